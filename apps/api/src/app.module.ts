@@ -1,0 +1,24 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { buildDataSourceOptions, CoreModule, type AppConfig, type JsonLogger, type Metrics } from '#core';
+import { DelegatesModule } from '#delegates';
+import { MeetingsModule } from '#meetings';
+import { ALL_ENTITIES } from './database/entities.js';
+import { MIGRATIONS } from './database/migrations/index.js';
+import { DemoSeeder } from './seed/demo.seeder.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, logger: JsonLogger, metrics: Metrics): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(buildDataSourceOptions(config.database, ALL_ENTITIES, MIGRATIONS)),
+        CoreModule.forRoot(config, logger, metrics),
+        DelegatesModule,
+        MeetingsModule,
+      ],
+      providers: [DemoSeeder],
+    };
+  }
+}

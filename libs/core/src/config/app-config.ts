@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { envSchema, type Env } from './env.schema.js';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  dataDir: string;
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  migrationsRun: boolean;
+  jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
+  demo: { seed: Env['DEMO_SEED']; password: string };
+  login: { maxAttempts: number; windowSeconds: number };
+  limits: { documentMaxBytes: number; importMaxBytes: number; jsonBody: string };
+  logLevel: Env['LOG_LEVEL'];
+  corsOrigins: string[];
+  /** The raw validated environment, for libraries that add their own settings. */
+  raw: Readonly<Record<string, string | undefined>>;
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment once; a bad value stops start-up with a message naming the variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const dataDir = resolve(env.DATA_DIR);
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    dataDir,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE }
+      : { kind: 'pglite', dataDir: env.PGLITE_DIR ?? join(dataDir, 'pglite') },
+    migrationsRun: env.MIGRATIONS_RUN,
+    jwt: {
+      secret: env.JWT_SECRET ?? jwtSecretFromDataDir(dataDir, env.NODE_ENV),
+      accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlDays: env.JWT_REFRESH_TTL_DAYS,
+    },
+    demo: { seed: env.DEMO_SEED, password: env.DEMO_PASSWORD },
+    login: { maxAttempts: env.LOGIN_MAX_ATTEMPTS, windowSeconds: env.LOGIN_WINDOW_SECONDS },
+    limits: { documentMaxBytes: env.DOCUMENT_MAX_BYTES, importMaxBytes: env.IMPORT_MAX_BYTES, jsonBody: env.JSON_BODY_LIMIT },
+    logLevel: env.LOG_LEVEL,
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    raw: { ...source },
+  };
+}
+
+/** The embedded setup must work with no configuration, so it keeps a generated secret in the data dir. */
+function jwtSecretFromDataDir(dataDir: string, nodeEnv: Env['NODE_ENV']): string {
+  if (nodeEnv === 'production') throw new ConfigError('Invalid environment configuration:\n  JWT_SECRET: required in production');
+  const file = join(dataDir, 'jwt.secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

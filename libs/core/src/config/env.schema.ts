@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** The only place environment variables are read; everything else receives AppConfig. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PGLITE_DIR: z.string().min(1).optional(),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  MIGRATIONS_RUN: bool.default(true),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
+  JWT_REFRESH_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  DEMO_SEED: z.enum(['auto', 'always', 'never']).default('auto'),
+  DEMO_PASSWORD: z.string().min(6, 'must be at least 6 characters').default('demo1234'),
+  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10000).default(10),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+  DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(500 * 1024 * 1024).default(20 * 1024 * 1024),
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+  JSON_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 1mb or 512kb').default('1mb'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  CORS_ORIGINS: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;

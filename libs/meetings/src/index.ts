@@ -1,0 +1,11 @@
+export * from './meeting-status.js';
+export * from './meeting.entity.js';
+export * from './meeting-invitation.entity.js';
+export * from './agenda-item.entity.js';
+export * from './meeting-document.entity.js';
+import { AgendaItemEntity } from './agenda-item.entity.js';
+import { MeetingDocumentEntity } from './meeting-document.entity.js';
+import { MeetingInvitationEntity } from './meeting-invitation.entity.js';
+import { MeetingEntity } from './meeting.entity.js';
+export const MEETINGS_ENTITIES = [MeetingEntity, MeetingInvitationEntity, AgendaItemEntity, MeetingDocumentEntity];
+export * from './meetings.module.js';

@@ -1,0 +1,44 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity } from '#core';
+import { BodyEntity } from '#delegates';
+import { MeetingMode, MeetingStatus } from './meeting-status.js';
+
+@Entity('meetings')
+export class MeetingEntity extends BaseEntity {
+  @Index('ix_meetings_body_id')
+  @Column({ name: 'body_id', type: 'uuid' })
+  bodyId: string;
+
+  @ManyToOne(() => BodyEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'body_id', foreignKeyConstraintName: 'fk_meetings_body' })
+  body?: BodyEntity;
+
+  @Column({ type: 'varchar', length: 500 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  location: string | null;
+
+  @Column({ name: 'starts_at', type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ name: 'ends_at', type: 'timestamptz', nullable: true })
+  endsAt: Date | null;
+
+  @Column({ type: 'enum', enum: MeetingMode, enumName: 'meeting_mode', default: MeetingMode.Hybrid })
+  mode: MeetingMode;
+
+  @Index('ix_meetings_status')
+  @Column({ type: 'enum', enum: MeetingStatus, enumName: 'meeting_status', default: MeetingStatus.Draft })
+  status: MeetingStatus;
+
+  /** Quorum as a fraction of all members of the body (default 2/3, Vietnamese People's Committee rule). */
+  @Column({ name: 'quorum_numerator', type: 'int', default: 2 })
+  quorumNumerator: number;
+
+  @Column({ name: 'quorum_denominator', type: 'int', default: 3 })
+  quorumDenominator: number;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+}
