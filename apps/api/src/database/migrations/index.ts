@@ -1,4 +1,5 @@
 import { Init1795380848040 } from './1795380848040-Init.js';
+import { Attendance1795381100362 } from './1795381100362-Attendance.js';
 
 /** Migrations in order; listed explicitly so ESM, jest and the compiled build load the same set. */
-export const MIGRATIONS = [Init1795380848040];
+export const MIGRATIONS = [Init1795380848040, Attendance1795381100362];
