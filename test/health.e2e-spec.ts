@@ -31,7 +31,12 @@ describe('health, errors and schema', () => {
     expect(missing.body.error.requestId).toBe(missing.headers.get('x-request-id'));
     const bad = await http.post<ErrorShape>('/api/auth/login', '{"username":', { 'content-type': 'application/json' });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.code).toMatch(/INVALID_JSON|VALIDATION_FAILED/);
+    expect(bad.body.error.code).toBe('INVALID_JSON');
+    const huge = await http.post<ErrorShape>('/api/auth/login', { username: 'x', password: 'y'.repeat(2 * 1024 * 1024) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    const badPath = await http.get<ErrorShape>('/api/users/%E0%A4%A');
+    expect(badPath.status).toBeLessThan(500);
   });
 
   it('exposes Prometheus metrics and OpenAPI docs', async () => {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { buildDataSourceOptions, CoreModule, type AppConfig, type JsonLogger, type Metrics } from '#core';
 import { DelegatesModule } from '#delegates';
 import { MeetingsModule } from '#meetings';
+import { OpinionsModule } from '#opinions';
 import { ALL_ENTITIES } from './database/entities.js';
 import { MIGRATIONS } from './database/migrations/index.js';
 import { DemoSeeder } from './seed/demo.seeder.js';
@@ -17,6 +18,7 @@ export class AppModule {
         CoreModule.forRoot(config, logger, metrics),
         DelegatesModule,
         MeetingsModule,
+        OpinionsModule,
       ],
       providers: [DemoSeeder],
     };

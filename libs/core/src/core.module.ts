@@ -8,6 +8,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { UserEntity } from './auth/user.entity.js';
 import { UsersController } from './auth/users.controller.js';
+import { Clock } from './clock.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
@@ -29,9 +30,10 @@ export class CoreModule {
         { provide: Metrics, useValue: metrics },
         AuthService,
         HealthService,
+        Clock,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [APP_CONFIG, JsonLogger, Metrics, AuthService, HealthService, TypeOrmModule],
+      exports: [APP_CONFIG, JsonLogger, Metrics, AuthService, HealthService, Clock, TypeOrmModule],
     };
   }
 }

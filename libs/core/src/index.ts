@@ -19,4 +19,5 @@ export * from './auth/user.entity.js';
 export * from './auth/auth-session.entity.js';
 export * from './auth/password-hasher.js';
 export * from './health/health.service.js';
+export * from './clock.js';
 export * from './core.module.js';

@@ -18,6 +18,8 @@ export interface AppConfig {
   limits: { documentMaxBytes: number; importMaxBytes: number; jsonBody: string };
   logLevel: Env['LOG_LEVEL'];
   corsOrigins: string[];
+  /** How often deadline jobs run (opinion rounds, poll countdowns); 0 turns them off. */
+  schedulerIntervalSeconds: number;
   /** The raw validated environment, for libraries that add their own settings. */
   raw: Readonly<Record<string, string | undefined>>;
 }
@@ -52,6 +54,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     limits: { documentMaxBytes: env.DOCUMENT_MAX_BYTES, importMaxBytes: env.IMPORT_MAX_BYTES, jsonBody: env.JSON_BODY_LIMIT },
     logLevel: env.LOG_LEVEL,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    schedulerIntervalSeconds: env.SCHEDULER_INTERVAL_SECONDS,
     raw: { ...source },
   };
 }

@@ -40,6 +40,10 @@ export function toDomainError(exception: unknown): DomainError {
 }
 
 function fromHttpException(exception: HttpException): DomainError {
+  // Nest wraps body-parser's errors; unwrap them so bad JSON and big bodies get their own codes
+  const cause = (exception as HttpException & { cause?: HttpishError }).cause;
+  if (cause instanceof SyntaxError) return new DomainError(ErrorCode.INVALID_JSON, 'The request body is not valid JSON');
+  if (cause && typeof cause === 'object' && (cause.type || cause.code)) return toDomainError(cause);
   const status = exception.getStatus();
   const response = exception.getResponse();
   const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MeetingsModule } from '#meetings';
+import { OpinionEntity } from './in-meeting/opinion.entity.js';
+import { OpinionsController } from './in-meeting/opinions.controller.js';
+import { OpinionsService } from './in-meeting/opinions.service.js';
+import { SpeakerRequestEntity } from './in-meeting/speaker-request.entity.js';
+import { OpinionsNotifier } from './opinions.notifier.js';
+import { OpinionRoundEntity } from './rounds/opinion-round.entity.js';
+import { RoundAnswerEntity } from './rounds/round-answer.entity.js';
+import { RoundQuestionEntity } from './rounds/round-question.entity.js';
+import { RoundRecipientEntity } from './rounds/round-recipient.entity.js';
+import { RoundsController } from './rounds/rounds.controller.js';
+import { RoundsScheduler } from './rounds/rounds.scheduler.js';
+import { RoundsService } from './rounds/rounds.service.js';
+import './opinions.errors.js';
+
+export const OPINIONS_ENTITIES = [OpinionEntity, SpeakerRequestEntity, OpinionRoundEntity, RoundQuestionEntity, RoundRecipientEntity, RoundAnswerEntity];
+
+@Module({
+  imports: [MeetingsModule, TypeOrmModule.forFeature(OPINIONS_ENTITIES)],
+  controllers: [OpinionsController, RoundsController],
+  providers: [OpinionsService, RoundsService, RoundsScheduler, OpinionsNotifier],
+  exports: [OpinionsService, RoundsService, OpinionsNotifier, RoundsScheduler],
+})
+export class OpinionsModule {}

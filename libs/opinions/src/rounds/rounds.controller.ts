@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
+import { AnswerRoundDto, CreateRoundDto } from './rounds.dto.js';
+import { RoundsService, type RoundView } from './rounds.service.js';
+import type { RoundSummary } from './round-summary.js';
+
+const { Admin, Secretary, Chair, Delegate } = Role;
+
+@ApiTags('opinion rounds')
+@ApiBearerAuth()
+@Controller('opinion-rounds')
+export class RoundsController {
+  constructor(private readonly rounds: RoundsService) {}
+
+  @Get()
+  @Roles(Admin, Secretary, Chair, Delegate)
+  list(@CurrentUser() user: AuthUser): Promise<RoundView[]> {
+    return this.rounds.list(user);
+  }
+
+  @Post()
+  @Roles(Admin, Secretary)
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateRoundDto): Promise<RoundView> {
+    return this.rounds.create(user, dto);
+  }
+
+  @Get(':roundId')
+  @Roles(Admin, Secretary, Chair, Delegate)
+  get(@CurrentUser() user: AuthUser, @UuidParam('roundId') roundId: string): Promise<RoundView> {
+    return this.rounds.get(user, roundId);
+  }
+
+  @Post(':roundId/open')
+  @HttpCode(200)
+  @Roles(Admin, Secretary)
+  open(@CurrentUser() user: AuthUser, @UuidParam('roundId') roundId: string): Promise<RoundView> {
+    return this.rounds.open(user, roundId);
+  }
+
+  @Post(':roundId/answers')
+  @HttpCode(200)
+  @Roles(Delegate, Chair)
+  answer(@CurrentUser() user: AuthUser, @UuidParam('roundId') roundId: string, @Body() dto: AnswerRoundDto): Promise<RoundView> {
+    return this.rounds.answer(user, roundId, dto);
+  }
+
+  @Post(':roundId/remind')
+  @HttpCode(200)
+  @Roles(Admin, Secretary)
+  remind(@UuidParam('roundId') roundId: string): Promise<{ reminded: number }> {
+    return this.rounds.remind(roundId);
+  }
+
+  @Post(':roundId/close')
+  @HttpCode(200)
+  @Roles(Admin, Secretary)
+  async close(@CurrentUser() user: AuthUser, @UuidParam('roundId') roundId: string): Promise<RoundView & { summary: RoundSummary | null }> {
+    await this.rounds.close(roundId);
+    return this.rounds.get(user, roundId);
+  }
+}
