@@ -9,6 +9,8 @@ import { AuthService } from './auth/auth.service.js';
 import { UserEntity } from './auth/user.entity.js';
 import { UsersController } from './auth/users.controller.js';
 import { Clock } from './clock.js';
+import { LeaseEntity } from './database/lease.entity.js';
+import { LeaseService } from './database/lease.service.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
@@ -22,7 +24,7 @@ export class CoreModule {
   static forRoot(config: AppConfig, logger: JsonLogger, metrics: Metrics): DynamicModule {
     return {
       module: CoreModule,
-      imports: [JwtModule.register({}), TypeOrmModule.forFeature([UserEntity, AuthSessionEntity])],
+      imports: [JwtModule.register({}), TypeOrmModule.forFeature([UserEntity, AuthSessionEntity, LeaseEntity])],
       controllers: [AuthController, UsersController, HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -31,11 +33,12 @@ export class CoreModule {
         AuthService,
         HealthService,
         Clock,
+        LeaseService,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [APP_CONFIG, JsonLogger, Metrics, AuthService, HealthService, Clock, TypeOrmModule],
+      exports: [APP_CONFIG, JsonLogger, Metrics, AuthService, HealthService, Clock, LeaseService, TypeOrmModule],
     };
   }
 }
 
-export const CORE_ENTITIES = [UserEntity, AuthSessionEntity];
+export const CORE_ENTITIES = [UserEntity, AuthSessionEntity, LeaseEntity];

@@ -11,6 +11,8 @@ export * from './logging/json.logger.js';
 export * from './metrics/metrics.js';
 export * from './database/data-source.factory.js';
 export * from './database/base.entity.js';
+export * from './database/lease.entity.js';
+export * from './database/lease.service.js';
 export * from './auth/role.enum.js';
 export * from './auth/auth-user.js';
 export * from './auth/auth.decorators.js';

@@ -1,8 +1,15 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '#core';
 import { createDataSource, pendingSchemaChanges } from './data-source.js';
+
+/** Appends the new class to the ordered list in migrations/index.ts. */
+function registerMigration(indexFile: string, className: string, fileBase: string): void {
+  const source = readFileSync(indexFile, 'utf8');
+  const withImport = source.replace(/\n\n\/\*\*/, `\nimport { ${className} } from './${fileBase}.js';\n\n/**`);
+  writeFileSync(indexFile, withImport.replace(/\];\s*$/, `, ${className}];\n`).replace('[, ', '['));
+}
 
 /** npm run db:migrate | db:revert | db:check | db:generate -- <Name> */
 async function main(): Promise<number> {
@@ -54,9 +61,11 @@ ${down.reverse().map((s) => `    await q.query(${esc(s)});`).join('\n')}
   }
 }
 `;
-        const file = join(process.cwd(), 'apps/api/src/database/migrations', `${stamp}-${name}.ts`);
+        const dir = join(process.cwd(), 'apps/api/src/database/migrations');
+        const file = join(dir, `${stamp}-${name}.ts`);
         writeFileSync(file, body);
-        console.log(`Wrote ${file}; add it to apps/api/src/database/migrations/index.ts`);
+        registerMigration(join(dir, 'index.ts'), `${name}${stamp}`, `${stamp}-${name}`);
+        console.log(`Wrote ${file} and listed it in migrations/index.ts; read it before committing.`);
         return 0;
       }
       default:

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, JsonLogger, type AppConfig } from '#core';
+import { APP_CONFIG, JsonLogger, LeaseService, type AppConfig } from '#core';
 import { RoundsService } from './rounds.service.js';
 
-/** Closes rounds at their deadline and sends reminders; every step is conditional, so overlapping runs are harmless. */
+/** Closes rounds at their deadline and sends reminders, on one instance at a time (a lease). */
 @Injectable()
 export class RoundsScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
@@ -12,6 +12,7 @@ export class RoundsScheduler implements OnApplicationBootstrap, OnApplicationShu
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rounds: RoundsService,
     private readonly logger: JsonLogger,
+    private readonly lease: LeaseService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -29,6 +30,8 @@ export class RoundsScheduler implements OnApplicationBootstrap, OnApplicationShu
     if (this.running) return;
     this.running = true;
     try {
+      // one instance works the deadlines; the others skip until its lease lapses
+      if (!(await this.lease.tryAcquire('opinion-rounds', this.config.schedulerIntervalSeconds * 2000))) return;
       const result = await this.rounds.tick();
       if (result.closed || result.reminded) this.logger.write('info', 'opinion rounds tick', { ...result });
     } catch (err: unknown) {
