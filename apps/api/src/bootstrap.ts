@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
-import { createValidationPipe, HttpExceptionFilter, JsonLogger, Metrics, requestContext, type AppConfig } from '#core';
+import { createValidationPipe, HttpExceptionFilter, JsonLogger, Metrics, refuseDeepJson, requestContext, type AppConfig } from '#core';
 import { AppModule } from './app.module.js';
 import { DemoSeeder, type SeedResult } from './seed/demo.seeder.js';
 
@@ -41,7 +41,7 @@ export async function createApp(config: AppConfig): Promise<StartedApp> {
       },
     }),
   );
-  app.use(express.json({ limit: config.limits.jsonBody }));
+  app.use(express.json({ limit: config.limits.jsonBody, verify: refuseDeepJson }));
   app.use(express.urlencoded({ extended: false, limit: config.limits.jsonBody }));
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
   app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });

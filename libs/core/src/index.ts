@@ -7,6 +7,7 @@ export * from './errors/validation.js';
 export * from './errors/pg-error.mapper.js';
 export * from './http/request-id.middleware.js';
 export * from './http/uuid-param.js';
+export * from './http/json-depth.js';
 export * from './logging/json.logger.js';
 export * from './metrics/metrics.js';
 export * from './database/data-source.factory.js';

@@ -25,6 +25,8 @@ export function toDomainError(exception: unknown): DomainError {
   if (e.type === 'entity.too.large' || e.code === 'LIMIT_FILE_SIZE' || e.code === 'LIMIT_FIELD_VALUE') {
     return new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, 'The request body is too large');
   }
+  if (e.type === 'entity.too.deep') return new DomainError(ErrorCode.INVALID_JSON, 'The JSON body is nested too deeply');
+  if (e.type === 'entity.verify.failed') return new DomainError(ErrorCode.INVALID_JSON, 'The request body was refused');
   if (e.type === 'entity.parse.failed') return new DomainError(ErrorCode.INVALID_JSON, 'The request body is not valid JSON');
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
     return new DomainError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Unsupported request encoding');
