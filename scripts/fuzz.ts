@@ -20,7 +20,11 @@ interface Operation {
 interface Outcome {
   status: number;
   shapeOk: boolean;
+  code?: string;
 }
+
+/** 503s the API gives on purpose for a feature that is switched off (e.g. LiveKit not configured). */
+const DESIGNED_UNAVAILABLE = new Set(['CONFERENCE_DISABLED', 'RECORDING_UNAVAILABLE']);
 
 const args = parseArgs(process.argv.slice(2));
 const CASES = Number(args.cases ?? 1000);
@@ -92,6 +96,7 @@ async function send(url: string, method: string, headers: Record<string, string>
       try {
         const parsed = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; requestId?: unknown } };
         shapeOk = typeof parsed.error?.code === 'string' && typeof parsed.error.message === 'string' && typeof parsed.error.requestId === 'string';
+        return { status: res.status, shapeOk, code: typeof parsed.error?.code === 'string' ? parsed.error.code : undefined };
       } catch {
         shapeOk = false;
       }
@@ -166,6 +171,7 @@ async function main(): Promise<void> {
   let unexpected = 0;
   let crashes = 0;
   let refusedByHttpServer = 0;
+  let switchedOff = 0;
   const samples: string[] = [];
   const httpCases = Math.ceil(CASES * 0.85);
   for (let i = 0; i < httpCases; i++) {
@@ -190,6 +196,10 @@ async function main(): Promise<void> {
     // Node's HTTP parser refuses oversized URLs/headers before the app sees them; that is a clean refusal
     if (outcome.status === 431 || outcome.status === 414) {
       refusedByHttpServer++;
+      continue;
+    }
+    if (outcome.status === 503 && outcome.shapeOk && outcome.code && DESIGNED_UNAVAILABLE.has(outcome.code)) {
+      switchedOff++;
       continue;
     }
     if (outcome.status >= 500) {
@@ -229,7 +239,7 @@ async function main(): Promise<void> {
   if (server && (server.child.exitCode !== null || server.child.signalCode !== null)) crashes = Math.max(crashes, 1);
   if (server) await server.stop();
   if (scratch) await scratch.drop();
-  const result = { cases, status5xx, crashes, unexpected, refusedByHttpServer, routes: ops.length, wsEvents: wsEvents.length };
+  const result = { cases, status5xx, crashes, unexpected, refusedByHttpServer, switchedOff, routes: ops.length, wsEvents: wsEvents.length };
   if (!args.json) {
     process.stdout.write(`fuzzed ${ops.length} operations and ${wsEvents.length} WS events\n`);
     for (const s of samples) process.stdout.write(`  ${s}\n`);

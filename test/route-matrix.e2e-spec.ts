@@ -24,6 +24,8 @@ function listRoutes(t: TestApp): string[] {
 }
 
 const ROLE_DENIED = /needs one of the roles/;
+/** Answers a feature gives on purpose when it is switched off here (no LiveKit server in tests). */
+const SWITCHED_OFF = new Set(['CONFERENCE_DISABLED']);
 
 describe('route x role matrix', () => {
   let t: TestApp;
@@ -92,7 +94,7 @@ describe('route x role matrix', () => {
         if (res.status === 401) failures.push(`${route} as ${role} -> 401`);
         else if (allowed && deniedByRole) failures.push(`${route} as ${role} -> denied, expected allowed`);
         else if (!allowed && !deniedByRole) failures.push(`${route} as ${role} -> ${res.status}, expected 403`);
-        if (res.status >= 500) failures.push(`${route} as ${role} -> ${res.status} (server error)`);
+        if (res.status >= 500 && !SWITCHED_OFF.has(res.body?.error?.code ?? '')) failures.push(`${route} as ${role} -> ${res.status} (server error)`);
       }
     }
     expect(failures).toEqual([]);

@@ -18,10 +18,41 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/users': [Admin],
   'POST /api/users': [Admin],
   'PATCH /api/users/:id': [Admin],
+  // opinions and the speaker queue
+  'GET /api/meetings/:id/opinions': [Admin, Secretary, Chair, Delegate],
+  'POST /api/meetings/:id/opinions': [Delegate, Chair],
+  'POST /api/meetings/:id/opinions/:opinionId/addressed': STAFF,
+  'GET /api/meetings/:id/speakers': [Admin, Secretary, Chair, Delegate, Observer],
+  'POST /api/meetings/:id/speakers': [Delegate, Chair],
+  'DELETE /api/meetings/:id/speakers/mine': [Delegate, Chair],
+  'POST /api/meetings/:id/speakers/:requestId/grant': [Chair, Secretary],
+  'POST /api/meetings/:id/speakers/:requestId/end': [Chair, Secretary],
+  'PUT /api/meetings/:id/speakers/order': [Chair, Secretary],
+  'GET /api/opinion-rounds': [Admin, Secretary, Chair, Delegate],
+  'POST /api/opinion-rounds': [Admin, Secretary],
+  'GET /api/opinion-rounds/:roundId': [Admin, Secretary, Chair, Delegate],
+  'POST /api/opinion-rounds/:roundId/open': [Admin, Secretary],
+  'POST /api/opinion-rounds/:roundId/answers': [Delegate, Chair],
+  'POST /api/opinion-rounds/:roundId/remind': [Admin, Secretary],
+  'POST /api/opinion-rounds/:roundId/close': [Admin, Secretary],
+  // conferencing (LiveKit)
+  'POST /api/meetings/:id/conference/token': 'any',
+  'POST /api/meetings/:id/conference/hall-token': STAFF,
+  'GET /api/meetings/:id/conference/participants': STAFF,
+  'GET /api/meetings/:id/conference/attendance': STAFF,
+  'POST /api/meetings/:id/conference/moderation/mute': [Secretary, Chair],
+  'POST /api/meetings/:id/conference/moderation/remove': [Secretary, Chair],
+  'POST /api/meetings/:id/conference/moderation/permissions': [Secretary, Chair],
+  'POST /api/meetings/:id/conference/recording/start': [Secretary, Chair],
+  'POST /api/meetings/:id/conference/recording/stop': [Secretary, Chair],
+  'POST /api/livekit/webhook': 'public',
+  // audit chain
+  'GET /api/audit': [Admin, Secretary],
+  'GET /api/audit/verify': [Admin],
 };
 
 // silence unused-variable lint until every role appears in the table
-void [STAFF, REGISTRY_READ, Delegate, Observer, Chair, Secretary];
+void REGISTRY_READ;
 
 /** Routes that are not ours to guard: the OpenAPI UI and its assets. */
 export const UNGUARDED = [/^GET \/api\/docs/];

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '#audit';
+import { ConferenceModule } from '#conference';
 import { buildDataSourceOptions, CoreModule, type AppConfig, type JsonLogger, type Metrics } from '#core';
 import { DelegatesModule } from '#delegates';
 import { MeetingsModule } from '#meetings';
@@ -19,6 +21,8 @@ export class AppModule {
         DelegatesModule,
         MeetingsModule,
         OpinionsModule,
+        AuditModule,
+        ConferenceModule,
       ],
       providers: [DemoSeeder],
     };

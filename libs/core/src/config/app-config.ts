@@ -20,8 +20,25 @@ export interface AppConfig {
   corsOrigins: string[];
   /** How often deadline jobs run (opinion rounds, poll countdowns); 0 turns them off. */
   schedulerIntervalSeconds: number;
+  /** LiveKit conferencing; null when LIVEKIT_URL/KEY/SECRET are unset (conference routes answer 503). */
+  livekit: LiveKitConfig | null;
   /** The raw validated environment, for libraries that add their own settings. */
   raw: Readonly<Record<string, string | undefined>>;
+}
+
+export interface LiveKitConfig {
+  /** Where the API calls LiveKit's server API (ws:// is turned into http:// by the SDK). */
+  url: string;
+  /** What clients are told to connect to. */
+  publicUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  egress: { enabled: boolean; filepath: string };
+  tokenTtlSeconds: number;
+  /** 0 turns the participant reconcile job off. */
+  reconcileIntervalSeconds: number;
+  roomEmptyTimeoutSeconds: number;
+  roomParticipantMargin: number;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +72,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     schedulerIntervalSeconds: env.SCHEDULER_INTERVAL_SECONDS,
+    livekit:
+      env.LIVEKIT_URL && env.LIVEKIT_API_KEY && env.LIVEKIT_API_SECRET
+        ? {
+            url: env.LIVEKIT_URL,
+            publicUrl: env.LIVEKIT_PUBLIC_URL ?? env.LIVEKIT_URL,
+            apiKey: env.LIVEKIT_API_KEY,
+            apiSecret: env.LIVEKIT_API_SECRET,
+            egress: { enabled: env.LIVEKIT_EGRESS_ENABLED, filepath: env.LIVEKIT_EGRESS_FILEPATH },
+            tokenTtlSeconds: env.LIVEKIT_TOKEN_TTL_SECONDS,
+            reconcileIntervalSeconds: env.LIVEKIT_RECONCILE_INTERVAL_SECONDS,
+            roomEmptyTimeoutSeconds: env.LIVEKIT_ROOM_EMPTY_TIMEOUT_SECONDS,
+            roomParticipantMargin: env.LIVEKIT_ROOM_PARTICIPANT_MARGIN,
+          }
+        : null,
     raw: { ...source },
   };
 }

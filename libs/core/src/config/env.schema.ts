@@ -30,6 +30,32 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   CORS_ORIGINS: z.string().optional(),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  // LiveKit conferencing: all three or none (none = conferencing disabled, the rest of the system works)
+  LIVEKIT_URL: z
+    .string()
+    .regex(/^(wss?|https?):\/\/[^\s]+$/, 'must be a ws://, wss://, http:// or https:// URL')
+    .optional(),
+  LIVEKIT_API_KEY: z.string().min(1).max(200).optional(),
+  LIVEKIT_API_SECRET: z.string().min(1).max(500).optional(),
+  /** The URL browsers connect to, when it differs from the one the API calls (docker: ws://livekit:7880 inside). */
+  LIVEKIT_PUBLIC_URL: z
+    .string()
+    .regex(/^(wss?|https?):\/\/[^\s]+$/, 'must be a ws://, wss://, http:// or https:// URL')
+    .optional(),
+  LIVEKIT_EGRESS_ENABLED: bool.default(false),
+  LIVEKIT_EGRESS_FILEPATH: z.string().min(1).max(500).default('recordings/{room_name}-{time}.mp4'),
+  LIVEKIT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
+  LIVEKIT_RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  LIVEKIT_ROOM_EMPTY_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86400).default(300),
+  LIVEKIT_ROOM_PARTICIPANT_MARGIN: z.coerce.number().int().min(0).max(1000).default(10),
+}).superRefine((env, ctx) => {
+  const livekit = ['LIVEKIT_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET'] as const;
+  const set = livekit.filter((k) => env[k] !== undefined);
+  if (set.length > 0 && set.length < livekit.length) {
+    for (const k of livekit.filter((k) => env[k] === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [k], message: `required when ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set (LiveKit needs all three, or none to disable conferencing)` });
+    }
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

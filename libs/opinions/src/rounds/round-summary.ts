@@ -23,6 +23,8 @@ export interface RoundSummary {
 export type RoundEvaluator = (input: {
   rule: Record<string, unknown>;
   members: number;
+  /** Members with a voting right who answered anything: the "present" of a written round. */
+  respondents: number;
   counts: { for: number; against: number; abstain: number };
 }) => { outcome: string; arithmetic: string };
 
@@ -38,6 +40,7 @@ interface Inputs {
 export function summarizeRound({ rule, questions, recipients, answers, evaluate }: Inputs): RoundSummary {
   const voters = new Set(recipients.filter((r) => r.canVote).map((r) => r.delegateId));
   const respondents = new Set(answers.map((a) => a.delegateId));
+  const votingRespondents = [...respondents].filter((d) => voters.has(d)).length;
   return {
     recipients: recipients.length,
     votingRecipients: voters.size,
@@ -49,7 +52,7 @@ export function summarizeRound({ rule, questions, recipients, answers, evaluate 
       const agree = count(RoundAnswerChoice.Agree);
       const disagree = count(RoundAnswerChoice.Disagree);
       const other = count(RoundAnswerChoice.Other);
-      const verdict = evaluate({ rule, members: voters.size, counts: { for: agree, against: disagree, abstain: other } });
+      const verdict = evaluate({ rule, members: voters.size, respondents: votingRespondents, counts: { for: agree, against: disagree, abstain: other } });
       return {
         questionId: q.id,
         position: q.position,

@@ -5,6 +5,7 @@ import { Clock, DomainError, ErrorCode, STAFF_ROLES, type AuthUser } from '#core
 import { BodyEntity, BodyMemberEntity } from '#delegates';
 import { OpinionsErrorCode } from '../opinions.errors.js';
 import { OpinionsNotifier } from '../opinions.notifier.js';
+import { evaluateMotion, ruleFromJson, type MajorityRule } from '#voting';
 import { summarizeRound, type RoundEvaluator, type RoundSummary } from './round-summary.js';
 import { RoundAnswerEntity } from './round-answer.entity.js';
 import { OpinionRoundEntity, RoundStatus } from './opinion-round.entity.js';
@@ -12,7 +13,14 @@ import { RoundQuestionEntity } from './round-question.entity.js';
 import { RoundRecipientEntity } from './round-recipient.entity.js';
 import type { AnswerRoundDto, CreateRoundDto } from './rounds.dto.js';
 
-export const DEFAULT_ROUND_RULE = { base: 'members', threshold: { kind: 'more_than', num: 1, den: 2 }, quorum: null, tie: 'fails' };
+/** A written round passes when more than half of ALL members with a voting right agree; no quorum, a tie fails. */
+export const DEFAULT_ROUND_RULE: MajorityRule = { base: 'members', threshold: { kind: 'more_than', num: 1, den: 2 }, quorum: null, tie: 'fails' };
+
+/** The poll rule engine applied to one question: agree = for, disagree = against, other = abstain. */
+const evaluateQuestion: RoundEvaluator = ({ rule, members, respondents, counts }) => {
+  const result = evaluateMotion({ members, present: respondents, counts, chairVote: null, rule: ruleFromJson(rule) });
+  return { outcome: result.outcome, arithmetic: result.arithmetic };
+};
 
 export interface RoundView {
   id: string;
@@ -41,11 +49,6 @@ export class RoundsService {
     private readonly clock: Clock,
   ) {}
 
-  /** Set by the voting library, which owns the majority rules. */
-  evaluate: RoundEvaluator = () => {
-    throw new Error('RoundsService.evaluate is not wired');
-  };
-
   private now(): Date {
     return this.clock.now();
   }
@@ -64,7 +67,7 @@ export class RoundsService {
           description: dto.description?.normalize('NFC') ?? null,
           deadline,
           remindHoursBefore: dto.remindHoursBefore ?? 24,
-          rule: dto.rule ?? DEFAULT_ROUND_RULE,
+          rule: { ...(dto.rule ? ruleFromJson(dto.rule) : DEFAULT_ROUND_RULE) },
           status: RoundStatus.Draft,
           createdBy: user.id,
         }),
@@ -243,6 +246,6 @@ export class RoundsService {
     const questions = await em.find(RoundQuestionEntity, { where: { roundId: round.id }, order: { position: 'ASC' } });
     const recipients = await em.find(RoundRecipientEntity, { where: { roundId: round.id } });
     const answers = await em.find(RoundAnswerEntity, { where: { roundId: round.id } });
-    return summarizeRound({ rule: round.rule, questions, recipients, answers, evaluate: this.evaluate });
+    return summarizeRound({ rule: round.rule, questions, recipients, answers, evaluate: evaluateQuestion });
   }
 }

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
+import { ConferenceEnabledGuard } from './conference-enabled.guard.js';
+import { MuteTrackDto, ParticipantDto, UpdatePermissionsDto } from './conference.dto.js';
+import { ConferenceModerationService, type ParticipantView } from './moderation/moderation.service.js';
+import { ConferenceRecordingService, type RecordingView } from './recording/conference-recording.service.js';
+import { OnlineSessionsService, type DelegateOnlineSummary } from './sessions/online-sessions.service.js';
+import { IssueConferenceTokenUseCase, type ConferenceTokenView } from './tokens/issue-token.use-case.js';
+
+const { Admin, Secretary, Chair, Delegate, Observer } = Role;
+
+@ApiTags('conference')
+@ApiBearerAuth()
+@UseGuards(ConferenceEnabledGuard)
+@Controller('meetings/:id/conference')
+export class ConferenceController {
+  constructor(
+    private readonly tokens: IssueConferenceTokenUseCase,
+    private readonly moderation: ConferenceModerationService,
+    private readonly recording: ConferenceRecordingService,
+    private readonly sessions: OnlineSessionsService,
+  ) {}
+
+  /** A LiveKit join token for the caller: invited delegates and observers, and staff; grants follow the role. */
+  @Post('token')
+  @HttpCode(200)
+  @Roles(Admin, Secretary, Chair, Delegate, Observer)
+  token(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<ConferenceTokenView> {
+    return this.tokens.forUser(user, meetingId);
+  }
+
+  /** The hall device (room camera and microphones) publishes the room into the conference. */
+  @Post('hall-token')
+  @HttpCode(200)
+  @Roles(Admin, Secretary, Chair)
+  hallToken(@UuidParam('id') meetingId: string): Promise<ConferenceTokenView> {
+    return this.tokens.forHall(meetingId);
+  }
+
+  @Get('participants')
+  @Roles(Admin, Secretary, Chair)
+  participants(@UuidParam('id') meetingId: string): Promise<ParticipantView[]> {
+    return this.moderation.participants(meetingId);
+  }
+
+  /** Online attendance: per delegate, first join, last leave, minutes online. */
+  @Get('attendance')
+  @Roles(Admin, Secretary, Chair)
+  attendance(@UuidParam('id') meetingId: string): Promise<DelegateOnlineSummary[]> {
+    return this.sessions.summary(meetingId);
+  }
+
+  @Post('moderation/mute')
+  @HttpCode(200)
+  @Roles(Secretary, Chair)
+  mute(@UuidParam('id') meetingId: string, @Body() dto: MuteTrackDto): ReturnType<ConferenceModerationService['mute']> {
+    return this.moderation.mute(meetingId, dto.identity, dto.trackSid, dto.muted ?? true);
+  }
+
+  @Post('moderation/remove')
+  @HttpCode(204)
+  @Roles(Secretary, Chair)
+  remove(@UuidParam('id') meetingId: string, @Body() dto: ParticipantDto): Promise<void> {
+    return this.moderation.remove(meetingId, dto.identity);
+  }
+
+  @Post('moderation/permissions')
+  @HttpCode(200)
+  @Roles(Secretary, Chair)
+  permissions(@UuidParam('id') meetingId: string, @Body() dto: UpdatePermissionsDto): ReturnType<ConferenceModerationService['updatePermissions']> {
+    return this.moderation.updatePermissions(meetingId, dto.identity, { canPublish: dto.canPublish, canSubscribe: dto.canSubscribe, canPublishData: dto.canPublishData });
+  }
+
+  @Post('recording/start')
+  @HttpCode(200)
+  @Roles(Secretary, Chair)
+  startRecording(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<RecordingView> {
+    return this.recording.start(user, meetingId);
+  }
+
+  @Post('recording/stop')
+  @HttpCode(200)
+  @Roles(Secretary, Chair)
+  stopRecording(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<RecordingView> {
+    return this.recording.stop(user, meetingId);
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AccessToken } from 'livekit-server-sdk';
+import { Repository } from 'typeorm';
+import { DomainError, STAFF_ROLES, UserEntity, type AuthUser } from '#core';
+import { MeetingEntity, MeetingInvitationEntity, MeetingMode } from '#meetings';
+import { ConferenceErrorCode } from '../conference.errors.js';
+import { LiveKitClients } from '../livekit.clients.js';
+import { CONFERENCE_ACTIVE, ConferenceRoomsService } from '../rooms/conference-rooms.service.js';
+import { hallIdentityFor, roomNameFor } from '../rooms/room-name.js';
+import { grantFor, type ConferenceRole } from './conference-grants.js';
+
+export interface ConferenceTokenView {
+  token: string;
+  /** Where the client connects (LIVEKIT_PUBLIC_URL, else LIVEKIT_URL). */
+  url: string;
+  room: string;
+  identity: string;
+  role: ConferenceRole;
+  expiresAt: string;
+  canPublish: boolean;
+  canPublishData: boolean;
+  roomAdmin: boolean;
+}
+
+/** Short-lived LiveKit join tokens: for invited people and staff, with grants by role; one for the hall device. */
+@Injectable()
+export class IssueConferenceTokenUseCase {
+  constructor(
+    private readonly livekit: LiveKitClients,
+    private readonly rooms: ConferenceRoomsService,
+    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
+    @InjectRepository(MeetingInvitationEntity) private readonly invitations: Repository<MeetingInvitationEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+  ) {}
+
+  async forUser(user: AuthUser, meetingId: string): Promise<ConferenceTokenView> {
+    const meeting = await this.meetings.findOne({ where: { id: meetingId } });
+    if (!meeting) throw DomainError.notFound('Meeting', meetingId);
+    if (!STAFF_ROLES.includes(user.role)) {
+      const invited = user.delegateId !== null && (await this.invitations.exists({ where: { meetingId, delegateId: user.delegateId } }));
+      if (!invited) throw new DomainError(ConferenceErrorCode.CONFERENCE_NOT_INVITED, 'You are not invited to this meeting, so you cannot join its conference');
+    }
+    await this.assertJoinable(meeting);
+    const profile = await this.users.findOne({ where: { id: user.id }, select: { id: true, displayName: true } });
+    return this.sign(meeting, user.role, user.id, profile?.displayName ?? user.username, user.delegateId);
+  }
+
+  async forHall(meetingId: string): Promise<ConferenceTokenView> {
+    const meeting = await this.meetings.findOne({ where: { id: meetingId } });
+    if (!meeting) throw DomainError.notFound('Meeting', meetingId);
+    await this.assertJoinable(meeting);
+    return this.sign(meeting, 'hall', hallIdentityFor(meeting.id), `Hội trường: ${meeting.location ?? meeting.title}`.slice(0, 200), null);
+  }
+
+  private async assertJoinable(meeting: MeetingEntity): Promise<void> {
+    if (meeting.mode === MeetingMode.InPerson) {
+      throw new DomainError(ConferenceErrorCode.CONFERENCE_MEETING_NOT_ACTIVE, 'This meeting is held in person only; it has no online room', { status: meeting.status, mode: meeting.mode });
+    }
+    if (!CONFERENCE_ACTIVE.includes(meeting.status)) {
+      throw new DomainError(ConferenceErrorCode.CONFERENCE_MEETING_NOT_ACTIVE, `The meeting is ${meeting.status}; its conference is open only while the meeting is open or in session`, {
+        status: meeting.status,
+      });
+    }
+    // the room may have been dropped by LiveKit (empty timeout) or the open event missed: joining needs it now
+    await this.rooms.ensureRoom(meeting);
+  }
+
+  private async sign(meeting: MeetingEntity, role: ConferenceRole, identity: string, name: string, delegateId: string | null): Promise<ConferenceTokenView> {
+    const settings = this.livekit.settings;
+    const room = roomNameFor(meeting.id);
+    const grant = grantFor(role, room);
+    const at = new AccessToken(settings.apiKey, settings.apiSecret, {
+      identity,
+      name,
+      metadata: JSON.stringify({ role, delegateId }),
+      ttl: settings.tokenTtlSeconds,
+    });
+    at.addGrant(grant);
+    const token = await at.toJwt();
+    return {
+      token,
+      url: settings.publicUrl,
+      room,
+      identity,
+      role,
+      // the JWT's exp is set from the real clock by the SDK, so this says the same
+      expiresAt: new Date(Date.now() + settings.tokenTtlSeconds * 1000).toISOString(),
+      canPublish: grant.canPublish ?? false,
+      canPublishData: grant.canPublishData ?? false,
+      roomAdmin: grant.roomAdmin ?? false,
+    };
+  }
+}
