@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FaceEngine } from './face-engine.service.js';
+import { FaceError, FaceErrorCode } from './face-error.js';
+import { DEFAULT_MATCHER_SETTINGS, FaceMatcher } from './face-matcher.js';
+import { selectEnrollmentFace, selectSubjectFace } from './face-quality.gate.js';
+import { hugePng, noFaceImage, onePixelPng, photo } from './face-test.fixtures.js';
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).toBeInstanceOf(FaceError);
+    return (err as FaceError).code;
+  }
+  return 'resolved';
+}
+
+// Real models on real photos; built worker under dist/ (build first). One small pool for the whole file.
+describe('FaceEngine (real models)', () => {
+  let engine: FaceEngine;
+  const matcher = new FaceMatcher(DEFAULT_MATCHER_SETTINGS);
+
+  beforeAll(async () => {
+    engine = await FaceEngine.create({ workers: 1, maxQueue: 2 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await engine?.close();
+  });
+
+  async function enrol(person: string, file: string): Promise<void> {
+    const face = selectEnrollmentFace(await engine.detectAndDescribe(await photo(file)));
+    matcher.add(person, face.descriptor);
+  }
+
+  async function identify(file: string): Promise<string | null> {
+    return matcher.identify(selectSubjectFace(await engine.detectAndDescribe(await photo(file))).descriptor).personId;
+  }
+
+  it('runs on a real backend, never the pure-JS one', () => {
+    expect(['wasm', 'tensorflow']).toContain(engine.backend());
+  });
+
+  it('enrols from some photos and recognises others, including tight crops', async () => {
+    await enrol('df01', 'deepface/img1.jpg');
+    await enrol('df01', 'deepface/img2.jpg');
+    await enrol('df08', 'deepface/img8.jpg');
+    await enrol('df08', 'deepface/img9.jpg');
+    await enrol('amy', 'bbt/amy/amy1.png');
+    await enrol('amy', 'bbt/amy/amy2.png');
+    await enrol('raj', 'bbt/raj/raj1.png');
+    await enrol('raj', 'bbt/raj/raj2.png');
+    expect(await identify('deepface/img4.jpg')).toBe('df01');
+    expect(await identify('deepface/img47.jpg')).toBe('df08');
+    expect(await identify('bbt/amy/amy4.png')).toBe('amy');
+    expect(await identify('bbt/raj/raj4.png')).toBe('raj');
+  });
+
+  it('rejects strangers', async () => {
+    expect(await identify('deepface/img24.jpg')).toBeNull();
+    expect(await identify('bbt/stuart/stuart1.png')).toBeNull();
+  });
+
+  it('returns every face of a group photo, largest first, boxes inside the original image', async () => {
+    const faces = await engine.detectAndDescribe(await photo('group/bbt1.jpg'));
+    expect(faces.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < faces.length; i++) {
+      expect(faces[i - 1].box.width * faces[i - 1].box.height).toBeGreaterThanOrEqual(faces[i].box.width * faces[i].box.height);
+    }
+    for (const f of faces) {
+      expect(Object.prototype.toString.call(f.descriptor)).toBe('[object Float32Array]');
+      expect(f.descriptor.length).toBe(128);
+      expect(f.box.x + f.box.width).toBeLessThanOrEqual(1366);
+      expect(f.box.y + f.box.height).toBeLessThanOrEqual(768);
+    }
+    expect(() => selectEnrollmentFace(faces)).toThrow(FaceError);
+  });
+
+  it('answers bad images with the right codes and keeps serving', async () => {
+    const jpeg = await photo('deepface/img1.jpg');
+    expect(await codeOf(engine.detectAndDescribe(Buffer.from('not an image at all')))).toBe(FaceErrorCode.ImageUnsupportedType);
+    expect(await codeOf(engine.detectAndDescribe(jpeg.subarray(0, Math.floor(jpeg.length / 3))))).toBe(FaceErrorCode.ImageInvalid);
+    expect(await codeOf(engine.detectAndDescribe(await hugePng()))).toBe(FaceErrorCode.ImageTooLarge);
+    expect(await engine.detectAndDescribe(await onePixelPng())).toEqual([]);
+    const none = await engine.detectAndDescribe(await noFaceImage());
+    expect(none).toEqual([]);
+    try {
+      selectEnrollmentFace(none);
+      throw new Error('expected NO_FACE');
+    } catch (err) {
+      expect((err as FaceError).code).toBe(FaceErrorCode.NoFace);
+      expect((err as FaceError).status).toBe(422);
+    }
+    expect((await engine.detectAndDescribe(jpeg)).length).toBe(1);
+  });
+
+  it('refuses work at once with ENGINE_BUSY when the queue is full', async () => {
+    const jpeg = await photo('deepface/img1.jpg');
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => engine.detectAndDescribe(jpeg)));
+    const busy = results.filter((r) => r.status === 'rejected' && (r.reason as FaceError).code === FaceErrorCode.EngineBusy);
+    const done = results.filter((r) => r.status === 'fulfilled');
+    // One running + two queued; the rest are refused immediately.
+    expect(done.length).toBe(3);
+    expect(busy.length).toBe(3);
+  });
+
+  it('replaces a crashed worker and fails only the job it was running', async () => {
+    const jpeg = await photo('deepface/img1.jpg');
+    const running = engine.detectAndDescribe(jpeg);
+    const queued = engine.detectAndDescribe(jpeg);
+    await engine.crashWorkerForTest(0);
+    expect(await codeOf(running)).toBe(FaceErrorCode.EngineFailure);
+    expect((await queued).length).toBe(1);
+    expect((await engine.detectAndDescribe(await photo('deepface/img4.jpg'))).length).toBe(1);
+  }, 60_000);
+});
