@@ -6,3 +6,7 @@ import { BodyEntity } from './body.entity.js';
 import { DelegateEntity } from './delegate.entity.js';
 export const DELEGATES_ENTITIES = [DelegateEntity, BodyEntity, BodyMemberEntity];
 export * from './delegates.module.js';
+export { BodiesService, type MemberQuery } from './bodies/bodies.service.js';
+export { DelegatesService } from './delegates/delegates.service.js';
+export type { DelegateView } from './delegates/delegates.dto.js';
+export { foldAccents, cleanText } from './common/text.js';
