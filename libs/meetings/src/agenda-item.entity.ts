@@ -1,9 +1,11 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '#core';
 import { MeetingEntity } from './meeting.entity.js';
 
 @Entity('agenda_items')
-@Index('ix_agenda_items_meeting_position', ['meetingId', 'position'])
+// one item per position; a reorder moves items out of the way first (reorder-agenda.use-case.ts)
+@Index('uq_agenda_items_meeting_position', ['meetingId', 'position'], { unique: true })
+@Check('ck_agenda_items_position', '"position" > 0')
 export class AgendaItemEntity extends BaseEntity {
   @Column({ name: 'meeting_id', type: 'uuid' })
   meetingId: string;

@@ -8,4 +8,8 @@ import { MeetingDocumentEntity } from './meeting-document.entity.js';
 import { MeetingInvitationEntity } from './meeting-invitation.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
 export const MEETINGS_ENTITIES = [MeetingEntity, MeetingInvitationEntity, AgendaItemEntity, MeetingDocumentEntity];
+export * from './meetings.errors.js';
+export { MeetingsService } from './access/meetings.service.js';
+export { canViewMeeting, canReadDocuments, quorumRequired } from './access/meeting-rules.js';
+export * from './events/meeting-events.js';
 export * from './meetings.module.js';

@@ -1,9 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { AgendaItemEntity } from './agenda-item.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
 
 /** An electronic document replacing paper; content lives in the database so every instance can serve it. */
 @Entity('meeting_documents')
+@Check('ck_meeting_documents_size', '"size_bytes" > 0')
+@Check('ck_meeting_documents_sha256', 'char_length("sha256") = 64')
 export class MeetingDocumentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { DelegateEntity } from '#delegates';
 import { MeetingEntity } from './meeting.entity.js';
 
@@ -8,6 +8,7 @@ export enum InvitationKind {
 }
 
 @Entity('meeting_invitations')
+@Check('ck_meeting_invitations_guest_no_vote', '"kind" = \'member\' OR NOT "can_vote"')
 export class MeetingInvitationEntity {
   @PrimaryColumn({ name: 'meeting_id', type: 'uuid' })
   meetingId: string;

@@ -1,9 +1,11 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '#core';
 import { BodyEntity } from '#delegates';
 import { MeetingMode, MeetingStatus } from './meeting-status.js';
 
 @Entity('meetings')
+@Check('ck_meetings_ends_after_starts', '"ends_at" IS NULL OR "ends_at" > "starts_at"')
+@Check('ck_meetings_quorum', '"quorum_numerator" > 0 AND "quorum_numerator" <= "quorum_denominator"')
 export class MeetingEntity extends BaseEntity {
   @Index('ix_meetings_body_id')
   @Column({ name: 'body_id', type: 'uuid' })

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ParticipantInfo } from 'livekit-server-sdk';
 import { DataSource, In, IsNull, Not, Repository } from 'typeorm';
 import { Clock, DomainError, JsonLogger } from '#core';
-import { MeetingEntity, MeetingInvitationEntity, MeetingMode, MeetingStatus } from '#meetings';
+import { MeetingEntity, MeetingEvents, MeetingInvitationEntity, MeetingMode, MeetingStatus } from '#meetings';
 import { isTwirpAlreadyExists, isTwirpNotFound, liveKitFailure, LiveKitClients } from '../livekit.clients.js';
 import { SessionSource } from '../sessions/conference-session.entity.js';
 import { OnlineSessionsService } from '../sessions/online-sessions.service.js';
@@ -15,11 +15,10 @@ export const CONFERENCE_ACTIVE: MeetingStatus[] = [MeetingStatus.Open, MeetingSt
 
 /**
  * One LiveKit room per meeting: created when the meeting opens, deleted when it closes, both idempotent.
- * SEAM for #meetings: subscribe MeetingEvents (status changed) to `onMeetingStatusChanged`; until then the
- * reconcile job (`syncAll`) picks status changes up within one interval.
+ * Follows meeting status changes (MeetingEvents); the reconcile job (`syncAll`) catches any it missed.
  */
 @Injectable()
-export class ConferenceRoomsService {
+export class ConferenceRoomsService implements OnModuleInit {
   constructor(
     private readonly livekit: LiveKitClients,
     private readonly dataSource: DataSource,
@@ -29,7 +28,12 @@ export class ConferenceRoomsService {
     @InjectRepository(ConferenceRoomEntity) private readonly rooms: Repository<ConferenceRoomEntity>,
     @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
     @InjectRepository(MeetingInvitationEntity) private readonly invitations: Repository<MeetingInvitationEntity>,
+    private readonly meetingEvents: MeetingEvents,
   ) {}
+
+  onModuleInit(): void {
+    this.meetingEvents.on('status-changed', (e) => this.onMeetingStatusChanged(e.meetingId, e.to));
+  }
 
   /** For MeetingEvents: never throws (a failed LiveKit call must not undo a meeting transition); the reconcile job retries. */
   async onMeetingStatusChanged(meetingId: string, status: MeetingStatus): Promise<void> {

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, type EntityManager } from 'typeorm';
+import { DomainError, Role, type AuthUser } from '#core';
+import { BodyMemberEntity } from '#delegates';
+import { MeetingInvitationEntity } from '../meeting-invitation.entity.js';
+import type { MeetingStatus } from '../meeting-status.js';
+import { MeetingEntity } from '../meeting.entity.js';
+import { MeetingsErrorCode } from '../meetings.errors.js';
+import { canReadDocuments, canViewMeeting, seesAllMeetings } from './meeting-rules.js';
+
+/**
+ * The public surface other libraries use to ask about meetings (voting, attendance, opinions, conference).
+ * A meeting the caller may not see answers 404, as if it did not exist.
+ */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
+    @InjectRepository(MeetingInvitationEntity) private readonly invitations: Repository<MeetingInvitationEntity>,
+    @InjectRepository(BodyMemberEntity) private readonly members: Repository<BodyMemberEntity>,
+  ) {}
+
+  async getOrFail(id: string): Promise<MeetingEntity> {
+    const meeting = await this.meetings.findOne({ where: { id } });
+    if (!meeting) throw DomainError.notFound('Meeting', id);
+    return meeting;
+  }
+
+  /** The meeting when the caller may see it; 404 otherwise (existence is not leaked). */
+  async assertCanView(user: AuthUser, meetingId: string): Promise<MeetingEntity> {
+    const meeting = await this.getOrFail(meetingId);
+    const invited = !seesAllMeetings(user.role) && user.delegateId ? await this.isInvited(meetingId, user.delegateId) : false;
+    if (!canViewMeeting(user.role, meeting.status, invited)) throw DomainError.notFound('Meeting', meetingId);
+    return meeting;
+  }
+
+  /** The meeting when the caller may read its documents: 404 when they cannot see it, 403 when they see it but may not read. */
+  async assertCanReadDocuments(user: AuthUser, meetingId: string): Promise<MeetingEntity> {
+    const meeting = await this.assertCanView(user, meetingId);
+    const invited = user.role === Role.Delegate && user.delegateId ? await this.isInvited(meetingId, user.delegateId) : false;
+    if (!canReadDocuments(user.role, meeting.status, invited)) throw DomainError.forbidden('Only staff and invited delegates may read meeting documents');
+    return meeting;
+  }
+
+  isInvited(meetingId: string, delegateId: string): Promise<boolean> {
+    return this.invitations.exists({ where: { meetingId, delegateId } });
+  }
+
+  getInvitation(meetingId: string, delegateId: string): Promise<MeetingInvitationEntity | null> {
+    return this.invitations.findOne({ where: { meetingId, delegateId } });
+  }
+
+  /** Active members of the meeting's body: the base for quorum and "majority of all members". */
+  async bodyMemberCount(meetingId: string): Promise<number> {
+    const meeting = await this.getOrFail(meetingId);
+    return this.activeMemberCount(meeting.bodyId);
+  }
+
+  activeMemberCount(bodyId: string, em?: EntityManager): Promise<number> {
+    const repo = em ? em.getRepository(BodyMemberEntity) : this.members;
+    return repo.count({ where: { bodyId, delegate: { active: true } }, relations: { delegate: true } });
+  }
+}
+
+/**
+ * Inside a transaction: locks the meeting row (so a concurrent status change waits) and checks its status allows the change.
+ * Only `em` is used, as PGlite serialises connections.
+ */
+export async function lockMeetingFor(em: EntityManager, meetingId: string, allowed: MeetingStatus[]): Promise<MeetingEntity> {
+  const meeting = await em.getRepository(MeetingEntity).findOne({ where: { id: meetingId }, lock: { mode: 'pessimistic_write' } });
+  if (!meeting) throw DomainError.notFound('Meeting', meetingId);
+  if (!allowed.includes(meeting.status)) {
+    throw new DomainError(MeetingsErrorCode.MEETING_LOCKED, `The meeting is ${meeting.status}; this change needs it ${allowed.join(' or ')}`, {
+      status: meeting.status,
+      allowed,
+    });
+  }
+  return meeting;
+}

@@ -1,0 +1,137 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { MeetingMode, MeetingStatus } from '../meeting-status.js';
+import { AgendaItemInputDto } from '../agenda/agenda.dto.js';
+
+export class CreateMeetingDto {
+  @ApiProperty({ format: 'uuid', description: 'The body (e.g. UBND) whose active members are all invited' })
+  @IsUUID()
+  bodyId: string;
+
+  @ApiProperty({ maxLength: 500, example: 'Phiên họp thường kỳ tháng 12' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  title: string;
+
+  @ApiPropertyOptional({ maxLength: 300, nullable: true, example: 'Phòng họp tầng 3, 12 Lê Lai' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  location?: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsDateString({ strict: true })
+  @MaxLength(40)
+  startsAt: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Must be after startsAt' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  @MaxLength(40)
+  endsAt?: string | null;
+
+  @ApiPropertyOptional({ enum: MeetingMode, default: MeetingMode.Hybrid })
+  @IsOptional()
+  @IsEnum(MeetingMode)
+  mode?: MeetingMode;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 2, description: 'Quorum = numerator/denominator of all members; 0 < n/d <= 1' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  quorumNumerator?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  quorumDenominator?: number;
+
+  @ApiPropertyOptional({ type: [AgendaItemInputDto], maxItems: 200 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => AgendaItemInputDto)
+  agenda?: AgendaItemInputDto[];
+}
+
+export class UpdateMeetingDto {
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 300, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  location?: string | null;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  @MaxLength(40)
+  startsAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  @MaxLength(40)
+  endsAt?: string | null;
+
+  @ApiPropertyOptional({ enum: MeetingMode })
+  @IsOptional()
+  @IsEnum(MeetingMode)
+  mode?: MeetingMode;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  quorumNumerator?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  quorumDenominator?: number;
+}
+
+export class ChangeStatusDto {
+  @ApiProperty({ enum: MeetingStatus, description: 'draft -> scheduled -> open -> in_session -> closed; scheduled -> draft' })
+  @IsEnum(MeetingStatus)
+  status: MeetingStatus;
+}
+
+export class ListMeetingsQueryDto {
+  @ApiPropertyOptional({ enum: MeetingStatus })
+  @IsOptional()
+  @IsEnum(MeetingStatus)
+  status?: MeetingStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  bodyId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Meetings starting at or after this instant' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  @MaxLength(40)
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Meetings starting before this instant' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  @MaxLength(40)
+  to?: string;
+}
