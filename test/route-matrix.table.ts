@@ -51,6 +51,17 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/meetings/:id/documents': [Admin, Secretary],
   'GET /api/meetings/:id/documents/:docId': [Admin, Secretary, Chair, Delegate],
   'DELETE /api/meetings/:id/documents/:docId': [Admin, Secretary],
+  // attendance, QR and kiosks
+  'GET /api/meetings/:id/attendance': STAFF,
+  'GET /api/meetings/:id/attendance/summary': [Admin, Secretary, Chair, Delegate, Observer],
+  'POST /api/meetings/:id/attendance/checkin': [Admin, Secretary],
+  'POST /api/meetings/:id/attendance/checkout': [Admin, Secretary],
+  'POST /api/meetings/:id/attendance/excuse': [Admin, Secretary],
+  'GET /api/meetings/:id/attendance/my-qr': [Delegate, Chair],
+  'POST /api/meetings/:id/attendance/qr': [Admin, Secretary],
+  'POST /api/meetings/:id/kiosks': [Admin, Secretary],
+  'GET /api/meetings/:id/kiosks': [Admin, Secretary],
+  'DELETE /api/meetings/:id/kiosks/:kioskId': [Admin, Secretary],
   // opinions and the speaker queue
   'GET /api/meetings/:id/opinions': [Admin, Secretary, Chair, Delegate],
   'POST /api/meetings/:id/opinions': [Delegate, Chair],

@@ -1,11 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttendanceModule } from '#attendance';
 import { AuditModule } from '#audit';
 import { ConferenceModule } from '#conference';
 import { buildDataSourceOptions, CoreModule, type AppConfig, type JsonLogger, type Metrics } from '#core';
 import { DelegatesModule } from '#delegates';
 import { MeetingsModule } from '#meetings';
 import { OpinionsModule } from '#opinions';
+import { RealtimeModule } from '#realtime';
 import { ALL_ENTITIES } from './database/entities.js';
 import { MIGRATIONS } from './database/migrations/index.js';
 import { DemoSeeder } from './seed/demo.seeder.js';
@@ -21,6 +23,8 @@ export class AppModule {
         DelegatesModule,
         MeetingsModule,
         OpinionsModule,
+        RealtimeModule,
+        AttendanceModule,
         AuditModule,
         ConferenceModule,
       ],

@@ -1,12 +1,16 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import { createValidationPipe, HttpExceptionFilter, JsonLogger, Metrics, refuseDeepJson, requestContext, type AppConfig } from '#core';
+import { setupRealtime } from '#realtime';
 import { AppModule } from './app.module.js';
 import { DemoSeeder, type SeedResult } from './seed/demo.seeder.js';
 
@@ -37,6 +41,8 @@ export async function createApp(config: AppConfig): Promise<StartedApp> {
           scriptSrc: ["'self'", "'unsafe-inline'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
           workerSrc: ["'self'", 'blob:'],
+          // the web UI shows meeting PDFs (fetched with the bearer token) in an iframe on a blob: URL
+          frameSrc: ["'self'", 'blob:'],
         },
       },
     }),
@@ -48,6 +54,7 @@ export async function createApp(config: AppConfig): Promise<StartedApp> {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter(logger));
   app.enableShutdownHooks();
+  await setupRealtime(app, config, logger);
 
   const openapi = new DocumentBuilder()
     .setTitle('Diên Hồng API')
@@ -57,6 +64,7 @@ export async function createApp(config: AppConfig): Promise<StartedApp> {
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), { jsonDocumentUrl: 'api/docs-json' });
 
+  serveWebUi(app, logger);
   await app.init();
   const dataSource = app.get(DataSource);
   if (config.migrationsRun) {
@@ -65,4 +73,40 @@ export async function createApp(config: AppConfig): Promise<StartedApp> {
   }
   const seeded = await app.get(DemoSeeder).seedIfWanted();
   return { app, seeded };
+}
+
+/** The built web UI (apps/web/dist) from the source tree (tests) or next to dist/ (npm start). */
+function webUiDir(): string | null {
+  const candidates = ['../../../apps/web/dist', '../../../../apps/web/dist'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
+}
+
+const NOT_UI = /^\/(api|metrics|socket\.io)(\/|$)/;
+
+/**
+ * Serves the web UI at `/`: hashed assets cached for a year, and index.html for any other GET that asks for
+ * HTML (client-side routes). /api, /metrics and /socket.io are never answered by the UI.
+ */
+function serveWebUi(app: NestExpressApplication, logger: JsonLogger): void {
+  const dir = webUiDir();
+  if (!dir) {
+    logger.write('warn', 'web UI not built (npm run build:web): only the API is served');
+    return;
+  }
+  const index = join(dir, 'index.html');
+  app.use(
+    express.static(dir, {
+      index: false,
+      setHeaders: (res, path) => {
+        res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_UI.test(req.path) || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index, (err?: Error) => {
+      if (err) next(err);
+    });
+  });
 }

@@ -1,3 +1,13 @@
 export * from './attendance-record.entity.js';
+export * from './kiosks/kiosk-device.entity.js';
+export * from './attendance.errors.js';
+export * from './attendance.types.js';
+export * from './quorum/quorum.js';
+export * from './attendance.service.js';
+export * from './attendance-read.service.js';
+export * from './kiosks/kiosk-auth.service.js';
+export * from './kiosks/kiosk-or-staff.guard.js';
+export * from './attendance.module.js';
 import { AttendanceRecordEntity } from './attendance-record.entity.js';
-export const ATTENDANCE_ENTITIES = [AttendanceRecordEntity];
+import { KioskDeviceEntity } from './kiosks/kiosk-device.entity.js';
+export const ATTENDANCE_ENTITIES = [AttendanceRecordEntity, KioskDeviceEntity];

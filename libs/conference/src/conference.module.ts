@@ -1,6 +1,6 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AttendanceRecordEntity } from '#attendance';
+import { AttendanceModule, AttendanceRecordEntity } from '#attendance';
 import { MeetingsModule } from '#meetings';
 import { OpinionsModule } from '#opinions';
 import { ConferenceEnabledGuard } from './conference-enabled.guard.js';
@@ -12,7 +12,7 @@ import { ConferenceModerationService } from './moderation/moderation.service.js'
 import { ConferenceRecordingService } from './recording/conference-recording.service.js';
 import { ConferenceReconciler } from './rooms/conference-reconciler.js';
 import { ConferenceRoomsService } from './rooms/conference-rooms.service.js';
-import { DirectOnlineAttendance, ONLINE_ATTENDANCE } from './sessions/online-attendance.port.js';
+import { AttendanceOnlineAdapter, ONLINE_ATTENDANCE } from './sessions/online-attendance.port.js';
 import { OnlineSessionsService } from './sessions/online-sessions.service.js';
 import { IssueConferenceTokenUseCase } from './tokens/issue-token.use-case.js';
 import { HandleWebhookUseCase } from './webhooks/handle-webhook.use-case.js';
@@ -22,7 +22,7 @@ import './conference.errors.js';
 
 /** Hybrid meetings on LiveKit: rooms, role tokens, online attendance from webhooks, moderation, the floor, recording. */
 @Module({
-  imports: [MeetingsModule, OpinionsModule, TypeOrmModule.forFeature([...CONFERENCE_ENTITIES, AttendanceRecordEntity])],
+  imports: [MeetingsModule, OpinionsModule, AttendanceModule, TypeOrmModule.forFeature([...CONFERENCE_ENTITIES, AttendanceRecordEntity])],
   controllers: [ConferenceController, LiveKitWebhookController],
   providers: [
     LiveKitClients,
@@ -30,8 +30,7 @@ import './conference.errors.js';
     ConferenceRoomsService,
     ConferenceReconciler,
     OnlineSessionsService,
-    // SEAM: replace with an adapter over AttendanceService (#attendance) when it lands
-    { provide: ONLINE_ATTENDANCE, useClass: DirectOnlineAttendance },
+    { provide: ONLINE_ATTENDANCE, useClass: AttendanceOnlineAdapter },
     IssueConferenceTokenUseCase,
     HandleWebhookUseCase,
     ConferenceModerationService,

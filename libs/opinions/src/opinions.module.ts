@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MeetingsModule } from '#meetings';
+import { RealtimeModule, RealtimeService } from '#realtime';
 import { OpinionEntity } from './in-meeting/opinion.entity.js';
 import { OpinionsController } from './in-meeting/opinions.controller.js';
 import { OpinionsService } from './in-meeting/opinions.service.js';
 import { SpeakerRequestEntity } from './in-meeting/speaker-request.entity.js';
-import { OpinionsNotifier } from './opinions.notifier.js';
+import { OPINIONS_SINK, OpinionsNotifier } from './opinions.notifier.js';
 import { OpinionRoundEntity } from './rounds/opinion-round.entity.js';
 import { RoundAnswerEntity } from './rounds/round-answer.entity.js';
 import { RoundQuestionEntity } from './rounds/round-question.entity.js';
@@ -18,9 +19,9 @@ import './opinions.errors.js';
 export const OPINIONS_ENTITIES = [OpinionEntity, SpeakerRequestEntity, OpinionRoundEntity, RoundQuestionEntity, RoundRecipientEntity, RoundAnswerEntity];
 
 @Module({
-  imports: [MeetingsModule, TypeOrmModule.forFeature(OPINIONS_ENTITIES)],
+  imports: [MeetingsModule, RealtimeModule, TypeOrmModule.forFeature(OPINIONS_ENTITIES)],
   controllers: [OpinionsController, RoundsController],
-  providers: [OpinionsService, RoundsService, RoundsScheduler, OpinionsNotifier],
+  providers: [OpinionsService, RoundsService, RoundsScheduler, OpinionsNotifier, { provide: OPINIONS_SINK, useExisting: RealtimeService }],
   exports: [OpinionsService, RoundsService, OpinionsNotifier, RoundsScheduler],
 })
 export class OpinionsModule {}

@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 
 /** Where opinion and floor events go; the realtime library supplies the socket.io implementation. */
 export interface OpinionsSink {
@@ -16,7 +16,7 @@ export class OpinionsNotifier {
   private sink: OpinionsSink | null = null;
   private readonly floorListeners: FloorListener[] = [];
 
-  constructor(@Optional() sink?: OpinionsSink) {
+  constructor(@Optional() @Inject(OPINIONS_SINK) sink?: OpinionsSink) {
     this.sink = sink ?? null;
   }
 

@@ -22,8 +22,27 @@ export interface AppConfig {
   schedulerIntervalSeconds: number;
   /** LiveKit conferencing; null when LIVEKIT_URL/KEY/SECRET are unset (conference routes answer 503). */
   livekit: LiveKitConfig | null;
+  /** socket.io: Redis adapter when redisUrl is set, per-message size limit. */
+  realtime: { redisUrl: string | null; maxPayloadBytes: number };
+  /** Face check-in engine, descriptor key and kiosk settings (libs/face). */
+  face: FaceConfig;
   /** The raw validated environment, for libraries that add their own settings. */
   raw: Readonly<Record<string, string | undefined>>;
+}
+
+export interface FaceConfig {
+  workers: number | null;
+  maxQueue: number | null;
+  backend: Env['FACE_BACKEND'];
+  preload: boolean;
+  /** null: use (or create) DATA_DIR/face.key. */
+  key: string | null;
+  keyVersion: number;
+  noticeVersion: string;
+  agreementFrames: number;
+  agreementWindowMs: number;
+  frameMaxSide: number;
+  kioskMaxFps: number;
 }
 
 export interface LiveKitConfig {
@@ -86,6 +105,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
             roomParticipantMargin: env.LIVEKIT_ROOM_PARTICIPANT_MARGIN,
           }
         : null,
+    realtime: { redisUrl: env.REDIS_URL ?? null, maxPayloadBytes: env.WS_MAX_PAYLOAD_BYTES },
+    face: {
+      workers: env.FACE_WORKERS ?? null,
+      maxQueue: env.FACE_MAX_QUEUE ?? null,
+      backend: env.FACE_BACKEND,
+      preload: env.FACE_PRELOAD ?? env.NODE_ENV !== 'test',
+      key: env.FACE_KEY?.trim() ?? null,
+      keyVersion: env.FACE_KEY_VERSION,
+      noticeVersion: env.FACE_NOTICE_VERSION,
+      agreementFrames: env.FACE_AGREEMENT_FRAMES,
+      agreementWindowMs: env.FACE_AGREEMENT_WINDOW_MS,
+      frameMaxSide: env.FACE_FRAME_MAX_SIDE,
+      kioskMaxFps: env.FACE_KIOSK_MAX_FPS,
+    },
     raw: { ...source },
   };
 }

@@ -29,6 +29,37 @@ export const envSchema = z.object({
   JSON_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 1mb or 512kb').default('1mb'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   CORS_ORIGINS: z.string().optional(),
+  /** socket.io across instances: set to use the Redis adapter (redis:// or rediss://), unset = in-memory adapter. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^\s]+$/, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  /** Largest socket.io message accepted; bigger ones close the connection instead of being buffered. */
+  WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
+  // Face check-in (libs/face)
+  /** Inference worker threads; unset = one per core. */
+  FACE_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Frames waiting for a worker before ENGINE_BUSY (503); unset = 4 per worker. */
+  FACE_MAX_QUEUE: z.coerce.number().int().min(0).max(1000).optional(),
+  FACE_BACKEND: z.enum(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'),
+  /** Start the worker pool at boot (unset: yes, except NODE_ENV=test where it starts on first use). */
+  FACE_PRELOAD: bool.optional(),
+  /** AES-256-GCM key for descriptors at rest, 32 bytes as base64 or hex; unset = DATA_DIR/face.key (created once). */
+  FACE_KEY: z
+    .string()
+    .refine((v) => /^[0-9a-fA-F]{64}$/.test(v.trim()) || Buffer.from(v.trim(), 'base64').length === 32, 'must be 32 bytes as base64 or 64 hex characters')
+    .optional(),
+  /** Names FACE_KEY in each stored blob, for rotation. */
+  FACE_KEY_VERSION: z.coerce.number().int().min(1).max(255).default(1),
+  /** Version of the biometric notice text a consent must refer to. */
+  FACE_NOTICE_VERSION: z.string().min(1).max(32).default('2026-11'),
+  /** The same person in this many frames of one kiosk within the window before a check-in. */
+  FACE_AGREEMENT_FRAMES: z.coerce.number().int().min(1).max(10).default(2),
+  FACE_AGREEMENT_WINDOW_MS: z.coerce.number().int().min(100).max(60000).default(4000),
+  /** Frames are scaled down to this longest side before detection. */
+  FACE_FRAME_MAX_SIDE: z.coerce.number().int().min(160).max(2048).default(640),
+  /** Frames per second one kiosk may send (burst: twice that). */
+  FACE_KIOSK_MAX_FPS: z.coerce.number().int().min(1).max(1000).default(20),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   // LiveKit conferencing: all three or none (none = conferencing disabled, the rest of the system works)
   LIVEKIT_URL: z

@@ -1,0 +1,24 @@
+import { registerErrorCodes } from '#core';
+
+export enum AttendanceErrorCode {
+  MEETING_NOT_OPEN = 'MEETING_NOT_OPEN',
+  /** Same code and status as #opinions and #realtime use for it. */
+  NOT_INVITED = 'NOT_INVITED',
+  NOT_A_DELEGATE = 'NOT_A_DELEGATE',
+  NOT_CHECKED_IN = 'NOT_CHECKED_IN',
+  QR_CODE_INVALID = 'QR_CODE_INVALID',
+  QR_CODE_EXPIRED = 'QR_CODE_EXPIRED',
+  KIOSK_TOKEN_INVALID = 'KIOSK_TOKEN_INVALID',
+  KIOSK_WRONG_MEETING = 'KIOSK_WRONG_MEETING',
+}
+
+registerErrorCodes({
+  [AttendanceErrorCode.MEETING_NOT_OPEN]: 409,
+  [AttendanceErrorCode.NOT_INVITED]: 403,
+  [AttendanceErrorCode.NOT_A_DELEGATE]: 403,
+  [AttendanceErrorCode.NOT_CHECKED_IN]: 409,
+  [AttendanceErrorCode.QR_CODE_INVALID]: 400,
+  [AttendanceErrorCode.QR_CODE_EXPIRED]: 400,
+  [AttendanceErrorCode.KIOSK_TOKEN_INVALID]: 401,
+  [AttendanceErrorCode.KIOSK_WRONG_MEETING]: 403,
+});

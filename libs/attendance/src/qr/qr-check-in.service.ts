@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, Clock, DomainError, type AppConfig, type AuthUser } from '#core';
+import { MeetingStatus } from '#meetings';
+import { CheckInMethod } from '../attendance-record.entity.js';
+import { AttendanceErrorCode } from '../attendance.errors.js';
+import { AttendanceService } from '../attendance.service.js';
+import type { CheckInResult } from '../attendance.types.js';
+import type { KioskOrUser } from '../kiosks/kiosk-or-staff.guard.js';
+import { QR_CODE_TTL_SECONDS, signQrCode, verifyQrCode } from './qr-code.js';
+
+export interface MyQrCode {
+  code: string;
+  meetingId: string;
+  delegateId: string;
+  expiresAt: Date;
+  ttlSeconds: number;
+}
+
+/** QR check-in: a delegate shows a short-lived signed code, a kiosk or the secretary scans it. */
+@Injectable()
+export class QrCheckInService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly attendance: AttendanceService,
+  ) {}
+
+  async issue(user: AuthUser, meetingId: string): Promise<MyQrCode> {
+    if (!user.delegateId) throw new DomainError(AttendanceErrorCode.NOT_A_DELEGATE, 'Only a delegate has a check-in code');
+    await this.attendance.assertMeeting(meetingId, [MeetingStatus.Open, MeetingStatus.InSession]);
+    await this.attendance.assertInvited(meetingId, user.delegateId);
+    const { code, expiresAt } = signQrCode(this.config.jwt.secret, meetingId, user.delegateId, this.clock.now().getTime());
+    return { code, meetingId, delegateId: user.delegateId, expiresAt, ttlSeconds: QR_CODE_TTL_SECONDS };
+  }
+
+  async checkIn(meetingId: string, code: string, caller: KioskOrUser): Promise<CheckInResult> {
+    const result = verifyQrCode(this.config.jwt.secret, code, meetingId, this.clock.now().getTime());
+    if (!result.ok) {
+      if (result.reason === 'expired') throw new DomainError(AttendanceErrorCode.QR_CODE_EXPIRED, 'This check-in code has expired; refresh it and scan again');
+      const message = result.reason === 'wrong-meeting' ? 'This check-in code is for another meeting' : 'This is not a valid check-in code';
+      throw new DomainError(AttendanceErrorCode.QR_CODE_INVALID, message, { reason: result.reason });
+    }
+    return this.attendance.checkIn({
+      meetingId,
+      delegateId: result.claims.delegateId,
+      method: CheckInMethod.Qr,
+      kioskId: caller.kiosk?.id ?? null,
+      recordedBy: caller.user?.id ?? null,
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import type { AuthUser } from '#core';
+
+/**
+ * The socket.io contract of the main namespace `/`.
+ *
+ * Client -> server events answer through the ack callback with `WsAck<T>`; a failure is also emitted as `error`.
+ * Server -> client payloads are declared per library as a plain interface `{ 'event:name': Payload }`
+ * (see `ServerEventPayloads` below and `AttendanceServerEvents` in #attendance) and emitted through
+ * `RealtimeService.typed<ThatMap>()`, so each library owns its events without realtime knowing them.
+ */
+
+/** Rooms every socket may be in. */
+export const rooms = {
+  user: (userId: string): string => `user:${userId}`,
+  delegate: (delegateId: string): string => `delegate:${delegateId}`,
+  meeting: (meetingId: string): string => `meeting:${meetingId}`,
+  /** admin, secretary and chair sockets that joined the meeting */
+  meetingStaff: (meetingId: string): string => `meeting:${meetingId}:staff`,
+} as const;
+
+export interface WsErrorBody {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+/** The `error` event: what failed, and for which client event. */
+export interface WsErrorEvent extends WsErrorBody {
+  event: string;
+}
+
+export type WsAck<T extends object> = ({ ok: true } & T) | { ok: false; error: WsErrorBody };
+
+export interface MeetingJoined {
+  meetingId: string;
+  rooms: string[];
+  staff: boolean;
+}
+
+export interface MeetingLeft {
+  meetingId: string;
+}
+
+export interface MeetingRef {
+  meetingId: string;
+}
+
+export interface ClientToServerEvents {
+  'meeting:join': (payload: MeetingRef, ack?: (res: WsAck<MeetingJoined>) => void) => void;
+  'meeting:leave': (payload: MeetingRef, ack?: (res: WsAck<MeetingLeft>) => void) => void;
+}
+
+/** Payloads of the server -> client events realtime itself emits. */
+export interface ServerEventPayloads {
+  error: WsErrorEvent;
+}
+
+/** Any library's event map: event name -> payload. */
+export type EventPayloadMap = { [event: string]: unknown };
+
+/** Turns a payload map into socket.io's listener map (what socket.io-client's `Socket<...>` type expects). */
+export type ListenersOf<M extends object> = { [E in keyof M]: (payload: M[E]) => void };
+
+export type ServerToClientEvents = ListenersOf<ServerEventPayloads>;
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface InterServerEvents {}
+
+/** What the gateway keeps on `socket.data` after authentication. */
+export interface SocketData {
+  user: AuthUser;
+}
