@@ -11,7 +11,7 @@ const common = { extensionsToTreatAsEsm: ['.ts'], transform, moduleNameMapper, t
 export default {
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/api/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/api/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts', '<rootDir>/apps/web/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',

@@ -1,0 +1,79 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { en } from './en.js';
+import { vi, type Dictionary, type MessageKey } from './vi.js';
+
+export type Lang = 'vi' | 'en';
+export const LANGS: Lang[] = ['vi', 'en'];
+const DICTIONARIES: Record<Lang, Dictionary> = { vi, en };
+const STORAGE_KEY = 'dh.lang';
+
+export type Params = Record<string, string | number>;
+
+/** Fills `{name}` placeholders; unknown placeholders stay visible so a missing parameter is noticed. */
+export function format(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  return format(DICTIONARIES[lang][key], params);
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(vi, key);
+}
+
+function initialLang(): Lang {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'vi' || saved === 'en') return saved;
+  } catch {
+    // storage blocked (private mode): Vietnamese, the default
+  }
+  return 'vi';
+}
+
+export interface I18n {
+  lang: Lang;
+  setLang(lang: Lang): void;
+  t(key: MessageKey, params?: Params): string;
+  /** BCP 47 locale for dates and numbers. */
+  locale: string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // not persisted when storage is blocked; the choice still holds for this page
+    }
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = translate(lang, 'app.name');
+  }, [lang]);
+  const value = useMemo<I18n>(
+    () => ({ lang, setLang, t: (key, params) => translate(lang, key, params), locale: lang === 'vi' ? 'vi-VN' : 'en-GB' }),
+    [lang, setLang],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}
+
+/** Meeting times are Hanoi times whatever the device's zone. */
+export function formatDateTime(locale: string, iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(d);
+}

@@ -1,0 +1,150 @@
+import type { Socket } from 'socket.io-client';
+import { refreshAccessToken } from '../api/client.js';
+import { tokenStore } from '../api/tokens.js';
+
+export type LiveStatus = 'connecting' | 'connected' | 'offline';
+type Handler = (payload: unknown) => void;
+
+/** What the server acknowledges `meeting:join` with (libs/realtime/src/realtime.events.ts). */
+type JoinAck = { ok: true; meetingId: string; rooms: string[]; staff: boolean } | { ok: false; error: { code: string; message: string } };
+
+const JOIN_TIMEOUT_MS = 5000;
+
+/**
+ * One socket.io connection per signed-in tab. Authenticates with `auth: { token }` (read afresh at every
+ * (re)connect), re-joins every followed meeting room after a reconnect and tells the screens to resync,
+ * since events sent while offline are lost. The client library is loaded on first use, off the first-load bundle.
+ */
+export class LiveConnection {
+  private socket: Socket | null = null;
+  private starting: Promise<Socket> | null = null;
+  private status: LiveStatus = 'connecting';
+  private readonly meetings = new Map<string, number>();
+  private readonly handlers = new Map<string, Set<Handler>>();
+  private readonly statusListeners = new Set<(s: LiveStatus) => void>();
+  private readonly resyncListeners = new Set<() => void>();
+  private closed = false;
+
+  getStatus(): LiveStatus {
+    return this.status;
+  }
+
+  onStatus(listener: (s: LiveStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => void this.statusListeners.delete(listener);
+  }
+
+  /** Called after every reconnect (not the first connect): refetch state that events may have changed meanwhile. */
+  onResync(listener: () => void): () => void {
+    this.resyncListeners.add(listener);
+    return () => void this.resyncListeners.delete(listener);
+  }
+
+  on(event: string, handler: Handler): () => void {
+    let set = this.handlers.get(event);
+    if (!set) {
+      set = new Set();
+      this.handlers.set(event, set);
+      this.socket?.on(event, (p: unknown) => this.dispatch(event, p));
+    }
+    set.add(handler);
+    return () => void set.delete(handler);
+  }
+
+  /** Follows a meeting room (reference counted: several screens may follow the same meeting). */
+  joinMeeting(meetingId: string): () => void {
+    const n = this.meetings.get(meetingId) ?? 0;
+    this.meetings.set(meetingId, n + 1);
+    void this.start().then((s) => {
+      if (n === 0 && s.connected) void this.join(s, meetingId);
+    });
+    return () => {
+      const left = (this.meetings.get(meetingId) ?? 1) - 1;
+      if (left > 0) {
+        this.meetings.set(meetingId, left);
+        return;
+      }
+      this.meetings.delete(meetingId);
+      if (this.socket?.connected) this.socket.emit('meeting:leave', { meetingId });
+    };
+  }
+
+  close(): void {
+    this.closed = true;
+    this.socket?.disconnect();
+    this.socket = null;
+    this.meetings.clear();
+  }
+
+  private start(): Promise<Socket> {
+    this.starting ??= import('socket.io-client').then(({ io }) => {
+      let connectedBefore = false;
+      const socket = io({
+        path: '/socket.io',
+        transports: ['websocket', 'polling'],
+        auth: (cb) => cb({ token: tokenStore.get()?.accessToken ?? '' }),
+        reconnectionDelay: 500,
+        reconnectionDelayMax: 5000,
+        timeout: 8000,
+      });
+      socket.on('connect', () => {
+        this.setStatus('connected');
+        for (const meetingId of this.meetings.keys()) void this.join(socket, meetingId);
+        if (connectedBefore) this.resyncListeners.forEach((l) => l());
+        connectedBefore = true;
+      });
+      socket.on('disconnect', (reason) => {
+        if (this.closed) return;
+        this.setStatus('offline');
+        // socket.io retries by itself after a network drop, but not after the server closed the socket (e.g. a restart)
+        if (reason === 'io server disconnect') setTimeout(() => !this.closed && socket.connect(), 1000);
+      });
+      socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+        this.setStatus('offline');
+        // a refusal by the server's auth middleware is not retried by socket.io itself
+        if (socket.active) return;
+        if (err.data?.code === 'TOKEN_EXPIRED') {
+          void refreshAccessToken().then((token) => {
+            if (token && !this.closed) socket.connect();
+          });
+        }
+      });
+      for (const event of this.handlers.keys()) socket.on(event, (p: unknown) => this.dispatch(event, p));
+      this.socket = socket;
+      return socket;
+    });
+    return this.starting;
+  }
+
+  private async join(socket: Socket, meetingId: string): Promise<void> {
+    try {
+      const ack = (await socket.timeout(JOIN_TIMEOUT_MS).emitWithAck('meeting:join', { meetingId })) as JoinAck;
+      if (!ack.ok) console.warn('meeting:join refused', ack.error.code);
+    } catch {
+      // no ack in time: the next reconnect joins again
+    }
+  }
+
+  private dispatch(event: string, payload: unknown): void {
+    this.handlers.get(event)?.forEach((h) => h(payload));
+  }
+
+  private setStatus(s: LiveStatus): void {
+    if (s === this.status) return;
+    this.status = s;
+    this.statusListeners.forEach((l) => l(s));
+  }
+}
+
+let shared: LiveConnection | null = null;
+
+export function liveConnection(): LiveConnection {
+  shared ??= new LiveConnection();
+  return shared;
+}
+
+/** On sign-out: the next user gets a new connection with their own token. */
+export function closeLiveConnection(): void {
+  shared?.close();
+  shared = null;
+}

@@ -1,0 +1,43 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { MessageKey } from './i18n/vi.js';
+import type { Role } from './api/types.js';
+
+/** Every screen's address. Screens and links build paths from here, never by hand. */
+export const paths = {
+  login: '/login',
+  meetings: '/meetings',
+  meeting: '/meetings/:meetingId',
+  console: '/meetings/:meetingId/console',
+  delegates: '/admin/delegates',
+  // Reserved for the screens assigned next (their APIs are being built): add a row to ROUTES below when one lands.
+  kiosk: '/kiosk/:meetingId', // check-in kiosk (face), full screen, kiosk token; roles: kiosk device / admin, secretary
+  tablet: '/meetings/:meetingId/tablet', // delegate tablet / remote: current poll, opinions, raise hand, LiveKit
+  chair: '/meetings/:meetingId/dashboard', // chair dashboard / projector: attendance, quorum gauge, poll progress, speakers
+  poll: '/meetings/:meetingId/polls/:pollId', // one poll: vote (delegate) or results with the majority arithmetic
+  attendance: '/meetings/:meetingId/attendance', // secretary: manual check-in, absence reasons, unrecognised-face alerts
+} as const;
+
+export type RouteName = keyof typeof paths;
+
+export type ScreenProps = { params: Record<string, string> };
+
+export interface RouteDef {
+  name: RouteName;
+  /** Who may open it; the shell's navigation and the guard read this. */
+  roles: Role[] | 'public';
+  /** `full`: no navigation chrome (kiosk, projector). */
+  layout: 'shell' | 'full';
+  /** Shown in the main navigation with this label. */
+  nav?: MessageKey;
+  screen: LazyExoticComponent<ComponentType<ScreenProps>> | ComponentType<ScreenProps>;
+}
+
+const ALL: Role[] = ['admin', 'secretary', 'chair', 'delegate', 'observer'];
+
+/** Screens are loaded on demand, so the first load carries only the shell and the login form. */
+export const ROUTES: RouteDef[] = [
+  { name: 'meetings', roles: ALL, layout: 'shell', nav: 'nav.meetings', screen: lazy(() => import('./screens/meetings-screen.js')) },
+  { name: 'meeting', roles: ALL, layout: 'shell', screen: lazy(() => import('./screens/meeting-detail-screen.js')) },
+  { name: 'console', roles: ['admin', 'secretary', 'chair'], layout: 'shell', screen: lazy(() => import('./screens/secretary-console-screen.js')) },
+  { name: 'delegates', roles: ['admin', 'secretary', 'chair'], layout: 'shell', nav: 'nav.delegates', screen: lazy(() => import('./screens/delegates-screen.js')) },
+];

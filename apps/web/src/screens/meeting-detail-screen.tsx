@@ -1,0 +1,161 @@
+import { useMemo, useState } from 'react';
+import { api } from '../api/endpoints.js';
+import { STAFF_ROLES, type MeetingDetail, type MeetingDocument } from '../api/types.js';
+import { useMe } from '../auth/auth.js';
+import { ErrorMessage } from '../components/error-message.js';
+import { LiveBadge } from '../components/live-badge.js';
+import { PdfViewer } from '../components/pdf-viewer.js';
+import { StatusBadge } from '../components/status-badge.js';
+import { useAsync } from '../components/use-async.js';
+import { formatDateTime, useI18n } from '../i18n/i18n.js';
+import { useLiveMeeting } from '../realtime/use-live-meeting.js';
+import { buildPath } from '../router/match.js';
+import { Link } from '../router/router.js';
+import { paths, type ScreenProps } from '../routes.js';
+
+/** Server events after which the meeting is fetched again (names owned by libs/meetings and libs/realtime). */
+const REFRESH_ON = ['meeting:status', 'meeting:updated', 'agenda:updated', 'documents:updated'];
+
+export default function MeetingDetailScreen({ params }: ScreenProps) {
+  const meetingId = params.meetingId;
+  const { t } = useI18n();
+  const me = useMe();
+  const { state, reload } = useAsync((signal) => api.meeting(meetingId, signal), [meetingId]);
+  const events = useMemo(() => Object.fromEntries(REFRESH_ON.map((e) => [e, () => reload()])), [reload]);
+  const live = useLiveMeeting(meetingId, events, reload);
+
+  if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (state.status === 'error')
+    return (
+      <section>
+        <ErrorMessage error={state.error} onRetry={reload} />
+        <Link to={paths.meetings}>{t('app.backToMeetings')}</Link>
+      </section>
+    );
+  const m = state.data;
+  const canReadDocs = me.role !== 'observer';
+  const isStaff = STAFF_ROLES.includes(me.role);
+  return (
+    <article aria-labelledby="meeting-title" className="meeting">
+      <div className="page-head">
+        <div>
+          <p className="muted">{m.body?.name}</p>
+          <h1 id="meeting-title">{m.title}</h1>
+        </div>
+        <div className="page-head-end">
+          <LiveBadge status={live} />
+          {isStaff ? (
+            <Link className="btn btn-primary" to={buildPath(paths.console, { meetingId })}>
+              {t('meeting.console')}
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      <MeetingFacts m={m} />
+      <div className="columns">
+        <Agenda m={m} canReadDocs={canReadDocs} />
+      </div>
+    </article>
+  );
+}
+
+function MeetingFacts({ m }: { m: MeetingDetail }) {
+  const { t, locale } = useI18n();
+  const inv = m.myInvitation;
+  return (
+    <dl className="facts facts-wide panel">
+      <div>
+        <dt>{t('meeting.status')}</dt>
+        <dd>
+          <StatusBadge status={m.status} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('meeting.time')}</dt>
+        <dd>
+          <time dateTime={m.startsAt}>{formatDateTime(locale, m.startsAt)}</time>
+        </dd>
+      </div>
+      {m.location ? (
+        <div>
+          <dt>{t('meeting.location')}</dt>
+          <dd>{m.location}</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>{t('meeting.mode')}</dt>
+        <dd>{t(`mode.${m.mode}`)}</dd>
+      </div>
+      {m.quorum && m.bodyMemberCount !== undefined ? (
+        <div>
+          <dt>{t('meeting.quorum')}</dt>
+          <dd>{t('meeting.quorumValue', { required: m.quorum.required, members: m.bodyMemberCount, numerator: m.quorum.numerator, denominator: m.quorum.denominator })}</dd>
+        </div>
+      ) : null}
+      {inv ? (
+        <div>
+          <dt>{t('meeting.myInvitation')}</dt>
+          <dd>{inv.kind === 'guest' ? t('meeting.invitation.guest') : inv.canVote ? t('meeting.invitation.member') : t('meeting.invitation.memberNoVote')}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+function Agenda({ m, canReadDocs }: { m: MeetingDetail; canReadDocs: boolean }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState<MeetingDocument | null>(null);
+  const agenda = [...(m.agenda ?? [])].sort((a, b) => a.position - b.position);
+  const docs = m.documents ?? [];
+  const docList = (list: MeetingDocument[]) => (
+    <ul className="doc-list">
+      {list.map((d) => (
+        <li key={d.id}>
+          {canReadDocs ? (
+            <button type="button" className="btn btn-doc" aria-pressed={open?.id === d.id} onClick={() => setOpen(d)}>
+              <span aria-hidden="true" className="doc-icon">
+                PDF
+              </span>
+              <span>{d.filename}</span>
+              <span className="muted small">{t('meeting.sizeKb', { n: Math.max(1, Math.round(d.sizeBytes / 1024)) })}</span>
+            </button>
+          ) : (
+            <span>{d.filename}</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <>
+      <section aria-labelledby="agenda-title" className="panel">
+        <h2 id="agenda-title">{t('meeting.agenda')}</h2>
+        {agenda.length === 0 ? <p className="empty">{t('meeting.agendaEmpty')}</p> : null}
+        <ol className="agenda">
+          {agenda.map((a) => {
+            const itemDocs = docs.filter((d) => d.agendaItemId === a.id);
+            return (
+              <li key={a.id} className="agenda-item">
+                <h3 className="agenda-title">{a.title}</h3>
+                {a.presenter ? <p className="muted">{t('meeting.presenter', { name: a.presenter })}</p> : null}
+                {a.description ? <p>{a.description}</p> : null}
+                {itemDocs.length > 0 ? (
+                  <div>
+                    <h4 className="small-heading">{t('meeting.documentsForItem')}</h4>
+                    {docList(itemDocs)}
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+      <section aria-labelledby="docs-title" className="panel">
+        <h2 id="docs-title">{t('meeting.documents')}</h2>
+        {docs.length === 0 ? <p className="empty">{t('meeting.documentsEmpty')}</p> : null}
+        {docList(docs)}
+        {open ? <PdfViewer meetingId={m.id} doc={open} onClose={() => setOpen(null)} /> : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const SCREENS_DIR = join(process.cwd(), 'test-artifacts', 'screens');
+const AXE_PATH = join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js');
+
+/** Debian's chromium, headless, with the flags of DEVELOPERS.md; CHROMIUM_PATH overrides the binary. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface Session {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/**
+ * A persistent context on a fresh `--user-data-dir` (Playwright passes it from `userDataDir`): one clean profile
+ * per browser session, removed afterwards.
+ */
+export async function openSession(viewport = { width: 1280, height: 800 }): Promise<Session> {
+  const profile = mkdtempSync(join(tmpdir(), 'dh-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: FLAGS,
+    viewport,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export type { Browser, Page };
+
+export interface ConsoleProblem {
+  page: string;
+  text: string;
+  url: string;
+}
+
+/** Console errors and uncaught page errors of a page, to be asserted empty (less those a test expects). */
+export function watchConsole(page: Page, sink: ConsoleProblem[]): void {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') sink.push({ page: page.url(), text: msg.text(), url: msg.location().url });
+  });
+  page.on('pageerror', (err) => sink.push({ page: page.url(), text: `pageerror: ${err.message}`, url: '' }));
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const path = join(SCREENS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page; returns serious and critical violations (rule id, help, first targets). */
+export async function seriousA11yViolations(page: Page): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run({ exclude: [['iframe']] }, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+/** The page is not wider than the viewport (no sideways scrolling on a tablet or projector). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
