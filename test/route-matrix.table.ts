@@ -34,6 +34,15 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'PATCH /api/bodies/:id': [Admin],
   'POST /api/bodies/:id/members': [Admin],
   'DELETE /api/bodies/:id/members/:delegateId': [Admin],
+  // biometric consent and face enrolment (a delegate only for their own record: checked in the handler)
+  'GET /api/delegates/:id/face/consent': [Admin, Secretary, Delegate],
+  'POST /api/delegates/:id/face/consent': [Admin, Delegate],
+  'DELETE /api/delegates/:id/face/consent': [Admin, Delegate],
+  'GET /api/delegates/:id/face': [Admin, Secretary, Delegate],
+  'POST /api/delegates/:id/face/enrolments': [Admin, Delegate],
+  'DELETE /api/delegates/:id/face': [Admin, Delegate],
+  // kiosk frames: a kiosk token of this meeting, or staff for testing from the console
+  'POST /api/meetings/:id/checkin/frame': [Admin, Secretary],
   // meetings, invitations, agenda, documents
   'GET /api/meetings': [Admin, Secretary, Chair, Delegate, Observer],
   'GET /api/meetings/:id': [Admin, Secretary, Chair, Delegate, Observer],

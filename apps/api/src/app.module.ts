@@ -5,6 +5,7 @@ import { AuditModule } from '#audit';
 import { ConferenceModule } from '#conference';
 import { buildDataSourceOptions, CoreModule, type AppConfig, type JsonLogger, type Metrics } from '#core';
 import { DelegatesModule } from '#delegates';
+import { FaceRecognitionModule } from '#face';
 import { MeetingsModule } from '#meetings';
 import { OpinionsModule } from '#opinions';
 import { RealtimeModule } from '#realtime';
@@ -27,6 +28,7 @@ export class AppModule {
         AttendanceModule,
         AuditModule,
         ConferenceModule,
+        FaceRecognitionModule,
       ],
       providers: [DemoSeeder],
     };
