@@ -172,6 +172,7 @@ async function main(): Promise<void> {
   let crashes = 0;
   let refusedByHttpServer = 0;
   let switchedOff = 0;
+  let closedEarly = 0;
   const samples: string[] = [];
   const httpCases = Math.ceil(CASES * 0.85);
   for (let i = 0; i < httpCases; i++) {
@@ -181,8 +182,16 @@ async function main(): Promise<void> {
     if (token) headers.authorization = rand() < 0.1 ? `Bearer  ${token}x` : `Bearer ${token}`;
     const path = fillPath(op.path) + (rand() < 0.3 ? `?limit=${encodeURIComponent(String(pick(JUNK_VALUES)))}&offset=-5&q=%ZZ` : '');
     const method = rand() < 0.05 ? pick(['PATCH', 'PUT', 'DELETE', 'OPTIONS']) : op.method;
-    const outcome = await send(base + path, method, headers, method === 'GET' || method === 'HEAD' ? undefined : body);
+    const payload = method === 'GET' || method === 'HEAD' ? undefined : body;
+    let outcome = await send(base + path, method, headers, payload);
     cases++;
+    if (outcome === 'network') {
+      // a server may answer early (401/413) and close while a big body is still being sent; the same request
+      // sent again shows whether it really goes unanswered
+      await new Promise((r) => setTimeout(r, 200));
+      outcome = await send(base + path, method, headers, payload);
+      if (outcome !== 'network') closedEarly++;
+    }
     if (outcome === 'network') {
       if (!(await alive(base))) {
         crashes++;
@@ -239,7 +248,7 @@ async function main(): Promise<void> {
   if (server && (server.child.exitCode !== null || server.child.signalCode !== null)) crashes = Math.max(crashes, 1);
   if (server) await server.stop();
   if (scratch) await scratch.drop();
-  const result = { cases, status5xx, crashes, unexpected, refusedByHttpServer, switchedOff, routes: ops.length, wsEvents: wsEvents.length };
+  const result = { cases, status5xx, crashes, unexpected, refusedByHttpServer, switchedOff, closedEarly, routes: ops.length, wsEvents: wsEvents.length };
   if (!args.json) {
     process.stdout.write(`fuzzed ${ops.length} operations and ${wsEvents.length} WS events\n`);
     for (const s of samples) process.stdout.write(`  ${s}\n`);

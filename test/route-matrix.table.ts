@@ -71,6 +71,14 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/meetings/:id/kiosks': [Admin, Secretary],
   'GET /api/meetings/:id/kiosks': [Admin, Secretary],
   'DELETE /api/meetings/:id/kiosks/:kioskId': [Admin, Secretary],
+  // polls and ballots
+  'POST /api/meetings/:id/polls': STAFF,
+  'GET /api/meetings/:id/polls': [Admin, Secretary, Chair, Delegate, Observer],
+  'GET /api/polls/:id': [Admin, Secretary, Chair, Delegate, Observer],
+  'POST /api/polls/:id/open': [Secretary, Chair],
+  'POST /api/polls/:id/close': [Secretary, Chair],
+  'POST /api/polls/:id/publish': [Secretary, Chair],
+  'POST /api/polls/:id/ballots': [Delegate, Chair],
   // opinions and the speaker queue
   'GET /api/meetings/:id/opinions': [Admin, Secretary, Chair, Delegate],
   'POST /api/meetings/:id/opinions': [Delegate, Chair],

@@ -9,6 +9,7 @@ import { FaceRecognitionModule } from '#face';
 import { MeetingsModule } from '#meetings';
 import { OpinionsModule } from '#opinions';
 import { RealtimeModule } from '#realtime';
+import { VotingModule } from '#voting';
 import { ALL_ENTITIES } from './database/entities.js';
 import { MIGRATIONS } from './database/migrations/index.js';
 import { DemoSeeder } from './seed/demo.seeder.js';
@@ -28,6 +29,7 @@ export class AppModule {
         AttendanceModule,
         AuditModule,
         ConferenceModule,
+        VotingModule.register(),
         FaceRecognitionModule,
       ],
       providers: [DemoSeeder],

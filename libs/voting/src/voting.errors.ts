@@ -5,9 +5,48 @@ export enum VotingErrorCode {
   RULE_INVALID = 'RULE_INVALID',
   /** Counts handed to the rule engine are impossible (negative, more ballots than people present...). */
   VOTE_COUNTS_INVALID = 'VOTE_COUNTS_INVALID',
+  /** A poll definition is inconsistent (options for a motion, seats on a choice poll...). */
+  POLL_INVALID = 'POLL_INVALID',
+  /** The poll is a draft: it cannot take ballots or be closed yet. */
+  POLL_NOT_OPEN = 'POLL_NOT_OPEN',
+  /** The poll is closed (or published): ballots are refused. */
+  POLL_CLOSED = 'POLL_CLOSED',
+  /** Open / close / publish asked in the wrong state (or a concurrent request won). */
+  POLL_STATE = 'POLL_STATE',
+  /** Polls open only while the meeting is in session. */
+  MEETING_NOT_IN_SESSION = 'MEETING_NOT_IN_SESSION',
+  /** Not enough voting members present to open the poll under its rule. */
+  NO_QUORUM = 'NO_QUORUM',
+  /** The caller is not a delegate with a voting right in this meeting. */
+  NOT_ELIGIBLE = 'NOT_ELIGIBLE',
+  /** The delegate is not checked in (hall or online). */
+  NOT_PRESENT = 'NOT_PRESENT',
+  /** The voter already cast a different ballot and the poll does not allow changes. */
+  ALREADY_VOTED = 'ALREADY_VOTED',
+  /** An option id that is not one of the poll's, or listed twice. */
+  INVALID_CHOICE = 'INVALID_CHOICE',
+  /** More options than the poll's maxChoices / seats. */
+  TOO_MANY_CHOICES = 'TOO_MANY_CHOICES',
+  /** The ballot id is already used by another voter or poll. */
+  BALLOT_ID_TAKEN = 'BALLOT_ID_TAKEN',
+  /** Casting too fast. */
+  VOTE_RATE_LIMITED = 'VOTE_RATE_LIMITED',
 }
 
 registerErrorCodes({
   [VotingErrorCode.RULE_INVALID]: 400,
   [VotingErrorCode.VOTE_COUNTS_INVALID]: 422,
+  [VotingErrorCode.POLL_INVALID]: 400,
+  [VotingErrorCode.POLL_NOT_OPEN]: 409,
+  [VotingErrorCode.POLL_CLOSED]: 409,
+  [VotingErrorCode.POLL_STATE]: 409,
+  [VotingErrorCode.MEETING_NOT_IN_SESSION]: 409,
+  [VotingErrorCode.NO_QUORUM]: 409,
+  [VotingErrorCode.NOT_ELIGIBLE]: 403,
+  [VotingErrorCode.NOT_PRESENT]: 403,
+  [VotingErrorCode.ALREADY_VOTED]: 409,
+  [VotingErrorCode.INVALID_CHOICE]: 400,
+  [VotingErrorCode.TOO_MANY_CHOICES]: 400,
+  [VotingErrorCode.BALLOT_ID_TAKEN]: 409,
+  [VotingErrorCode.VOTE_RATE_LIMITED]: 429,
 });

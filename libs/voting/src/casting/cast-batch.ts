@@ -1,0 +1,118 @@
+import type { EntityManager } from 'typeorm';
+import { DomainError, type AuthUser } from '#core';
+import type { AuditRecord, AuditService } from '#audit';
+import { POLL_LOCK_CLASS } from '../polls/poll-lock.js';
+import { BallotMode, PollStatus, VoteChannel } from '../polls/poll.enums.js';
+import type { PollDefinition } from '../polls/polls.service.js';
+import { VotingErrorCode } from '../voting.errors.js';
+import type { CastAck } from '../voting.events.js';
+
+export interface BatchItem {
+  user: AuthUser;
+  delegateId: string;
+  ballotId: string;
+  key: string;
+  receipt: string;
+  choices: string[];
+}
+
+/** Per item: acked (after the batch commits), refused, or handed to the one-ballot path (changes, conflicts). */
+export type BatchOutcome = { kind: 'ack'; ack: CastAck } | { kind: 'error'; error: DomainError } | { kind: 'single' };
+
+interface StateRow {
+  delegate_id: string;
+  ballot_key: string | null;
+  can_vote: boolean | null;
+  method: string | null;
+}
+
+/**
+ * Writes the new ballots of many voters of one poll in one transaction (group commit): the cast lock shared, one
+ * read of status, earlier participation and eligibility for all of them, one multi-row insert of participation
+ * and one of ballots, one audit batch for named ballots (actor = each voter). Everything unusual (a retry whose
+ * ballot id already counted is answered here; a change of a named ballot, a concurrent insert, a voter twice in
+ * the batch) goes to the one-ballot path after this commit, so the rules live in one place.
+ */
+export async function writeBatch(em: EntityManager, def: PollDefinition, items: BatchItem[], audit: AuditService): Promise<BatchOutcome[]> {
+  const poll = def.poll;
+  const secret = poll.ballotMode === BallotMode.Secret;
+  await em.query(`SELECT pg_advisory_xact_lock_shared(${POLL_LOCK_CLASS}, hashtext($1::text))`, [poll.id]);
+  const delegates = [...new Set(items.map((i) => i.delegateId))];
+  const [{ status }] = await em.query<{ status: PollStatus }[]>(`SELECT status FROM polls WHERE id = $1`, [poll.id]);
+  const rows = await em.query<StateRow[]>(
+    `SELECT d.delegate_id, pp.ballot_key, i.can_vote, r.method
+       FROM unnest($2::uuid[]) AS d(delegate_id)
+       LEFT JOIN polls p ON p.id = $1
+       LEFT JOIN poll_participation pp ON pp.poll_id = $1 AND pp.delegate_id = d.delegate_id
+       LEFT JOIN meeting_invitations i ON i.meeting_id = p.meeting_id AND i.delegate_id = d.delegate_id
+       LEFT JOIN attendance_records r ON r.meeting_id = p.meeting_id AND r.delegate_id = d.delegate_id AND r.status = 'present'`,
+    [poll.id, delegates],
+  );
+  const byDelegate = new Map(rows.map((r) => [r.delegate_id, r]));
+  const outcomes: BatchOutcome[] = [];
+  const fresh: { index: number; item: BatchItem; channel: VoteChannel }[] = [];
+  const taken = new Set<string>();
+  for (const [index, item] of items.entries()) {
+    const st = byDelegate.get(item.delegateId);
+    if (!st || taken.has(item.delegateId) || (st.ballot_key !== null && st.ballot_key === item.key && !secret)) {
+      // a second item of the same voter, or a named retry (its receipt is read by the one-ballot path)
+      outcomes.push({ kind: 'single' });
+      continue;
+    }
+    if (st.ballot_key === item.key) {
+      outcomes.push({ kind: 'ack', ack: { pollId: poll.id, ballotId: item.ballotId, receipt: item.receipt, replay: true } });
+      continue;
+    }
+    if (!st.can_vote) outcomes.push({ kind: 'error', error: new DomainError(VotingErrorCode.NOT_ELIGIBLE, 'You have no voting right in this meeting') });
+    else if (st.method === null) outcomes.push({ kind: 'error', error: new DomainError(VotingErrorCode.NOT_PRESENT, 'Check in first (in the hall or online)') });
+    else if (status === PollStatus.Draft) outcomes.push({ kind: 'error', error: new DomainError(VotingErrorCode.POLL_NOT_OPEN, 'The poll is not open yet') });
+    else if (status !== PollStatus.Open) outcomes.push({ kind: 'error', error: new DomainError(VotingErrorCode.POLL_CLOSED, 'The poll is closed') });
+    else if (st.ballot_key !== null) outcomes.push({ kind: 'single' });
+    else {
+      taken.add(item.delegateId);
+      outcomes.push({ kind: 'single' });
+      fresh.push({ index, item, channel: st.method === 'online' ? VoteChannel.Online : VoteChannel.Hall });
+    }
+  }
+  if (fresh.length === 0) return outcomes;
+  const inserted = await em.query<{ ballot_key: string }[]>(
+    `INSERT INTO poll_participation (poll_id, delegate_id, acting_delegate_id, ballot_key, channel)
+     SELECT $1, d, NULL, k, c::vote_channel FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(d, k, c)
+     ON CONFLICT DO NOTHING RETURNING ballot_key`,
+    [poll.id, fresh.map((f) => f.item.delegateId), fresh.map((f) => f.item.key), fresh.map((f) => f.channel)],
+  );
+  const done = new Set(inserted.map((r) => r.ballot_key));
+  const written = fresh.filter((f) => done.has(f.item.key));
+  if (written.length === 0) return outcomes;
+  const choices = written.map((f) => JSON.stringify(f.item.choices));
+  const receipts = written.map((f) => f.item.receipt);
+  const ballots = secret
+    ? await em.query<unknown[]>(
+        `INSERT INTO secret_ballots (poll_id, choices, receipt_code) SELECT $1, c::jsonb, r FROM unnest($2::text[], $3::text[]) AS t(c, r) ON CONFLICT DO NOTHING RETURNING 1`,
+        [poll.id, choices, receipts],
+      )
+    : await em.query<unknown[]>(
+        `INSERT INTO named_ballots (poll_id, delegate_id, choices, ballot_id, receipt)
+         SELECT $1, d, c::jsonb, b, r FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[]) AS t(d, c, b, r) ON CONFLICT DO NOTHING RETURNING 1`,
+        [poll.id, written.map((f) => f.item.delegateId), choices, written.map((f) => f.item.ballotId), receipts],
+      );
+  // a receipt collision (64 bits) or a reused ballot id: roll the whole batch back, every item goes one by one
+  if (ballots.length !== written.length) throw new BatchFallback();
+  if (!secret) {
+    const records: AuditRecord[] = written.map((f) => ({
+      action: 'ballot.accepted',
+      entityType: 'poll',
+      entityId: poll.id,
+      actorId: f.item.user.id,
+      actorRole: f.item.user.role,
+      meetingId: poll.meetingId,
+      payload: { delegateId: f.item.delegateId, ballotId: f.item.ballotId, receipt: f.item.receipt, choices: f.item.choices },
+    }));
+    await audit.appendMany(records, em);
+  }
+  for (const f of written) outcomes[f.index] = { kind: 'ack', ack: { pollId: poll.id, ballotId: f.item.ballotId, receipt: f.item.receipt, replay: false } };
+  return outcomes;
+}
+
+/** Thrown to roll a batch back and send each of its items through the one-ballot path. */
+export class BatchFallback extends Error {}

@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '#audit';
+import { DomainError, JsonLogger, type AuthUser } from '#core';
+import { participationKey, receiptOf } from '../ballots/receipts.js';
+import { VotingNotifier } from '../live/voting.notifier.js';
+import { BallotMode, PollKind, PollStatus, VoteChannel } from '../polls/poll.enums.js';
+import { POLL_LOCK_CLASS } from '../polls/poll-lock.js';
+import { PollsService, type PollDefinition } from '../polls/polls.service.js';
+import { VotingErrorCode } from '../voting.errors.js';
+import type { CastAck } from '../voting.events.js';
+import { BatchFallback, writeBatch, type BatchItem, type BatchOutcome } from './cast-batch.js';
+import { CastRateLimiter } from './cast-rate-limiter.js';
+
+export interface CastInput {
+  pollId: string;
+  ballotId: string;
+  choices: string[];
+}
+
+const MAX_BATCH = 250;
+
+interface Waiting {
+  item: BatchItem;
+  resolve: (ack: CastAck) => void;
+  reject: (err: unknown) => void;
+}
+
+interface PollQueue {
+  def: PollDefinition;
+  waiting: Waiting[];
+  running: boolean;
+}
+
+/** Raised inside the transaction when a concurrent insert won a unique index; the cast is re-run once. */
+class CastConflict extends Error {}
+
+/**
+ * One ballot, acknowledged only after it is committed. The voter is always the caller's own delegate.
+ *
+ * Idempotency: poll_participation holds sha256('participation:' + ballotId) for every poll (unique), and the
+ * receipt is sha256('receipt:' + ballotId): a retry with the same ballot id finds the participation and answers
+ * the same receipt (even after the poll closed: it was counted), counting nothing twice. A different ballot id
+ * from the same voter is ALREADY_VOTED, except in named polls with allowChange, where it replaces the choices.
+ * Secret polls never allow a change: nothing links the secret ballot to its voter, so it cannot be found again.
+ *
+ * New ballots of one poll are written in batches (group commit, cast-batch.ts): casts arriving while the previous
+ * batch commits share the next transaction; each is acknowledged only after its own batch committed.
+ */
+@Injectable()
+export class CastVoteUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly polls: PollsService,
+    private readonly audit: AuditService,
+    private readonly limiter: CastRateLimiter,
+    private readonly notifier: VotingNotifier,
+    private readonly logger: JsonLogger,
+  ) {}
+
+  private readonly queues = new Map<string, PollQueue>();
+
+  async cast(user: AuthUser, input: CastInput): Promise<CastAck> {
+    const delegateId = user.delegateId;
+    if (!delegateId) throw new DomainError(VotingErrorCode.NOT_ELIGIBLE, 'Only a delegate can vote: your account is not linked to a delegate');
+    this.limiter.take(user.id);
+    const def = await this.polls.definition(input.pollId);
+    const choices = this.checkChoices(def, input.choices);
+    return new Promise<CastAck>((resolve, reject) => {
+      const key = participationKey(input.ballotId);
+      const item: BatchItem = { user, delegateId, ballotId: input.ballotId, key, receipt: receiptOf(input.ballotId), choices };
+      let queue = this.queues.get(def.poll.id);
+      if (!queue) {
+        queue = { def, waiting: [], running: false };
+        this.queues.set(def.poll.id, queue);
+      }
+      queue.waiting.push({ item, resolve, reject });
+      if (!queue.running) this.drain(queue);
+    });
+  }
+
+  /**
+   * Group commit: casts of one poll that arrive while its previous batch is being written go together in the
+   * next batch (one transaction, see cast-batch.ts). Each cast still resolves only after its batch committed.
+   */
+  private drain(queue: PollQueue): void {
+    queue.running = true;
+    setImmediate(() => void this.flush(queue));
+  }
+
+  private async flush(queue: PollQueue): Promise<void> {
+    const batch = queue.waiting.splice(0, MAX_BATCH);
+    let outcomes: BatchOutcome[];
+    try {
+      outcomes = await this.dataSource.transaction((em) => writeBatch(em, queue.def, batch.map((b) => b.item), this.audit));
+    } catch (err: unknown) {
+      if (!(err instanceof BatchFallback)) {
+        this.logger.write('warn', 'cast batch failed; casting one by one', { pollId: queue.def.poll.id, error: err instanceof Error ? err.message : String(err) });
+      }
+      outcomes = batch.map(() => ({ kind: 'single' }));
+    }
+    if (outcomes.some((o) => o.kind === 'ack' && !o.ack.replay)) this.notifier.castCommitted(queue.def.poll);
+    const singles: Promise<void>[] = [];
+    for (const [i, o] of outcomes.entries()) {
+      const { item, resolve, reject } = batch[i];
+      if (o.kind === 'ack') resolve(o.ack);
+      else if (o.kind === 'error') reject(o.error);
+      else singles.push(this.castOne(item, queue.def).then(resolve, reject));
+    }
+    await Promise.all(singles);
+    if (queue.waiting.length > 0) {
+      setImmediate(() => void this.flush(queue));
+      return;
+    }
+    queue.running = false;
+    if (this.queues.get(queue.def.poll.id) === queue) this.queues.delete(queue.def.poll.id);
+  }
+
+  /** One ballot in its own transaction: changes of a named ballot, retries of a named ballot, conflicts. */
+  private async castOne(item: BatchItem, def: PollDefinition): Promise<CastAck> {
+    let result: CastAck;
+    try {
+      result = await this.dataSource.transaction((em) => this.write(em, item.user, item.delegateId, def, item.ballotId, item.choices));
+    } catch (err: unknown) {
+      if (!(err instanceof CastConflict)) throw err;
+      result = await this.dataSource.transaction((em) => this.write(em, item.user, item.delegateId, def, item.ballotId, item.choices, true));
+    }
+    if (!result.replay) this.notifier.castCommitted(def.poll);
+    return result;
+  }
+
+  private checkChoices(def: PollDefinition, choices: string[]): string[] {
+    const normalised = choices.map((c) => c.toLowerCase());
+    if (new Set(normalised).size !== normalised.length) throw new DomainError(VotingErrorCode.INVALID_CHOICE, 'An option is listed twice');
+    const unknown = normalised.filter((c) => !def.optionIds.has(c));
+    if (unknown.length > 0) throw new DomainError(VotingErrorCode.INVALID_CHOICE, 'Not an option of this poll', { optionIds: unknown });
+    if (normalised.length > def.poll.maxChoices) {
+      throw new DomainError(VotingErrorCode.TOO_MANY_CHOICES, `At most ${def.poll.maxChoices} option(s) may be marked`, { max: def.poll.maxChoices });
+    }
+    if (def.poll.kind === PollKind.Motion && normalised.length !== 1) {
+      throw new DomainError(VotingErrorCode.INVALID_CHOICE, 'A motion ballot marks exactly one of for / against / abstain');
+    }
+    return normalised;
+  }
+
+  private async write(
+    em: EntityManager,
+    user: AuthUser,
+    delegateId: string,
+    def: PollDefinition,
+    ballotId: string,
+    choices: string[],
+    retried = false,
+  ): Promise<CastAck> {
+    const poll = def.poll;
+    const key = participationKey(ballotId);
+    const receipt = receiptOf(ballotId);
+    const secret = poll.ballotMode === BallotMode.Secret;
+    // the poll's cast lock, shared: a close takes it exclusively, so it waits for this cast to commit, and a cast
+    // that gets it after the close committed reads `closed` (its own statement, so the snapshot follows the lock).
+    // An advisory lock rather than SELECT ... FOR SHARE: a thousand concurrent row share-locks go through
+    // PostgreSQL multixacts and slow every cast down; the lock manager handles shared locks cheaply.
+    await em.query(`SELECT pg_advisory_xact_lock_shared(${POLL_LOCK_CLASS}, hashtext($1::text))`, [poll.id]);
+    // Eligibility in the same statement: the invitation (voting right) and the attendance record, with the same
+    // condition as AttendanceReadService.isPresent (status = 'present'), read under the cast lock.
+    const [state] = await em.query<{ status: PollStatus; ballot_key: string | null; can_vote: boolean | null; method: string | null }[]>(
+      `SELECT p.status, pp.ballot_key, i.can_vote, r.method
+         FROM polls p
+         LEFT JOIN poll_participation pp ON pp.poll_id = p.id AND pp.delegate_id = $2
+         LEFT JOIN meeting_invitations i ON i.meeting_id = p.meeting_id AND i.delegate_id = $2
+         LEFT JOIN attendance_records r ON r.meeting_id = p.meeting_id AND r.delegate_id = $2 AND r.status = 'present'
+        WHERE p.id = $1`,
+      [poll.id, delegateId],
+    );
+    const mine = state.ballot_key === null ? undefined : { ballot_key: state.ballot_key };
+    if (mine?.ballot_key === key) {
+      // a retry of a counted ballot: same receipt, nothing written, whatever the poll's state now
+      if (secret) return { pollId: poll.id, ballotId, receipt, replay: true };
+      const [named] = await em.query<{ receipt: string }[]>(`SELECT receipt FROM named_ballots WHERE poll_id = $1 AND delegate_id = $2`, [poll.id, delegateId]);
+      return { pollId: poll.id, ballotId, receipt: named.receipt, replay: true };
+    }
+    if (!state.can_vote) throw new DomainError(VotingErrorCode.NOT_ELIGIBLE, 'You have no voting right in this meeting');
+    if (state.method === null) throw new DomainError(VotingErrorCode.NOT_PRESENT, 'Check in first (in the hall or online)');
+    const channel = state.method === 'online' ? VoteChannel.Online : VoteChannel.Hall;
+    if (state.status === PollStatus.Draft) throw new DomainError(VotingErrorCode.POLL_NOT_OPEN, 'The poll is not open yet');
+    if (state.status !== PollStatus.Open) throw new DomainError(VotingErrorCode.POLL_CLOSED, 'The poll is closed');
+    if (mine) {
+      if (secret || !poll.allowChange) throw new DomainError(VotingErrorCode.ALREADY_VOTED, 'You already voted in this poll; your first ballot is final');
+      const updated = await em.query<unknown[]>(`UPDATE poll_participation SET ballot_key = $3 WHERE poll_id = $1 AND delegate_id = $2 AND NOT EXISTS (SELECT 1 FROM poll_participation WHERE ballot_key = $3) RETURNING 1`, [
+        poll.id,
+        delegateId,
+        key,
+      ]);
+      if (updated.length === 0) throw new DomainError(VotingErrorCode.BALLOT_ID_TAKEN, 'This ballot id is already used');
+      await em.query(`UPDATE named_ballots SET choices = $3::jsonb, ballot_id = $4, receipt = $5, updated_at = now() WHERE poll_id = $1 AND delegate_id = $2`, [
+        poll.id,
+        delegateId,
+        JSON.stringify(choices),
+        ballotId,
+        receipt,
+      ]);
+      await this.audit.append(this.accepted(user, delegateId, poll.id, poll.meetingId, ballotId, receipt, choices, 'ballot.changed'), em);
+      return { pollId: poll.id, ballotId, receipt, replay: false };
+    }
+    // participation and ballot in one statement; the ballot row is only written when the participation was
+    const table = secret ? 'secret_ballots (poll_id, choices, receipt_code)' : 'named_ballots (poll_id, choices, receipt, delegate_id, ballot_id)';
+    const values = secret ? `SELECT $1::uuid, $5::jsonb, $6 FROM part` : `SELECT $1::uuid, $5::jsonb, $6, $2::uuid, $7::uuid FROM part`;
+    const [written] = await em.query<{ part: number; ballot: number }[]>(
+      `WITH part AS (
+         INSERT INTO poll_participation (poll_id, delegate_id, acting_delegate_id, ballot_key, channel) VALUES ($1, $2, NULL, $3, $4)
+         ON CONFLICT DO NOTHING RETURNING 1),
+       ballot AS (INSERT INTO ${table} ${values} ON CONFLICT DO NOTHING RETURNING 1)
+       SELECT (SELECT count(*) FROM part)::int AS part, (SELECT count(*) FROM ballot)::int AS ballot`,
+      secret ? [poll.id, delegateId, key, channel, JSON.stringify(choices), receipt] : [poll.id, delegateId, key, channel, JSON.stringify(choices), receipt, ballotId],
+    );
+    if (written.part === 0) {
+      // another cast of this voter committed meanwhile (the re-run sees it), or the ballot id is someone else's
+      if (!retried) throw new CastConflict();
+      throw new DomainError(VotingErrorCode.BALLOT_ID_TAKEN, 'This ballot id is already used');
+    }
+    if (written.ballot === 0) throw new DomainError(VotingErrorCode.BALLOT_ID_TAKEN, 'This ballot id is already used');
+    // secret ballots get no audit entry here: they are chained at close, sorted by receipt, without identity
+    if (!secret) await this.audit.append(this.accepted(user, delegateId, poll.id, poll.meetingId, ballotId, receipt, choices, 'ballot.accepted'), em);
+    return { pollId: poll.id, ballotId, receipt, replay: false };
+  }
+
+  private accepted(user: AuthUser, delegateId: string, pollId: string, meetingId: string, ballotId: string, receipt: string, choices: string[], action: string) {
+    return { action, entityType: 'poll', entityId: pollId, actorId: user.id, actorRole: user.role, meetingId, payload: { delegateId, ballotId, receipt, choices } };
+  }
+}

@@ -1,0 +1,207 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, type AuditRecord } from '#audit';
+import { Clock, DomainError, type AuthUser } from '#core';
+import { MeetingStatus } from '#meetings';
+import { votesNeeded } from '../rules/fraction.js';
+import { VotingNotifier } from '../live/voting.notifier.js';
+import { VotingErrorCode } from '../voting.errors.js';
+import { POLL_LOCK_CLASS } from './poll-lock.js';
+import { computeResult } from './poll-result.js';
+import { PollOptionEntity } from './poll-option.entity.js';
+import { PollEntity } from './poll.entity.js';
+import { BallotMode, PollStatus } from './poll.enums.js';
+import { toPollView, type PollView } from './poll.view.js';
+
+/** Who acts: a user, or the countdown scheduler (null). */
+export type Actor = AuthUser | null;
+
+interface Counts {
+  members: number;
+  present: number;
+  eligible: number;
+}
+
+const stateError = (poll: PollEntity, wanted: string): DomainError => {
+  if (poll.status === PollStatus.Draft) return new DomainError(VotingErrorCode.POLL_NOT_OPEN, `Poll is a draft: it must be open to ${wanted}`);
+  return new DomainError(VotingErrorCode.POLL_STATE, `Poll is ${poll.status}: cannot ${wanted}`, { status: poll.status });
+};
+
+/**
+ * draft -> open -> closed -> published. Every move locks the poll row (FOR UPDATE) and checks the state under the
+ * lock, so two concurrent requests cannot both move it; casts hold the poll's advisory cast lock shared (see poll-lock.ts), so a close waits for the
+ * casts in flight to commit and every later cast sees `closed`.
+ */
+@Injectable()
+export class PollLifecycleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly notifier: VotingNotifier,
+  ) {}
+
+  /**
+   * Opens a draft poll. The meeting must be in session (check-in alone, status `open`, is not enough: votes
+   * happen on the agenda). Freezes members (body members with a voting right), present (of them, checked in)
+   * and eligible (invited delegates with a voting right, checked in), and refuses when the rule's quorum is not met.
+   */
+  async open(actor: AuthUser, pollId: string): Promise<PollView> {
+    const { poll, options } = await this.dataSource.transaction(async (em) => {
+      const poll = await this.lock(em, pollId);
+      if (poll.status !== PollStatus.Draft) throw new DomainError(VotingErrorCode.POLL_STATE, `Poll is ${poll.status}: only a draft can be opened`, { status: poll.status });
+      const [meeting] = await em.query<{ status: MeetingStatus; body_id: string }[]>(`SELECT status, body_id FROM meetings WHERE id = $1 FOR SHARE`, [poll.meetingId]);
+      if (meeting.status !== MeetingStatus.InSession) {
+        throw new DomainError(VotingErrorCode.MEETING_NOT_IN_SESSION, `The meeting is ${meeting.status}: polls open only while it is in session`);
+      }
+      const counts = await this.counts(em, poll.meetingId, meeting.body_id);
+      const required = poll.rule.quorum ? votesNeeded(poll.rule.quorum.kind, poll.rule.quorum, counts.members) : 0;
+      if (counts.members < 1 || counts.present < required) {
+        throw new DomainError(VotingErrorCode.NO_QUORUM, `Quorum not met: ${counts.present} of ${counts.members} members present, ${required} needed`, {
+          ...counts,
+          required,
+        });
+      }
+      const now = this.clock.now();
+      poll.status = PollStatus.Open;
+      poll.openedAt = now;
+      poll.closesAt = poll.countdownSeconds ? new Date(now.getTime() + poll.countdownSeconds * 1000) : null;
+      poll.membersCount = counts.members;
+      poll.presentCount = counts.present;
+      poll.eligibleCount = counts.eligible;
+      await em.query(
+        `UPDATE polls SET status = 'open', opened_at = $2, closes_at = $3, members_count = $4, present_count = $5, eligible_count = $6, updated_at = now()
+          WHERE id = $1 AND status = 'draft'`,
+        [poll.id, now, poll.closesAt, counts.members, counts.present, counts.eligible],
+      );
+      const options = await em.getRepository(PollOptionEntity).find({ where: { pollId }, order: { position: 'ASC' } });
+      await this.audit.append(this.record(actor, poll, 'poll.opened', { ...counts, quorumRequired: required, closesAt: poll.closesAt?.toISOString() ?? null }), em);
+      return { poll, options };
+    });
+    const view = toPollView(poll, options, false);
+    this.notifier.opened(view);
+    return view;
+  }
+
+  /**
+   * Closes an open poll and writes its result. Secret ballots are rewritten in receipt order (delete + insert in
+   * this transaction), so their physical order no longer follows casting order, and enter the audit chain in one
+   * batch sorted by receipt, without identity or time of their own.
+   */
+  async close(actor: Actor, pollId: string, onlyIfDue = false): Promise<PollView> {
+    const { poll, options, cast } = await this.dataSource.transaction(async (em) => {
+      const poll = await this.lock(em, pollId);
+      if (poll.status !== PollStatus.Open) throw stateError(poll, 'close it');
+      const now = this.clock.now();
+      if (onlyIfDue && (!poll.closesAt || poll.closesAt.getTime() > now.getTime())) throw new DomainError(VotingErrorCode.POLL_STATE, 'Poll is not due');
+      const options = await em.getRepository(PollOptionEntity).find({ where: { pollId }, order: { position: 'ASC' } });
+      const secret = poll.ballotMode === BallotMode.Secret;
+      const audit: AuditRecord[] = [];
+      let ballots: { choices: string[] }[];
+      let chairOptionId: string | null = null;
+      if (secret) {
+        const rows = await em.query<{ receipt_code: string; choices: string[] }[]>(`SELECT receipt_code, choices FROM secret_ballots WHERE poll_id = $1`, [pollId]);
+        rows.sort((a, b) => (a.receipt_code < b.receipt_code ? -1 : a.receipt_code > b.receipt_code ? 1 : 0));
+        await em.query(`DELETE FROM secret_ballots WHERE poll_id = $1`, [pollId]);
+        for (let i = 0; i < rows.length; i += 500) {
+          const chunk = rows.slice(i, i + 500);
+          await em.query(
+            `INSERT INTO secret_ballots (poll_id, receipt_code, choices)
+             SELECT $1, r, c::jsonb FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(r, c, n) ORDER BY n`,
+            [pollId, chunk.map((r) => r.receipt_code), chunk.map((r) => JSON.stringify(r.choices))],
+          );
+        }
+        for (const r of rows) {
+          audit.push({ action: 'ballot.accepted', entityType: 'poll', entityId: pollId, actorId: null, actorRole: null, meetingId: poll.meetingId, payload: { receipt: r.receipt_code, choices: r.choices } });
+        }
+        ballots = rows;
+      } else {
+        const rows = await em.query<{ delegate_id: string; choices: string[] }[]>(`SELECT delegate_id, choices FROM named_ballots WHERE poll_id = $1`, [pollId]);
+        ballots = rows;
+        const chair = await this.chairDelegate(em, poll.meetingId);
+        const chairBallot = chair ? rows.find((r) => r.delegate_id === chair) : undefined;
+        chairOptionId = chairBallot?.choices[0] ?? null;
+      }
+      poll.status = PollStatus.Closed;
+      poll.closedAt = now;
+      poll.result = computeResult(poll, options, ballots, chairOptionId);
+      await em.query(`UPDATE polls SET status = 'closed', closed_at = $2, result = $3::jsonb, updated_at = now() WHERE id = $1 AND status = 'open'`, [
+        pollId,
+        now,
+        JSON.stringify(poll.result),
+      ]);
+      const closing = this.record(actor, poll, 'poll.closed', { cast: ballots.length, outcome: poll.result.outcome, byCountdown: actor === null });
+      await this.audit.appendMany([closing, ...audit], em);
+      return { poll, options, cast: ballots.length };
+    });
+    this.notifier.closed(poll, cast);
+    return toPollView(poll, options, true);
+  }
+
+  async publish(actor: AuthUser, pollId: string): Promise<PollView> {
+    const { poll, options } = await this.dataSource.transaction(async (em) => {
+      const poll = await this.lock(em, pollId);
+      if (poll.status !== PollStatus.Closed) throw stateError(poll, 'publish it (close it first)');
+      poll.status = PollStatus.Published;
+      poll.publishedAt = this.clock.now();
+      await em.query(`UPDATE polls SET status = 'published', published_at = $2, updated_at = now() WHERE id = $1 AND status = 'closed'`, [pollId, poll.publishedAt]);
+      await this.audit.append(this.record(actor, poll, 'poll.published', { outcome: poll.result?.outcome ?? null }), em);
+      const options = await em.getRepository(PollOptionEntity).find({ where: { pollId }, order: { position: 'ASC' } });
+      return { poll, options };
+    });
+    this.notifier.results({
+      pollId: poll.id,
+      meetingId: poll.meetingId,
+      title: poll.title,
+      kind: poll.kind,
+      ballotMode: poll.ballotMode,
+      publishedAt: (poll.publishedAt ?? new Date()).toISOString(),
+      result: poll.result ?? {},
+    });
+    return toPollView(poll, options, true);
+  }
+
+  /** Open polls whose countdown ran out (the scheduler closes them). */
+  async due(): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM polls WHERE status = 'open' AND closes_at <= $1 ORDER BY closes_at LIMIT 100`, [this.clock.now()]);
+    return rows.map((r) => r.id);
+  }
+
+  /** The cast lock exclusively (waits for casts in flight to commit), then the row FOR UPDATE. */
+  private async lock(em: EntityManager, pollId: string): Promise<PollEntity> {
+    await em.query(`SELECT pg_advisory_xact_lock(${POLL_LOCK_CLASS}, hashtext($1::text))`, [pollId]);
+    const poll = await em.getRepository(PollEntity).findOne({ where: { id: pollId }, lock: { mode: 'pessimistic_write' } });
+    if (!poll) throw DomainError.notFound('Poll', pollId);
+    return poll;
+  }
+
+  private async counts(em: EntityManager, meetingId: string, bodyId: string): Promise<Counts> {
+    const [row] = await em.query<Counts[]>(
+      `SELECT
+         (SELECT count(*) FROM body_members bm JOIN delegates d ON d.id = bm.delegate_id AND d.active AND d.has_voting_right
+           WHERE bm.body_id = $2)::int AS members,
+         (SELECT count(*) FROM body_members bm JOIN delegates d ON d.id = bm.delegate_id AND d.active AND d.has_voting_right
+            JOIN attendance_records r ON r.meeting_id = $1 AND r.delegate_id = bm.delegate_id AND r.status = 'present'
+           WHERE bm.body_id = $2)::int AS present,
+         (SELECT count(*) FROM meeting_invitations i
+            JOIN attendance_records r ON r.meeting_id = i.meeting_id AND r.delegate_id = i.delegate_id AND r.status = 'present'
+           WHERE i.meeting_id = $1 AND i.can_vote)::int AS eligible`,
+      [meetingId, bodyId],
+    );
+    return row;
+  }
+
+  /** The chair's delegate for chair_side ties: the one active chair user linked to a delegate invited here. */
+  private async chairDelegate(em: EntityManager, meetingId: string): Promise<string | null> {
+    const rows = await em.query<{ delegate_id: string }[]>(
+      `SELECT DISTINCT u.delegate_id FROM users u JOIN meeting_invitations i ON i.delegate_id = u.delegate_id AND i.meeting_id = $1
+        WHERE u.role = 'chair' AND u.active`,
+      [meetingId],
+    );
+    return rows.length === 1 ? rows[0].delegate_id : null;
+  }
+
+  private record(actor: Actor, poll: PollEntity, action: string, payload: Record<string, unknown>): AuditRecord {
+    return { action, entityType: 'poll', entityId: poll.id, actorId: actor?.id ?? null, actorRole: actor?.role ?? null, meetingId: poll.meetingId, payload };
+  }
+}

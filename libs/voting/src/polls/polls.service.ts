@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { AuditService } from '#audit';
+import { DomainError, STAFF_ROLES, type AuthUser } from '#core';
+import { AgendaItemEntity } from '#meetings';
+import { MeetingAccessService } from '#realtime';
+import { parseRule, PEOPLES_COMMITTEE_RULE, cloneRule } from '../rules/rule-spec.js';
+import { VotingErrorCode } from '../voting.errors.js';
+import type { MyVote, PollState } from '../voting.events.js';
+import { PollOptionEntity } from './poll-option.entity.js';
+import { PollEntity } from './poll.entity.js';
+import { BallotMode, MOTION_OPTIONS, PollKind, PollStatus } from './poll.enums.js';
+import { toPollView, type PollView, type PublishedBallot } from './poll.view.js';
+import type { CreatePollDto } from './polls.dto.js';
+
+/** A poll's definition (everything but its state), cached: it never changes after create. */
+export interface PollDefinition {
+  poll: PollEntity;
+  options: PollOptionEntity[];
+  optionIds: Set<string>;
+}
+
+const invalid = (message: string, field: string): DomainError => new DomainError(VotingErrorCode.POLL_INVALID, message, [{ field, reason: message }]);
+
+@Injectable()
+export class PollsService {
+  private readonly definitions = new Map<string, PollDefinition>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: MeetingAccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(user: AuthUser, meetingId: string, dto: CreatePollDto): Promise<PollView> {
+    await this.access.assertCanSee(user, meetingId);
+    const rule = dto.rule === undefined ? cloneRule(PEOPLES_COMMITTEE_RULE) : parseRule(dto.rule);
+    const secret = dto.ballotMode === BallotMode.Secret;
+    if (secret && dto.allowChange) throw invalid('Secret polls cannot allow changing a ballot: nothing links a ballot to its voter', 'allowChange');
+    if (secret && dto.liveTallies) throw invalid('Secret polls show no tallies before close', 'liveTallies');
+    let options: { label: string; delegateId: string | null; code: PollOptionEntity['code'] }[];
+    let maxChoices = 1;
+    let seats: number | null = null;
+    if (dto.kind === PollKind.Motion) {
+      if (dto.options?.length) throw invalid('Motions have the fixed options for / against / abstain', 'options');
+      if (dto.maxChoices !== undefined && dto.maxChoices !== 1) throw invalid('Motions take one choice', 'maxChoices');
+      if (dto.seats !== undefined) throw invalid('Only elections have seats', 'seats');
+      options = MOTION_OPTIONS.map((o) => ({ label: o.label, code: o.code, delegateId: null }));
+    } else {
+      options = (dto.options ?? []).map((o) => ({ label: o.label.trim(), delegateId: o.delegateId ?? null, code: null }));
+      if (options.length < 2) throw invalid('Give at least two options', 'options');
+      if (new Set(options.map((o) => o.label.toLowerCase())).size !== options.length) throw invalid('Option labels must differ', 'options');
+      if (dto.kind === PollKind.Election) {
+        if (dto.seats === undefined) throw invalid('Elections need seats', 'seats');
+        seats = dto.seats;
+        maxChoices = dto.seats;
+        if (dto.maxChoices !== undefined && dto.maxChoices !== dto.seats) throw invalid('An election ballot marks at most `seats` candidates', 'maxChoices');
+      } else {
+        if (dto.seats !== undefined) throw invalid('Only elections have seats', 'seats');
+        maxChoices = dto.maxChoices ?? 1;
+      }
+      if (maxChoices > options.length) throw invalid('maxChoices / seats cannot exceed the number of options', 'maxChoices');
+    }
+    if (dto.agendaItemId && !(await this.dataSource.getRepository(AgendaItemEntity).exists({ where: { id: dto.agendaItemId, meetingId } }))) {
+      throw invalid('The agenda item is not part of this meeting', 'agendaItemId');
+    }
+    const saved = await this.dataSource.transaction(async (em) => {
+      const poll = await em.getRepository(PollEntity).save(
+        em.getRepository(PollEntity).create({
+          meetingId,
+          agendaItemId: dto.agendaItemId ?? null,
+          kind: dto.kind,
+          ballotMode: dto.ballotMode,
+          title: dto.title.trim(),
+          status: PollStatus.Draft,
+          rule,
+          allowChange: dto.allowChange ?? false,
+          liveTallies: dto.liveTallies ?? false,
+          maxChoices,
+          seats,
+          countdownSeconds: dto.countdownSeconds ?? null,
+          createdBy: user.id,
+        }),
+      );
+      const rows = await em.getRepository(PollOptionEntity).save(options.map((o, i) => ({ ...o, pollId: poll.id, position: i + 1 })));
+      await this.audit.append(
+        { action: 'poll.created', entityType: 'poll', entityId: poll.id, actorId: user.id, actorRole: user.role, meetingId, payload: { title: poll.title, kind: poll.kind, ballotMode: poll.ballotMode } },
+        em,
+      );
+      return { poll, options: rows };
+    });
+    return toPollView(saved.poll, saved.options, true);
+  }
+
+  async list(user: AuthUser, meetingId: string): Promise<PollView[]> {
+    const { staff } = await this.access.assertCanSee(user, meetingId);
+    const polls = await this.dataSource.getRepository(PollEntity).find({ where: { meetingId }, order: { createdAt: 'ASC' } });
+    const visible = polls.filter((p) => staff || p.status !== PollStatus.Draft);
+    const options = await this.optionsOf(visible.map((p) => p.id));
+    return visible.map((p) => toPollView(p, options.get(p.id) ?? [], staff));
+  }
+
+  async get(user: AuthUser, pollId: string): Promise<PollView> {
+    const poll = await this.dataSource.getRepository(PollEntity).findOne({ where: { id: pollId } });
+    if (!poll) throw DomainError.notFound('Poll', pollId);
+    const { staff } = await this.access.assertCanSee(user, poll.meetingId);
+    if (!staff && poll.status === PollStatus.Draft) throw DomainError.notFound('Poll', pollId);
+    const view = toPollView(poll, (await this.optionsOf([poll.id])).get(poll.id) ?? [], staff);
+    if (poll.status === PollStatus.Published) view.ballots = await this.publishedBallots(poll);
+    return view;
+  }
+
+  /** Reconnect: the meeting's non-draft polls and the caller's vote in each open one, in one answer. */
+  async state(user: AuthUser, meetingId: string): Promise<PollState> {
+    const polls = await this.list(user, meetingId);
+    const open = polls.filter((p) => p.status === PollStatus.Open).map((p) => p.id);
+    const myVotes: MyVote[] = [];
+    if (user.delegateId && open.length > 0) {
+      const voted = await this.dataSource.query<{ poll_id: string }[]>(`SELECT poll_id FROM poll_participation WHERE delegate_id = $1 AND poll_id = ANY($2::uuid[])`, [
+        user.delegateId,
+        open,
+      ]);
+      const named = await this.dataSource.query<{ poll_id: string; receipt: string; choices: string[] }[]>(
+        `SELECT poll_id, receipt, choices FROM named_ballots WHERE delegate_id = $1 AND poll_id = ANY($2::uuid[])`,
+        [user.delegateId, open],
+      );
+      const votedSet = new Set(voted.map((v) => v.poll_id));
+      for (const id of open) {
+        const n = named.find((r) => r.poll_id === id);
+        myVotes.push({ pollId: id, voted: votedSet.has(id), receipt: n?.receipt ?? null, choices: n?.choices ?? null });
+      }
+    }
+    return { meetingId, polls, myVotes };
+  }
+
+  /** The cached definition (poll row as created, options). Status in it is stale: read it under a lock. */
+  async definition(pollId: string): Promise<PollDefinition> {
+    const cached = this.definitions.get(pollId);
+    if (cached) return cached;
+    const poll = await this.dataSource.getRepository(PollEntity).findOne({ where: { id: pollId } });
+    if (!poll) throw DomainError.notFound('Poll', pollId);
+    const options = (await this.optionsOf([pollId])).get(pollId) ?? [];
+    const def = { poll, options, optionIds: new Set(options.map((o) => o.id)) };
+    if (this.definitions.size > 5000) this.definitions.clear();
+    this.definitions.set(pollId, def);
+    return def;
+  }
+
+  async publishedBallots(poll: PollEntity): Promise<PublishedBallot[]> {
+    if (poll.ballotMode === BallotMode.Secret) {
+      const rows = await this.dataSource.query<{ receipt_code: string; choices: string[] }[]>(
+        `SELECT receipt_code, choices FROM secret_ballots WHERE poll_id = $1 ORDER BY receipt_code`,
+        [poll.id],
+      );
+      return rows.map((r) => ({ receipt: r.receipt_code, choices: r.choices }));
+    }
+    const rows = await this.dataSource.query<{ delegate_id: string; full_name: string; choices: string[] }[]>(
+      `SELECT b.delegate_id, d.full_name, b.choices FROM named_ballots b JOIN delegates d ON d.id = b.delegate_id WHERE b.poll_id = $1 ORDER BY d.full_name, b.delegate_id`,
+      [poll.id],
+    );
+    return rows.map((r) => ({ delegateId: r.delegate_id, fullName: r.full_name, choices: r.choices }));
+  }
+
+  isStaff(user: AuthUser): boolean {
+    return STAFF_ROLES.includes(user.role);
+  }
+
+  private async optionsOf(pollIds: string[]): Promise<Map<string, PollOptionEntity[]>> {
+    const map = new Map<string, PollOptionEntity[]>();
+    if (pollIds.length === 0) return map;
+    const rows = await this.dataSource.getRepository(PollOptionEntity).find({ where: { pollId: In(pollIds) }, order: { position: 'ASC' } });
+    for (const o of rows) map.set(o.pollId, [...(map.get(o.pollId) ?? []), o]);
+    return map;
+  }
+}

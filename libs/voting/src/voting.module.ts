@@ -1,0 +1,38 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AttendanceModule } from '#attendance';
+import { AuditModule } from '#audit';
+import { RealtimeModule, WsExceptionFilter } from '#realtime';
+import { CastRateLimiter } from './casting/cast-rate-limiter.js';
+import { CastVoteUseCase } from './casting/cast-vote.use-case.js';
+import { PollCountdownScheduler } from './live/poll-countdown.scheduler.js';
+import { VotingGateway } from './live/voting.gateway.js';
+import { VotingNotifier } from './live/voting.notifier.js';
+import { PollLifecycleService } from './polls/poll-lifecycle.service.js';
+import { PollsController } from './polls/polls.controller.js';
+import { PollsService } from './polls/polls.service.js';
+import { DEFAULT_VOTING_OPTIONS, VOTING_OPTIONS, type VotingOptions } from './voting.options.js';
+import './voting.errors.js';
+
+/** Polls (HTTP), casting (socket.io `vote:cast` + HTTP fallback), live progress and results, countdown closing. */
+@Module({})
+export class VotingModule {
+  static register(options: Partial<VotingOptions> = {}): DynamicModule {
+    return {
+      module: VotingModule,
+      imports: [RealtimeModule, AttendanceModule, AuditModule],
+      controllers: [PollsController],
+      providers: [
+        { provide: VOTING_OPTIONS, useValue: { ...DEFAULT_VOTING_OPTIONS, ...options } },
+        PollsService,
+        PollLifecycleService,
+        CastVoteUseCase,
+        CastRateLimiter,
+        VotingNotifier,
+        VotingGateway,
+        PollCountdownScheduler,
+        WsExceptionFilter,
+      ],
+      exports: [PollsService, PollLifecycleService, CastVoteUseCase, PollCountdownScheduler],
+    };
+  }
+}
