@@ -4,6 +4,7 @@ import { OpinionEntity, RoundAnswerEntity, RoundsService } from '#opinions';
 import { clientAs } from './factories/user.factory.js';
 import { createBody, createDelegate, createMeeting } from './factories/registry.factory.js';
 import type { HttpClient, ErrorShape } from './utils/http.js';
+import { connectSocket, emitAck, nextEvent } from './utils/socket.js';
 import { startTestApp, type TestApp } from './utils/test-app.js';
 
 interface QueueItem {
@@ -97,6 +98,29 @@ describe('opinions, speaker queue and written opinion rounds', () => {
       expect((await chair.post(`/api/meetings/${meetingId}/speakers/${a.body.id}/end`)).status).toBe(204);
       expect((await observer.get<QueueItem[]>(`/api/meetings/${meetingId}/speakers`)).body).toEqual([]);
       expect((await delegates[0].post<ErrorShape>(`/api/meetings/${meetingId}/speakers/${a.body.id}/grant`)).status).toBe(403);
+    });
+    it('raises and lowers a hand over socket.io; the room sees the queue and staff see opinions live', async () => {
+      const tokenOf = (http: HttpClient): string => (http as unknown as { token: string }).token;
+      const chairSock = await connectSocket(t.url, tokenOf(chair));
+      const delegateSock = await connectSocket(t.url, tokenOf(delegates[3]));
+      try {
+        for (const s of [chairSock, delegateSock]) expect(await emitAck<{ ok: boolean }>(s, 'meeting:join', { meetingId })).toMatchObject({ ok: true });
+        const queued = nextEvent<{ queue: QueueItem[] }>(chairSock, 'speakers:updated');
+        const raised = await emitAck<{ ok: boolean; requestId: string }>(delegateSock, 'hand:raise', { meetingId });
+        expect(raised).toMatchObject({ ok: true });
+        expect((await queued).queue.map((q) => q.id)).toContain(raised.requestId);
+        const again = await emitAck<{ ok: boolean; error: { code: string } }>(delegateSock, 'hand:raise', { meetingId });
+        expect(again).toMatchObject({ ok: false, error: { code: 'HAND_ALREADY_RAISED' } });
+        expect(await emitAck<{ ok: boolean; error: { code: string } }>(delegateSock, 'hand:raise', { meetingId: 'nope' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+        expect(await emitAck<{ ok: boolean }>(delegateSock, 'hand:lower', { meetingId })).toMatchObject({ ok: true });
+        expect((await observer.get<QueueItem[]>(`/api/meetings/${meetingId}/speakers`)).body).toEqual([]);
+        const submitted = nextEvent<{ content: string }>(chairSock, 'opinion:submitted');
+        await delegates[3].post(`/api/meetings/${meetingId}/opinions`, { content: 'Ý kiến gửi trực tiếp' });
+        expect((await submitted).content).toBe('Ý kiến gửi trực tiếp');
+      } finally {
+        chairSock.close();
+        delegateSock.close();
+      }
     });
   });
 

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MeetingsModule } from '#meetings';
-import { RealtimeModule, RealtimeService } from '#realtime';
+import { RealtimeModule, RealtimeService, WsExceptionFilter } from '#realtime';
 import { OpinionEntity } from './in-meeting/opinion.entity.js';
 import { OpinionsController } from './in-meeting/opinions.controller.js';
 import { OpinionsService } from './in-meeting/opinions.service.js';
+import { SpeakersGateway } from './in-meeting/speakers.gateway.js';
 import { SpeakerRequestEntity } from './in-meeting/speaker-request.entity.js';
 import { OPINIONS_SINK, OpinionsNotifier } from './opinions.notifier.js';
 import { OpinionRoundEntity } from './rounds/opinion-round.entity.js';
@@ -21,7 +22,7 @@ export const OPINIONS_ENTITIES = [OpinionEntity, SpeakerRequestEntity, OpinionRo
 @Module({
   imports: [MeetingsModule, RealtimeModule, TypeOrmModule.forFeature(OPINIONS_ENTITIES)],
   controllers: [OpinionsController, RoundsController],
-  providers: [OpinionsService, RoundsService, RoundsScheduler, OpinionsNotifier, { provide: OPINIONS_SINK, useExisting: RealtimeService }],
+  providers: [OpinionsService, SpeakersGateway, WsExceptionFilter, RoundsService, RoundsScheduler, OpinionsNotifier, { provide: OPINIONS_SINK, useExisting: RealtimeService }],
   exports: [OpinionsService, RoundsService, OpinionsNotifier, RoundsScheduler],
 })
 export class OpinionsModule {}
