@@ -19,12 +19,12 @@ export interface Session {
  * A persistent context on a fresh `--user-data-dir` (Playwright passes it from `userDataDir`): one clean profile
  * per browser session, removed afterwards.
  */
-export async function openSession(viewport = { width: 1280, height: 800 }): Promise<Session> {
+export async function openSession(viewport = { width: 1280, height: 800 }, extraArgs: string[] = []): Promise<Session> {
   const profile = mkdtempSync(join(tmpdir(), 'dh-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: FLAGS,
+    args: [...FLAGS, ...extraArgs],
     viewport,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',

@@ -34,7 +34,10 @@ function Routed() {
 
   const me = state.phase === 'signed-in' ? state.me : null;
   const landing = pathname === '/' || pathname === paths.login;
+  // public screens (the kiosk: its own token, no user session) are shown whoever is signed in
+  const publicRoute = ROUTES.find((r) => r.roles === 'public' && matchPath(paths[r.name], pathname));
   useEffect(() => {
+    if (publicRoute) return;
     if (state.phase === 'anonymous' && pathname !== paths.login) navigate(paths.login, { replace: true });
     if (!me || !landing) return;
     if (me.role !== 'delegate') {
@@ -49,8 +52,16 @@ function Routed() {
     return () => {
       stale = true;
     };
-  }, [state.phase, me, landing, pathname, navigate]);
+  }, [state.phase, me, landing, pathname, navigate, publicRoute]);
 
+  if (publicRoute) {
+    const Screen = publicRoute.screen;
+    return (
+      <Suspense fallback={<Loading />}>
+        <Screen params={matchPath(paths[publicRoute.name], pathname) ?? {}} />
+      </Suspense>
+    );
+  }
   if (state.phase === 'loading') return <Loading />;
   if (state.phase === 'anonymous') return <LoginScreen />;
   if (landing) return <Loading />;

@@ -1,5 +1,18 @@
 import { apiBlob, apiJson } from './client.js';
-import type { Delegate, DelegatePage, ImportResult, Me, MeetingDetail, MeetingStatus, MeetingSummary } from './types.js';
+import type {
+  AttendanceListItem,
+  AttendanceSummary,
+  Delegate,
+  DelegatePage,
+  ImportResult,
+  Me,
+  MeetingDetail,
+  MeetingStatus,
+  MeetingSummary,
+  SpeakerRequest,
+} from './types.js';
+
+const m = (id: string) => `/meetings/${encodeURIComponent(id)}`;
 
 /** Every route the UI calls, in one place. */
 export const api = {
@@ -20,6 +33,15 @@ export const api = {
     const query = partial ? '?partial=true' : '';
     return apiJson<ImportResult>(`/delegates/import${query}`, { method: 'POST', body: form });
   },
+  attendanceSummary: (id: string, signal?: AbortSignal) => apiJson<AttendanceSummary>(`${m(id)}/attendance/summary`, { signal }),
+  attendance: (id: string, signal?: AbortSignal) => apiJson<AttendanceListItem[]>(`${m(id)}/attendance`, { signal }),
+  checkIn: (id: string, delegateId: string) => apiJson<{ created: boolean; record: AttendanceListItem }>(`${m(id)}/attendance/checkin`, { method: 'POST', body: { delegateId } }),
+  checkOut: (id: string, delegateId: string) => apiJson<AttendanceListItem>(`${m(id)}/attendance/checkout`, { method: 'POST', body: { delegateId } }),
+  excuse: (id: string, delegateId: string, reason: string) =>
+    apiJson<AttendanceListItem>(`${m(id)}/attendance/excuse`, { method: 'POST', body: { delegateId, reason } }),
+  speakers: (id: string, signal?: AbortSignal) => apiJson<SpeakerRequest[]>(`${m(id)}/speakers`, { signal }),
+  grantFloor: (id: string, requestId: string) => apiJson<unknown>(`${m(id)}/speakers/${encodeURIComponent(requestId)}/grant`, { method: 'POST' }),
+  endFloor: (id: string, requestId: string) => apiJson<void>(`${m(id)}/speakers/${encodeURIComponent(requestId)}/end`, { method: 'POST' }),
 };
 
 function listOf<T>(r: T[] | { items: T[] }): T[] {

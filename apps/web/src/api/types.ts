@@ -91,3 +91,71 @@ export interface ImportResult {
   skipped: number;
   errors: ImportRowError[];
 }
+
+/** libs/attendance/src/quorum/quorum.ts */
+export interface Quorum {
+  required: number;
+  present: number;
+  reached: boolean;
+  rule: string;
+}
+
+/** GET /api/meetings/:id/attendance/summary (libs/attendance/src/attendance.types.ts). */
+export interface AttendanceSummary {
+  meetingId: string;
+  invited: number;
+  members: number;
+  presentInHall: number;
+  presentOnline: number;
+  present: number;
+  excused: number;
+  absent: number;
+  quorum: Quorum;
+}
+
+export type AttendanceStatus = 'present' | 'left' | 'excused' | 'absent';
+export type CheckInMethod = 'face' | 'manual' | 'qr' | 'online';
+
+/** One invited delegate and their attendance (`absent` when nothing was recorded). */
+export interface AttendanceListItem {
+  delegateId: string;
+  fullName: string;
+  title: string | null;
+  kind: 'member' | 'guest';
+  canVote: boolean;
+  status: AttendanceStatus;
+  method: CheckInMethod | null;
+  checkedInAt: string | null;
+  checkedOutAt: string | null;
+  absenceReason: string | null;
+  kioskId: string | null;
+}
+
+/** Socket `attendance:updated`: the staff room also gets the changed record. */
+export interface AttendanceUpdated {
+  meetingId: string;
+  summary: AttendanceSummary;
+  record?: AttendanceListItem;
+}
+
+/** GET /api/meetings/:id/speakers (libs/opinions): speaking first, then waiting in queue order. */
+export interface SpeakerRequest {
+  id: string;
+  delegateId: string;
+  delegateName: string;
+  status: 'waiting' | 'speaking' | 'done' | 'withdrawn';
+  position: number;
+  requestedAt: string;
+  grantedAt: string | null;
+}
+
+/** Socket `checkin:unrecognised` (libs/face/src/checkin/checkin.types.ts), staff room only: no identity. */
+export interface UnrecognisedFace {
+  meetingId: string;
+  kioskId: string | null;
+  kioskName: string | null;
+  at: string;
+  score?: number;
+  /** data:image/jpeg;base64,… when the server could crop the face. */
+  crop?: string;
+}

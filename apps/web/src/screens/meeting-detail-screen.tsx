@@ -49,6 +49,16 @@ export default function MeetingDetailScreen({ params }: ScreenProps) {
               {t('meeting.console')}
             </Link>
           ) : null}
+          {me.role === 'admin' || me.role === 'secretary' ? (
+            <Link className="btn" to={buildPath(paths.attendance, { meetingId })}>
+              {t('meeting.attendance')}
+            </Link>
+          ) : null}
+          {isStaff ? (
+            <Link className="btn" to={buildPath(paths.chair, { meetingId })}>
+              {t('meeting.dashboard')}
+            </Link>
+          ) : null}
         </div>
       </div>
       <MeetingFacts m={m} />

@@ -1,0 +1,140 @@
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { api } from '../api/endpoints.js';
+import type { AttendanceSummary, AttendanceUpdated, SpeakerRequest } from '../api/types.js';
+import { useMe } from '../auth/auth.js';
+import { AttendanceBreakdown, formatTime, QuorumGauge } from '../components/attendance-charts.js';
+import { ErrorMessage } from '../components/error-message.js';
+import { LiveBadge } from '../components/live-badge.js';
+import { LanguageSwitch } from '../components/shell.js';
+import { useAsync, type AsyncState } from '../components/use-async.js';
+import { useI18n } from '../i18n/i18n.js';
+import { useLiveMeeting } from '../realtime/use-live-meeting.js';
+import { buildPath } from '../router/match.js';
+import { Link } from '../router/router.js';
+import { paths, type ScreenProps } from '../routes.js';
+
+/**
+ * The chair's dashboard, made for a projector (full screen, big type): live attendance, the quorum gauge and the
+ * speaker queue with grant / end for the chair and the secretary.
+ */
+export default function ChairDashboardScreen({ params }: ScreenProps) {
+  const meetingId = params.meetingId;
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const canModerate = me.role === 'chair' || me.role === 'secretary';
+  const meeting = useAsync((signal) => api.meeting(meetingId, signal), [meetingId]);
+  const summary = useAsync((signal) => api.attendanceSummary(meetingId, signal), [meetingId]);
+  const speakers = useAsync((signal) => api.speakers(meetingId, signal), [meetingId]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+
+  const { set: setSummary, reload: reloadSummary } = summary;
+  const { set: setSpeakers, reload: reloadSpeakers } = speakers;
+  const { reload: reloadMeeting } = meeting;
+  const resync = useCallback(() => {
+    reloadMeeting();
+    reloadSummary();
+    reloadSpeakers();
+  }, [reloadMeeting, reloadSummary, reloadSpeakers]);
+  const events = useMemo(
+    () => ({
+      'attendance:updated': (p: unknown) => {
+        const e = p as AttendanceUpdated;
+        if (e?.meetingId === meetingId && e.summary) setSummary(e.summary);
+      },
+      'speakers:updated': (p: unknown) => {
+        const e = p as { meetingId: string; queue: SpeakerRequest[] };
+        if (e?.meetingId === meetingId && Array.isArray(e.queue)) setSpeakers(e.queue);
+      },
+      'floor:changed': () => reloadSpeakers(),
+      'meeting:status': () => reloadMeeting(),
+    }),
+    [meetingId, setSummary, setSpeakers, reloadSpeakers, reloadMeeting],
+  );
+  const live = useLiveMeeting(meetingId, events, resync);
+
+  const act = async (requestId: string, action: 'grant' | 'end') => {
+    setBusy(requestId);
+    setActionError(null);
+    try {
+      if (action === 'grant') await api.grantFloor(meetingId, requestId);
+      else await api.endFloor(meetingId, requestId);
+      reloadSpeakers();
+    } catch (err: unknown) {
+      setActionError(err);
+      reloadSpeakers();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const title = meeting.state.status === 'done' ? meeting.state.data.title : '';
+  return (
+    <div className="projector">
+      <header className="projector-head">
+        <h1 id="dash-title">{title ? t('dash.title', { title }) : t('meeting.dashboard')}</h1>
+        <div className="page-head-end">
+          <LiveBadge status={live} />
+          <LanguageSwitch />
+          <Link className="btn btn-small" to={buildPath(paths.meeting, { meetingId })}>
+            {t('dash.back')}
+          </Link>
+        </div>
+      </header>
+      <main id="main" className="projector-grid" aria-labelledby="dash-title">
+        {meeting.state.status === 'error' ? <ErrorMessage error={meeting.state.error} onRetry={reloadMeeting} /> : null}
+        <section className="panel projector-panel" aria-labelledby="att-h">
+          <h2 id="att-h">{t('dash.attendance')}</h2>
+          <Loaded state={summary.state} onRetry={reloadSummary} render={(s: AttendanceSummary) => <AttendanceBreakdown summary={s} />} />
+        </section>
+        <section className="panel projector-panel" aria-labelledby="quorum-h">
+          <h2 id="quorum-h">{t('dash.quorum')}</h2>
+          <Loaded state={summary.state} onRetry={reloadSummary} render={(s: AttendanceSummary) => <QuorumGauge summary={s} />} />
+        </section>
+        <section className="panel projector-panel projector-wide" aria-labelledby="spk-h">
+          <h2 id="spk-h">{t('dash.speakers')}</h2>
+          {actionError ? <ErrorMessage error={actionError} /> : null}
+          <Loaded
+            state={speakers.state}
+            onRetry={reloadSpeakers}
+            render={(queue: SpeakerRequest[]) =>
+              queue.length === 0 ? (
+                <p className="empty">{t('dash.noSpeakers')}</p>
+              ) : (
+                <ol className="speaker-list" aria-label={t('dash.speakers')}>
+                  {queue.map((r) => (
+                    <li key={r.id} className={r.status === 'speaking' ? 'speaker speaker-speaking' : 'speaker'}>
+                      <span className="speaker-name">{r.delegateName}</span>
+                      <span className={`speaker-status speaker-status-${r.status}`}>
+                        {r.status === 'speaking' ? t('dash.speaking') : t('dash.waiting')}
+                        {r.status === 'speaking' && r.grantedAt ? ` · ${t('dash.since', { time: formatTime(locale, r.grantedAt) })}` : ''}
+                      </span>
+                      {canModerate ? (
+                        r.status === 'speaking' ? (
+                          <button type="button" className="btn" disabled={busy !== null} aria-label={t('dash.end', { name: r.delegateName })} onClick={() => void act(r.id, 'end')}>
+                            {t('dash.endShort')}
+                          </button>
+                        ) : (
+                          <button type="button" className="btn btn-primary" disabled={busy !== null} aria-label={t('dash.grant', { name: r.delegateName })} onClick={() => void act(r.id, 'grant')}>
+                            {t('dash.grantShort')}
+                          </button>
+                        )
+                      ) : null}
+                    </li>
+                  ))}
+                </ol>
+              )
+            }
+          />
+        </section>
+      </main>
+    </div>
+  );
+}
+
+function Loaded<T>({ state, onRetry, render }: { state: AsyncState<T>; onRetry(): void; render(data: T): ReactNode }) {
+  const { t } = useI18n();
+  if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={onRetry} />;
+  return <>{render(state.data)}</>;
+}

@@ -1,0 +1,322 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { LanguageSwitch } from '../components/shell.js';
+import { useI18n } from '../i18n/i18n.js';
+import type { ScreenProps } from '../routes.js';
+
+/** POST /api/meetings/:id/checkin/frame answer (libs/face/src/checkin/checkin.types.ts). */
+interface FrameFace {
+  status: 'checked_in' | 'already_present' | 'pending' | 'unrecognised';
+  delegate?: { fullName: string; title: string | null };
+}
+
+type View =
+  | { kind: 'starting' }
+  | { kind: 'idle' }
+  | { kind: 'pending' }
+  | { kind: 'welcome'; name: string; title: string | null; again: boolean }
+  | { kind: 'unrecognised' }
+  | { kind: 'busy' }
+  | { kind: 'offline' }
+  | { kind: 'closed' }
+  | { kind: 'camera'; reason: string };
+
+const MAX_SIDE = 640;
+/** ~3 frames a second at most, and never two at once. */
+const FRAME_INTERVAL_MS = 330;
+const WELCOME_MS = 6000;
+const UNRECOGNISED_MS = 3000;
+const storageKey = (meetingId: string) => `dh.kiosk.${meetingId}`;
+
+/** The kiosk token: from the URL fragment (`#token=…` or `#…`) the first time, then from sessionStorage. */
+function initialToken(meetingId: string): string | null {
+  const hash = window.location.hash.replace(/^#/, '');
+  if (hash) {
+    const token = new URLSearchParams(hash).get('token') ?? (hash.includes('=') ? null : hash);
+    // the token must not stay in the address bar or the history
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    if (token) {
+      try {
+        sessionStorage.setItem(storageKey(meetingId), token);
+      } catch {
+        // storage blocked: the token still works for this page
+      }
+      return token;
+    }
+  }
+  try {
+    return sessionStorage.getItem(storageKey(meetingId));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The check-in kiosk at the door: the camera's frames, downscaled to 640 px JPEG, go to the server about three times
+ * a second; a recognised delegate is greeted by name and title, anybody else gets a neutral message (no identity).
+ */
+export default function KioskScreen({ params }: ScreenProps) {
+  const meetingId = params.meetingId;
+  const { t } = useI18n();
+  const [token, setToken] = useState<string | null>(() => initialToken(meetingId));
+  const [tokenError, setTokenError] = useState<string | null>(null);
+
+  // a token pasted into the address bar later (`#token=…`) is taken without a reload
+  useEffect(() => {
+    const onHash = () => {
+      const next = initialToken(meetingId);
+      if (next) {
+        setTokenError(null);
+        setToken(next);
+      }
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [meetingId]);
+
+  const forget = useCallback(
+    (message: string) => {
+      try {
+        sessionStorage.removeItem(storageKey(meetingId));
+      } catch {
+        // nothing stored
+      }
+      setTokenError(message);
+      setToken(null);
+    },
+    [meetingId],
+  );
+
+  return (
+    <div className="kiosk">
+      <header className="kiosk-head">
+        <p className="kiosk-brand">
+          <span className="brand-mark" aria-hidden="true">
+            DH
+          </span>
+          {t('app.name')}
+        </p>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="kiosk-main">
+        {token ? <h1 className="visually-hidden">{t('kiosk.title')}</h1> : null}
+        {token ? (
+          <KioskCamera meetingId={meetingId} token={token} onTokenRefused={() => forget(t('kiosk.tokenRefused'))} />
+        ) : (
+          <TokenForm
+            error={tokenError}
+            onSubmit={(value) => {
+              try {
+                sessionStorage.setItem(storageKey(meetingId), value);
+              } catch {
+                // kept in memory only
+              }
+              setTokenError(null);
+              setToken(value);
+            }}
+          />
+        )}
+      </main>
+    </div>
+  );
+}
+
+function TokenForm({ error, onSubmit }: { error: string | null; onSubmit(token: string): void }) {
+  const { t } = useI18n();
+  const [value, setValue] = useState('');
+  const [missing, setMissing] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const v = value.trim();
+    if (!v) {
+      setMissing(true);
+      return;
+    }
+    onSubmit(v);
+  };
+  return (
+    <form className="panel kiosk-token" onSubmit={submit} noValidate aria-labelledby="kiosk-token-h">
+      <h1 id="kiosk-token-h">{t('kiosk.setupTitle')}</h1>
+      <p>{t('kiosk.setupHelp')}</p>
+      {error ? (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="field">
+        <label htmlFor="kiosk-token">{t('kiosk.token')}</label>
+        <input id="kiosk-token" type="password" autoComplete="off" value={value} aria-invalid={missing} onChange={(e) => setValue(e.target.value)} autoFocus />
+        {missing ? (
+          <p className="field-error" role="alert">
+            {t('kiosk.tokenRequired')}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="btn btn-primary btn-large">
+        {t('kiosk.start')}
+      </button>
+    </form>
+  );
+}
+
+function KioskCamera({ meetingId, token, onTokenRefused }: { meetingId: string; token: string; onTokenRefused(): void }) {
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const [view, setView] = useState<View>({ kind: 'starting' });
+  const holdUntil = useRef(0);
+  const refused = useRef(onTokenRefused);
+  refused.current = onTokenRefused;
+
+  useEffect(() => {
+    let stopped = false;
+    let stream: MediaStream | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const canvas = document.createElement('canvas');
+
+    /** Keeps a greeting on screen for a while; other states replace each other at once. */
+    let shown: View = { kind: 'starting' };
+    const show = (next: View, holdMs = 0) => {
+      const now = Date.now();
+      const holding = now < holdUntil.current;
+      if (holdMs === 0 && holding && (next.kind === 'idle' || next.kind === 'pending')) return;
+      // the same person seen again while greeted: keep "checked in" rather than switching to "already present"
+      if (holding && next.kind === 'welcome' && shown.kind === 'welcome' && shown.name === next.name) return;
+      holdUntil.current = holdMs ? now + holdMs : 0;
+      shown = next;
+      setView(next);
+    };
+
+    const grab = (video: HTMLVideoElement): Promise<Blob | null> => {
+      const w = video.videoWidth;
+      const h = video.videoHeight;
+      if (!w || !h) return Promise.resolve(null);
+      const scale = Math.min(1, MAX_SIDE / Math.max(w, h));
+      canvas.width = Math.round(w * scale);
+      canvas.height = Math.round(h * scale);
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return Promise.resolve(null);
+      ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+      return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.8));
+    };
+
+    const next = (ms: number) => {
+      if (!stopped) timer = setTimeout(() => void tick(), ms);
+    };
+
+    const tick = async () => {
+      const video = videoRef.current;
+      const started = Date.now();
+      if (!video) return next(FRAME_INTERVAL_MS);
+      const blob = await grab(video);
+      if (stopped) return;
+      if (!blob) return next(FRAME_INTERVAL_MS);
+      let res: Response;
+      try {
+        res = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}/checkin/frame`, {
+          method: 'POST',
+          headers: { authorization: `Kiosk ${token}`, 'content-type': 'image/jpeg' },
+          body: await blob.arrayBuffer(),
+        });
+      } catch {
+        if (!stopped) show({ kind: 'offline' });
+        return next(2000);
+      }
+      if (stopped) return;
+      const retryAfter = Number(res.headers.get('retry-after')) || 1;
+      if (res.ok) {
+        const body = (await res.json().catch(() => null)) as { faces?: FrameFace[] } | null;
+        const faces = body?.faces ?? [];
+        const known = faces.find((f) => (f.status === 'checked_in' || f.status === 'already_present') && f.delegate);
+        if (known?.delegate) show({ kind: 'welcome', name: known.delegate.fullName, title: known.delegate.title, again: known.status === 'already_present' }, WELCOME_MS);
+        else if (faces.some((f) => f.status === 'pending')) show({ kind: 'pending' });
+        else if (faces.some((f) => f.status === 'unrecognised')) show({ kind: 'unrecognised' }, UNRECOGNISED_MS);
+        else show({ kind: 'idle' });
+        return next(Math.max(0, FRAME_INTERVAL_MS - (Date.now() - started)));
+      }
+      const code = ((await res.json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code ?? '';
+      if (res.status === 401 || code === 'KIOSK_TOKEN_INVALID' || code === 'KIOSK_WRONG_MEETING') {
+        stopped = true;
+        refused.current();
+        return;
+      }
+      if (code === 'MEETING_NOT_OPEN') {
+        show({ kind: 'closed' });
+        return next(5000);
+      }
+      if (res.status === 503 || res.status === 429) {
+        if (res.status === 503) show({ kind: 'busy' });
+        return next(retryAfter * 1000);
+      }
+      // a frame the server could not use (no face, bad image): try the next one
+      show({ kind: 'idle' });
+      return next(FRAME_INTERVAL_MS);
+    };
+
+    const start = async () => {
+      if (!navigator.mediaDevices?.getUserMedia) {
+        setView({ kind: 'camera', reason: 'unsupported' });
+        return;
+      }
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 1280 }, height: { ideal: 720 }, facingMode: 'user' }, audio: false });
+      } catch (err: unknown) {
+        setView({ kind: 'camera', reason: err instanceof DOMException ? err.name : 'unknown' });
+        return;
+      }
+      if (stopped) {
+        stream.getTracks().forEach((tr) => tr.stop());
+        return;
+      }
+      const video = videoRef.current;
+      if (video) {
+        video.srcObject = stream;
+        await video.play().catch(() => undefined);
+      }
+      setView({ kind: 'idle' });
+      next(0);
+    };
+    void start();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      stream?.getTracks().forEach((tr) => tr.stop());
+    };
+  }, [meetingId, token]);
+
+  return (
+    <div className={`kiosk-stage kiosk-${view.kind}`}>
+      <video ref={videoRef} className="kiosk-video" muted playsInline aria-hidden="true" />
+      <div className="kiosk-message" role="status" aria-live="polite" data-testid="kiosk-message">
+        <Message view={view} />
+      </div>
+    </div>
+  );
+}
+
+function Message({ view }: { view: View }) {
+  const { t } = useI18n();
+  switch (view.kind) {
+    case 'welcome':
+      return (
+        <>
+          <p className="kiosk-hello">{t('kiosk.hello', { name: view.name })}</p>
+          {view.title ? <p className="kiosk-title">{view.title}</p> : null}
+          <p className="kiosk-sub">{view.again ? t('kiosk.alreadyPresent') : t('kiosk.checkedIn')}</p>
+        </>
+      );
+    case 'unrecognised':
+      return <p className="kiosk-big">{t('kiosk.unrecognised')}</p>;
+    case 'pending':
+      return <p className="kiosk-big">{t('kiosk.pending')}</p>;
+    case 'busy':
+      return <p className="kiosk-big">{t('kiosk.busy')}</p>;
+    case 'offline':
+      return <p className="kiosk-big">{t('kiosk.offline')}</p>;
+    case 'closed':
+      return <p className="kiosk-big">{t('kiosk.closed')}</p>;
+    case 'camera':
+      return <p className="kiosk-big">{t('kiosk.noCamera')}</p>;
+    case 'starting':
+      return <p className="kiosk-big">{t('kiosk.starting')}</p>;
+    default:
+      return <p className="kiosk-big">{t('kiosk.idle')}</p>;
+  }
+}
