@@ -14,6 +14,7 @@ export * from './database/data-source.factory.js';
 export * from './database/base.entity.js';
 export * from './database/lease.entity.js';
 export * from './database/lease.service.js';
+export * from './database/leased-job.js';
 export * from './auth/role.enum.js';
 export * from './auth/auth-user.js';
 export * from './auth/auth.decorators.js';
