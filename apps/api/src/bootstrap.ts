@@ -9,14 +9,18 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
-import { createValidationPipe, HttpExceptionFilter, JsonLogger, Metrics, refuseDeepJson, requestContext, type AppConfig } from '#core';
-import { setupRealtime } from '#realtime';
+import { createValidationPipe, HttpExceptionFilter, InFlight, inFlightMiddleware, JsonLogger, Metrics, refuseDeepJson, requestContext, type AppConfig } from '#core';
+import { setupRealtime, type RealtimeIoAdapter } from '#realtime';
 import { AppModule } from './app.module.js';
 import { DemoSeeder, type SeedResult } from './seed/demo.seeder.js';
 
 export interface StartedApp {
   app: NestExpressApplication;
   seeded: SeedResult | null;
+  /** What clients are waiting on, and the socket server: for a graceful shutdown (shutdown.ts). */
+  inFlight: InFlight;
+  realtime: RealtimeIoAdapter;
+  logger: JsonLogger;
 }
 
 /** Builds the fully configured application; main.ts and the e2e tests share it so tests run what ships. */
@@ -29,7 +33,9 @@ export async function createApp(config: AppConfig): Promise<StartedApp> {
     abortOnError: false,
   });
   app.set('trust proxy', 'loopback');
+  const inFlight = new InFlight();
   app.use(requestContext(logger, metrics));
+  app.use(inFlightMiddleware(inFlight));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -53,8 +59,8 @@ export async function createApp(config: AppConfig): Promise<StartedApp> {
   app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter(logger));
-  app.enableShutdownHooks();
-  await setupRealtime(app, config, logger);
+  // no enableShutdownHooks(): main.ts drains first (shutdown.ts), then closes the app itself
+  const realtime = await setupRealtime(app, config, logger, inFlight);
 
   const openapi = new DocumentBuilder()
     .setTitle('Diên Hồng API')
@@ -72,7 +78,7 @@ export async function createApp(config: AppConfig): Promise<StartedApp> {
     if (ran.length > 0) logger.write('info', 'migrations applied', { migrations: ran.map((m) => m.name) });
   }
   const seeded = await app.get(DemoSeeder).seedIfWanted();
-  return { app, seeded };
+  return { app, seeded, inFlight, realtime, logger };
 }
 
 /** The built web UI (apps/web/dist) from the source tree (tests) or next to dist/ (npm start). */

@@ -1,11 +1,29 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '#core';
 import { createApp } from './bootstrap.js';
+import { shutDownGracefully } from './shutdown.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { app, seeded } = await createApp(config);
+  const started = await createApp(config);
+  const { app, seeded } = started;
   await app.listen(config.port, config.host);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    // a second signal means "now": exit without waiting
+    if (stopping) process.exit(1);
+    stopping = true;
+    process.stdout.write(`${signal}: finishing accepted requests and votes, then stopping\n`);
+    shutDownGracefully(started, { graceMs: config.shutdownGraceSeconds * 1000, reconnectInMs: 500 }).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        process.stderr.write(`Shutdown failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${config.port}`;
   const db = config.database.kind === 'pglite' ? `embedded PGlite at ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';

@@ -8,6 +8,7 @@ export * from './errors/pg-error.mapper.js';
 export * from './http/request-id.middleware.js';
 export * from './http/uuid-param.js';
 export * from './http/json-depth.js';
+export * from './http/in-flight.js';
 export * from './logging/json.logger.js';
 export * from './metrics/metrics.js';
 export * from './database/data-source.factory.js';

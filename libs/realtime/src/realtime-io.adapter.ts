@@ -2,9 +2,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
-import type { ComponentHealth, JsonLogger } from '#core';
+import { shuttingDown, type ComponentHealth, type InFlight, type JsonLogger } from '#core';
+import type { ServerShutdownNotice } from './realtime.events.js';
 
 type IoServer = ReturnType<IoAdapter['createIOServer']>;
+type IoNamespace = ReturnType<IoServer['of']>;
 type IoServerOptions = Parameters<IoAdapter['createIOServer']>[1];
 type RedisAdapterFactory = Parameters<IoServer['adapter']>[0];
 
@@ -20,7 +22,10 @@ export interface RealtimeAdapterOptions {
   redisUrl: string | null;
   maxPayloadBytes: number;
   corsOrigins: string[];
+  /** Socket events with an ack count as in flight, so a graceful shutdown waits for their answers. */
+  inFlight?: InFlight;
 }
+
 
 const FIRST_CONNECT_WAIT_MS = 3000;
 const PING_TIMEOUT_MS = 1000;
@@ -33,6 +38,7 @@ const PING_TIMEOUT_MS = 1000;
 export class RealtimeIoAdapter extends IoAdapter {
   private pub: RedisClient | null = null;
   private sub: RedisClient | null = null;
+  private readonly servers: IoServer[] = [];
 
   constructor(
     app: INestApplicationContext,
@@ -87,7 +93,42 @@ export class RealtimeIoAdapter extends IoAdapter {
       cors: { origin: this.settings.corsOrigins.length > 0 ? this.settings.corsOrigins : false, credentials: true },
     } as IoServerOptions);
     if (this.pub && this.sub) server.adapter(createAdapter(this.pub, this.sub) as unknown as RedisAdapterFactory);
+    const inFlight = this.settings.inFlight;
+    if (inFlight) {
+      const track = (nsp: IoNamespace): void => {
+        nsp.use((_socket, next) => (inFlight.isDraining ? next(new Error(shuttingDown().code)) : next()));
+        nsp.on('connection', (socket) => socket.use((packet, next) => trackAck(inFlight, packet, next)));
+      };
+      track(server.of('/'));
+      server.on('new_namespace', track);
+    }
+    this.servers.push(server);
     return server;
+  }
+
+  /** Shutdown, step 1: tell this instance's sockets (not other instances') that it is going away. */
+  announceShutdown(reconnectInMs: number): number {
+    const notice: ServerShutdownNotice = { reconnect: true, reconnectInMs };
+    let sockets = 0;
+    for (const server of this.servers) {
+      for (const nsp of server._nsps.values()) {
+        nsp.local.emit('server:shutdown', notice);
+        sockets += nsp.sockets.size;
+      }
+    }
+    return sockets;
+  }
+
+  /**
+   * Shutdown, last step: close the transports rather than disconnect the sockets, so socket.io clients see a
+   * "transport close" and reconnect by themselves (a server-side disconnect would tell them not to).
+   */
+  closeConnections(): void {
+    for (const server of this.servers) {
+      for (const nsp of server._nsps.values()) {
+        for (const socket of nsp.sockets.values()) socket.conn.close();
+      }
+    }
   }
 
   /** For HealthService: 'disabled' without REDIS_URL, 'down' when unreachable (the instance keeps serving). */
@@ -140,4 +181,25 @@ export class RealtimeIoAdapter extends IoAdapter {
       };
     }
   }
+}
+
+type Packet = unknown[];
+
+/** Counts an event with an ack until the ack is sent; while draining, answers it at once with SHUTTING_DOWN. */
+function trackAck(inFlight: InFlight, packet: Packet, next: (err?: Error) => void): void {
+  const last = packet.length > 1 ? packet[packet.length - 1] : undefined;
+  if (typeof last !== 'function') return next();
+  const ack = last as (...args: unknown[]) => void;
+  if (inFlight.isDraining) {
+    const error = shuttingDown();
+    ack({ ok: false, error: { code: error.code, message: error.message, details: error.details } });
+    return;
+  }
+  const done = inFlight.enter();
+  packet[packet.length - 1] = (...args: unknown[]): void => {
+    done();
+    ack(...args);
+  };
+  // an ack the handler never calls (a bug, or the client went away) must not hold a shutdown forever: whenIdle has a cap
+  next();
 }

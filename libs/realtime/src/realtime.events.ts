@@ -51,8 +51,15 @@ export interface ClientToServerEvents {
 }
 
 /** Payloads of the server -> client events realtime itself emits. */
+/** Sent to every socket of an instance that is shutting down; the client reconnects (to another instance). */
+export interface ServerShutdownNotice {
+  reconnect: true;
+  reconnectInMs: number;
+}
+
 export interface ServerEventPayloads {
   error: WsErrorEvent;
+  'server:shutdown': ServerShutdownNotice;
 }
 
 /** Any library's event map: event name -> payload. */

@@ -20,7 +20,10 @@ export class WsExceptionFilter implements ExceptionFilter {
     const ack: unknown = host.getArgByIndex(2);
     const error = toDomainError(exception);
     const user = (socket.data as { user?: AuthUser } | undefined)?.user;
-    if ((ERROR_HTTP_STATUS[error.code] ?? 400) >= 500) {
+    const status = ERROR_HTTP_STATUS[error.code] ?? 400;
+    if (status === 503) {
+      this.logger.write('warn', 'service unavailable in socket event', { event, socketId: socket.id, code: error.code });
+    } else if (status >= 500) {
       this.logger.write('error', 'unhandled error in socket event', {
         event,
         socketId: socket.id,

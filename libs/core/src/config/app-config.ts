@@ -20,6 +20,8 @@ export interface AppConfig {
   corsOrigins: string[];
   /** How often deadline jobs run (opinion rounds, poll countdowns); 0 turns them off. */
   schedulerIntervalSeconds: number;
+  /** SIGTERM: wait this long for in-flight work before closing (apps/api/src/shutdown.ts). */
+  shutdownGraceSeconds: number;
   /** LiveKit conferencing; null when LIVEKIT_URL/KEY/SECRET are unset (conference routes answer 503). */
   livekit: LiveKitConfig | null;
   /** socket.io: Redis adapter when redisUrl is set, per-message size limit. */
@@ -91,6 +93,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     schedulerIntervalSeconds: env.SCHEDULER_INTERVAL_SECONDS,
+    shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
     livekit:
       env.LIVEKIT_URL && env.LIVEKIT_API_KEY && env.LIVEKIT_API_SECRET
         ? {

@@ -61,6 +61,8 @@ export const envSchema = z.object({
   /** Frames per second one kiosk may send (burst: twice that). */
   FACE_KIOSK_MAX_FPS: z.coerce.number().int().min(1).max(1000).default(20),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** On SIGTERM: how long to wait for accepted requests and casts before closing anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   // LiveKit conferencing: all three or none (none = conferencing disabled, the rest of the system works)
   LIVEKIT_URL: z
     .string()

@@ -75,7 +75,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const error = toDomainError(exception);
     const status = ERROR_HTTP_STATUS[error.code] ?? 400;
-    if (status >= 500) {
+    if (status === 503) {
+      // outages and restarts: expected, retryable, one line each without a stack
+      this.logger.write('warn', 'service unavailable', { requestId: req.requestId, path: req.originalUrl, code: error.code });
+    } else if (status >= 500) {
       this.logger.write('error', 'unhandled error', {
         requestId: req.requestId,
         path: req.originalUrl,

@@ -10,6 +10,7 @@ interface PgDriverError {
 
 /** Turns constraint violations the database enforces into domain errors, so a race never becomes a 500. */
 export function mapDatabaseError(error: unknown): DomainError | undefined {
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   if (!(error instanceof QueryFailedError)) return undefined;
   const driverError = (error as QueryFailedError & { driverError?: PgDriverError }).driverError ?? {};
   const code = driverError.code ?? (error as unknown as PgDriverError).code;
@@ -27,4 +28,26 @@ export function mapDatabaseError(error: unknown): DomainError | undefined {
     default:
       return undefined;
   }
+}
+
+// class 08 = connection exception; 57P01-03 = admin/crash shutdown, cannot connect now; 53300 = too many connections
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123]|53300)$/;
+const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable|Client was closed and is not queryable|Cannot use a pool after calling end/i;
+
+/** True when the failure is the database being out of reach (restart, network), not the query: safe to retry. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_ERRNOS.has(code))) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+    if (e instanceof AggregateError && e.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
+    e = (e as { driverError?: unknown; cause?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** What a client sees during a database outage: 503, retryable, nothing was acknowledged. */
+export function databaseUnavailable(): DomainError {
+  return new DomainError(ErrorCode.DATABASE_UNAVAILABLE, 'The database is unavailable right now; retry shortly (retrying with the same ids is safe)', { retryable: true }, 2);
 }

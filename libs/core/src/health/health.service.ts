@@ -17,7 +17,11 @@ export class HealthService {
     this.register('database', async () => {
       const started = Date.now();
       try {
-        await this.dataSource.query('SELECT 1');
+        // a hung connection must not hang the health check that load balancers poll
+        await Promise.race([
+          this.dataSource.query('SELECT 1'),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 2 s')), 2000).unref()),
+        ]);
         const type = (this.dataSource.options as { driver?: unknown }).driver ? 'pglite' : 'postgres';
         return { status: 'up', driver: type, latencyMs: Date.now() - started };
       } catch (err: unknown) {

@@ -1,0 +1,90 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import jwt from 'jsonwebtoken';
+import type { DataSource } from 'typeorm';
+import { passwordHasher } from '#core';
+import { seedVotingMeeting, type BenchSeed, type SeededUser } from '../../scripts/lib/bench-seed.js';
+import { startServer, type ServerProcess } from '../../scripts/lib/server-process.js';
+
+export const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
+export const onPostgres = Boolean(process.env.DATABASE_URL);
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('redis-server did not start')), 10_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
+  });
+  return child;
+}
+
+/** An API process as production runs it (compiled, `node dist/apps/api/src/main.js`) on a given database. */
+export function startApiProcess(databaseUrl: string, jwtSecret: string, extra: Record<string, string> = {}): Promise<ServerProcess> {
+  return startServer({
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: jwtSecret,
+    NODE_ENV: 'production',
+    DEMO_SEED: 'never',
+    LOG_LEVEL: 'warn',
+    SCHEDULER_INTERVAL_SECONDS: '0',
+    // the crowd casts from one address; the per-user cast limit still applies
+    LOGIN_MAX_ATTEMPTS: '1000',
+    ...extra,
+  });
+}
+
+export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+}
+
+export function tokenFor(u: SeededUser, secret: string): string {
+  return jwt.sign({ sub: u.userId, usr: u.username, role: u.role, did: u.delegateId, sid: u.sessionId, typ: 'access' }, secret, { algorithm: 'HS256', expiresIn: 3600 });
+}
+
+/** n checked-in voting delegates with sessions, seeded in a few statements (argon2 once, not n times). */
+export async function seedCrowd(ds: DataSource, n: number): Promise<BenchSeed> {
+  const hash = await passwordHasher.hash(randomUUID());
+  return seedVotingMeeting((text, params) => ds.query(text, params), n, hash);
+}
+
+export async function api<T>(url: string, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T; headers: Headers }> {
+  const res = await fetch(url + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: (await res.json()) as T, headers: res.headers };
+}
+
+export async function eventually(check: () => Promise<boolean>, ms: number, stepMs = 200): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    if (await check().catch(() => false)) return Date.now() - started;
+    if (Date.now() - started > ms) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}
+
+export interface PollCreated {
+  id: string;
+  options: { id: string; code: string | null }[];
+}
