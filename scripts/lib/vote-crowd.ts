@@ -70,10 +70,10 @@ export class VoteCrowd {
     v.socket = s;
   }
 
-  /** One cast per voter, spread uniformly over `spreadMs`; resolves when every first attempt has an answer. */
-  async castAll(pollId: string, spreadMs: number, timeoutMs = 30_000): Promise<void> {
+  /** One cast per voter (or per voter of `voters`), spread uniformly over `spreadMs`; resolves when every first attempt has an answer. */
+  async castAll(pollId: string, spreadMs: number, timeoutMs = 30_000, voters: CrowdVoter[] = this.voters): Promise<void> {
     await Promise.all(
-      this.voters.map(
+      voters.map(
         (v) =>
           new Promise<void>((resolve) => {
             setTimeout(() => void this.castOnce(v, pollId, timeoutMs).then(() => resolve()), Math.random() * spreadMs);
