@@ -1,6 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Role } from '#core';
+import { FaceGalleryEvents, type FaceGalleryChange } from '#face';
 import { RealtimeService } from '#realtime';
 import { clientAs } from './factories/user.factory.js';
 import { HttpClient } from './utils/http.js';
@@ -93,6 +95,24 @@ async function eventually(check: () => Promise<boolean>, ms = 15_000): Promise<v
     const got = nextEvent<{ from: string }>(socket, 'test:cross');
     b.app.get(RealtimeService).toUser(userId, 'test:cross', { from: 'b' });
     expect(await got).toEqual({ from: 'b' });
+  });
+
+  it('tells the other instances when enrolments change, so their face matcher caches drop the person', async () => {
+    const change: FaceGalleryChange = { delegateId: randomUUID(), kind: 'removed' };
+    const seenOnB = new Promise<FaceGalleryChange>((resolve) => {
+      const off = b.app.get(FaceGalleryEvents).on((c) => {
+        off();
+        resolve(c);
+      });
+    });
+    const seenOnA: FaceGalleryChange[] = [];
+    const offA = a.app.get(FaceGalleryEvents).on((c) => seenOnA.push(c));
+    a.app.get(FaceGalleryEvents).emit(change);
+    expect(await seenOnB).toEqual(change);
+    // the sender's own listeners hear it once (locally), not a second time back from Redis
+    await new Promise((r) => setTimeout(r, 300));
+    offA();
+    expect(seenOnA).toEqual([change]);
   });
 
   it('keeps serving its own sockets when Redis goes down, and recovers when it is back', async () => {

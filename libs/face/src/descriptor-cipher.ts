@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { FaceError, FaceErrorCode } from './face-error.js';
 
@@ -80,4 +80,30 @@ export async function loadOrCreateKeyFile(path: string): Promise<Buffer> {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return parseKey(await readFile(path, 'utf8'));
     throw err;
   }
+}
+
+/** The key file's version lives beside it (`face.key.version`), written by `npm run face:rotate-key`; absent = FACE_KEY_VERSION. */
+export async function readKeyFileVersion(keyPath: string): Promise<number | null> {
+  try {
+    const version = Number((await readFile(`${keyPath}.version`, 'utf8')).trim());
+    if (!Number.isInteger(version) || version < 1 || version > 255) throw new Error(`${keyPath}.version must hold 1..255`);
+    return version;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/** Rotation, step 1 (before the database changes): the new key is on disk next to the old one. */
+export async function stageKeyFile(keyPath: string, key: Buffer, version: number): Promise<string> {
+  const next = `${keyPath}.next`;
+  await writeFile(`${next}.version`, `${version}\n`, { mode: 0o600 });
+  await writeFile(next, key.toString('base64') + '\n', { mode: 0o600 });
+  return next;
+}
+
+/** Rotation, step 2 (after the commit): the staged key replaces the old one; the old key is gone. */
+export async function promoteStagedKeyFile(keyPath: string): Promise<void> {
+  await rename(`${keyPath}.next.version`, `${keyPath}.version`);
+  await rename(`${keyPath}.next`, keyPath);
 }

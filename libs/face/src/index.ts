@@ -10,7 +10,8 @@ export {
   DEFAULT_QUALITY_GATES,
   type QualityGates,
 } from './face-quality.gate.js';
-export { DescriptorCipher, loadOrCreateKeyFile, parseKey } from './descriptor-cipher.js';
+export { DescriptorCipher, loadOrCreateKeyFile, parseKey, promoteStagedKeyFile, readKeyFileVersion, stageKeyFile } from './descriptor-cipher.js';
+export { rotateDescriptorKey, type KeyRotationResult } from './enrolment/rotate-descriptor-key.js';
 export { DEFAULT_IMAGE_LIMITS, sniffImageType, type ImageLimits } from './image-decoder.js';
 export { DEFAULT_ATTEMPTS } from './face-pipeline.js';
 export { syncModels, verifyModels, ensureModels, MODEL_FILES } from './model-store.js';

@@ -20,12 +20,52 @@ export interface TypedEmitter<M extends object> {
 @Injectable()
 export class RealtimeService {
   private server: Server | null = null;
+  private readonly instanceHandlers = new Map<string, Set<(payload: unknown) => void>>();
 
   constructor(private readonly logger: JsonLogger) {}
 
   /** Called by the gateway once socket.io is initialised. */
   attach(server: Server): void {
     this.server = server;
+    for (const event of this.instanceHandlers.keys()) this.listen(event);
+  }
+
+  /**
+   * Sends a server-to-server message to every OTHER instance (socket.io serverSideEmit over the Redis adapter),
+   * e.g. cache invalidations. With one instance (in-memory adapter) there is nobody to tell: a no-op.
+   */
+  toOtherInstances(event: string, payload: unknown): void {
+    if (!this.server) return;
+    try {
+      this.server.serverSideEmit(event, payload);
+    } catch (err: unknown) {
+      // the in-memory adapter refuses serverSideEmit: a single instance has no one else to tell
+      this.logger.write('debug', 'instance message not sent', { event, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  /** Receives what `toOtherInstances` sent from another instance. */
+  onInstanceEvent(event: string, handler: (payload: unknown) => void): () => void {
+    let set = this.instanceHandlers.get(event);
+    if (!set) {
+      set = new Set();
+      this.instanceHandlers.set(event, set);
+      if (this.server) this.listen(event);
+    }
+    set.add(handler);
+    return () => void set.delete(handler);
+  }
+
+  private listen(event: string): void {
+    this.server?.on(event as 'connection', (payload: unknown) => {
+      for (const handler of this.instanceHandlers.get(event) ?? []) {
+        try {
+          handler(payload);
+        } catch (err: unknown) {
+          this.logger.write('error', 'instance message handler failed', { event, error: err instanceof Error ? err.stack : String(err) });
+        }
+      }
+    });
   }
 
   toMeeting(meetingId: string, event: string, payload: unknown): void {

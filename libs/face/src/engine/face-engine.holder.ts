@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, HealthService, JsonLogger, type AppConfig, type ComponentHealth } from '#core';
-import { DescriptorCipher, loadOrCreateKeyFile } from '../descriptor-cipher.js';
+import { DescriptorCipher, loadOrCreateKeyFile, readKeyFileVersion } from '../descriptor-cipher.js';
 import { FaceEngine } from '../face-engine.service.js';
 import type { PoolResult } from '../face-worker-pool.js';
 import type { DetectOptions } from '../face.types.js';
@@ -60,9 +60,10 @@ export class FaceEngineHolder implements OnApplicationBootstrap, OnModuleDestroy
   /** AES-256-GCM for descriptors: FACE_KEY, else DATA_DIR/face.key (created with mode 0600 on first start). */
   descriptorCipher(): Promise<DescriptorCipher> {
     const { key, keyVersion } = this.config.face;
-    this.cipher ??= (key ? Promise.resolve(key) : loadOrCreateKeyFile(join(this.config.dataDir, 'face.key'))).then(
-      (k) => new DescriptorCipher(k, keyVersion),
-    );
+    const keyPath = join(this.config.dataDir, 'face.key');
+    this.cipher ??= key
+      ? Promise.resolve(new DescriptorCipher(key, keyVersion))
+      : Promise.all([loadOrCreateKeyFile(keyPath), readKeyFileVersion(keyPath)]).then(([k, v]) => new DescriptorCipher(k, v ?? keyVersion));
     return this.cipher;
   }
 

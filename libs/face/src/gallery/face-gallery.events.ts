@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JsonLogger } from '#core';
+import { RealtimeService } from '#realtime';
 
 /** Why a delegate's descriptors changed: `removed` must take effect at once (withdrawal, deletion). */
 export interface FaceGalleryChange {
@@ -9,16 +10,29 @@ export interface FaceGalleryChange {
 
 type Listener = (change: FaceGalleryChange) => void;
 
+const INSTANCE_EVENT = 'face:gallery-changed';
+
+function isChange(p: unknown): p is FaceGalleryChange {
+  const c = p as Partial<FaceGalleryChange> | null;
+  return typeof c?.delegateId === 'string' && (c.kind === 'enrolled' || c.kind === 'removed');
+}
+
 /**
- * In-process invalidation of the matcher caches. Emitted after the change is committed. Kept to this one small
- * class so that a multi-instance deployment can publish the same change over Redis pub/sub and call `emit` on
- * every instance.
+ * Invalidation of the matcher caches, emitted after the change is committed: to this instance's listeners and,
+ * through the socket.io Redis adapter, to every other instance's (a withdrawal must stop matches everywhere).
  */
 @Injectable()
 export class FaceGalleryEvents {
   private readonly listeners = new Set<Listener>();
 
-  constructor(private readonly logger: JsonLogger) {}
+  constructor(
+    private readonly logger: JsonLogger,
+    private readonly realtime: RealtimeService,
+  ) {
+    this.realtime.onInstanceEvent(INSTANCE_EVENT, (payload) => {
+      if (isChange(payload)) this.deliver(payload);
+    });
+  }
 
   on(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -26,6 +40,11 @@ export class FaceGalleryEvents {
   }
 
   emit(change: FaceGalleryChange): void {
+    this.deliver(change);
+    this.realtime.toOtherInstances(INSTANCE_EVENT, change);
+  }
+
+  private deliver(change: FaceGalleryChange): void {
     for (const listener of this.listeners) {
       try {
         listener(change);

@@ -24,7 +24,7 @@ interface Entry {
   checkedAt: number;
 }
 
-/** How often a cached gallery re-reads the meeting's invitation list (invitations have no change event yet). */
+/** How often a cached gallery re-reads the meeting's invitations and enrolments (a safety net under the change events). */
 const INVITATIONS_RECHECK_MS = 2000;
 /** Galleries of meetings no kiosk has asked about for this long are dropped. */
 const IDLE_DROP_MS = 30 * 60 * 1000;
@@ -116,10 +116,17 @@ export class MeetingGalleryCache implements OnModuleDestroy {
     return { meetingId, matcher, people };
   }
 
+  /** Invitations and their live descriptors: a change made by another instance is noticed even if Redis is down. */
   private async invitationStamp(meetingId: string): Promise<string> {
     const [row] = await this.dataSource.query<{ stamp: string }[]>(
-      `SELECT md5(coalesce(string_agg(delegate_id::text, ',' ORDER BY delegate_id), '')) AS stamp
-         FROM meeting_invitations WHERE meeting_id = $1`,
+      `SELECT md5(coalesce(string_agg(mi.delegate_id::text || ':' || coalesce(fd.ids, ''), ',' ORDER BY mi.delegate_id), '')) AS stamp
+         FROM meeting_invitations mi
+         LEFT JOIN LATERAL (
+           SELECT string_agg(fd.id::text, '+' ORDER BY fd.id) AS ids
+             FROM face_descriptors fd JOIN face_consents fc ON fc.id = fd.consent_id AND fc.withdrawn_at IS NULL
+            WHERE fd.delegate_id = mi.delegate_id
+         ) fd ON true
+        WHERE mi.meeting_id = $1`,
       [meetingId],
     );
     return row.stamp;
