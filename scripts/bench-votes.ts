@@ -1,29 +1,30 @@
+import { spawnSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
-import { io, type Socket } from 'socket.io-client';
 import { passwordHasher } from '#core';
 import { seedVotingMeeting, type BenchSeed, type SeededUser, type Sql } from './lib/bench-seed.js';
 import { parseArgs, scratchDatabase, startServer, type ServerProcess } from './lib/server-process.js';
+import { connectVoter, percentile, VoteCrowd } from './lib/vote-crowd.js';
 
 /**
- * npm run bench:votes -- --voters N [--url URL --db DATABASE_URL --jwt-secret S] [--mode named|secret] [--json]
+ * npm run bench:votes -- --voters N [--instances K] [--mode named|secret] [--json]
+ *                        [--url URL --db DATABASE_URL --jwt-secret S]
  *
  * Seeds a meeting in session with N checked-in voting delegates (SQL, one precomputed argon2 hash, sessions and
- * access tokens signed here), connects N socket.io clients, opens a motion, lets every client cast within one
- * second (uniformly spread; 5% also retry their ballot id at once), closes, publishes, and prints on the last line
- * {"voters","acked","counted","lost","duplicates","ackMsP50","ackMsP99","resultsMsMax",...}.
- * Without --url it starts the server itself: on a scratch database of DATABASE_URL when set, else embedded PGlite.
+ * access tokens signed here), starts K API processes (default 1) and connects N socket.io clients spread over
+ * them, opens a motion, lets every client cast within one second (5% tap twice with the same ballot id), closes,
+ * publishes, and prints on the last line
+ * {"voters","instances","acked","counted","lost","duplicates","ackMsP50","ackMsP99","resultsMsMax",...}.
+ * Database: a scratch database on DATABASE_URL when set, else embedded PGlite (one instance only). Several
+ * instances need PostgreSQL and Redis: DATABASE_URL / REDIS_URL when set, else a throwaway PostgreSQL and
+ * redis-server from Debian's binaries are started here (or the script says what to install).
  * With --url the server's database (--db, PostgreSQL) and JWT secret (--jwt-secret) are needed to seed and sign.
  */
 
-interface Ack {
-  ok: boolean;
-  receipt?: string;
-  error?: { code: string; message: string };
-}
 interface PollView {
   id: string;
   options: { id: string; code: string | null }[];
@@ -33,16 +34,12 @@ interface PollView {
 
 const args = parseArgs(process.argv.slice(2));
 const N = Number(args.voters ?? 1000);
+const INSTANCES = Number(args.instances ?? 1);
 const MODE = args.mode === 'secret' ? 'secret' : 'named';
 const JSON_ONLY = args.json === true;
 const log = (msg: string): void => {
   if (!JSON_ONLY) console.error(msg);
 };
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function pgSql(url: string): Promise<{ sql: Sql; close(): Promise<void> }> {
   const { default: pg } = await import('pg');
@@ -74,152 +71,163 @@ async function api<T>(url: string, token: string, method: string, path: string, 
   return parsed;
 }
 
-function connect(url: string, token: string): Promise<Socket> {
-  const s = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 });
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    s.once('connect', () => resolve(s));
-    s.once('connect_error', (e) => reject(e));
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
   });
 }
 
+/** A throwaway PostgreSQL (scripts/pg-local.sh) and redis-server for a multi-instance run without DATABASE_URL / REDIS_URL. */
+async function throwawayServices(): Promise<{ databaseUrl: string; redisUrl: string; stop(): void }> {
+  const stops: (() => void)[] = [];
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    if (!existsSync('/usr/lib/postgresql')) throw new Error('--instances > 1 needs PostgreSQL: set DATABASE_URL, or install it (apt-get install postgresql)');
+    const dir = mkdtempSync(join(tmpdir(), 'dh-bench-pg-'));
+    rmSync(dir, { recursive: true });
+    const port = await freePort();
+    const started = spawnSync('bash', ['scripts/pg-local.sh', 'start', dir, String(port)], { encoding: 'utf8' });
+    if (started.status !== 0) throw new Error(`could not start PostgreSQL: ${started.stderr}`);
+    databaseUrl = started.stdout.trim();
+    stops.push(() => {
+      spawnSync('bash', ['scripts/pg-local.sh', 'stop', dir, String(port)]);
+      rmSync(dir, { recursive: true, force: true });
+    });
+    log(`bench:votes: started a throwaway PostgreSQL at ${databaseUrl}`);
+  }
+  let redisUrl = process.env.REDIS_URL;
+  if (!redisUrl) {
+    if (spawnSync('redis-server', ['--version']).status !== 0) throw new Error('--instances > 1 needs Redis: set REDIS_URL, or install it (apt-get install redis-server)');
+    const port = await freePort();
+    const redis: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 300));
+    redisUrl = `redis://127.0.0.1:${port}`;
+    stops.push(() => redis.kill('SIGTERM'));
+    log(`bench:votes: started a throwaway redis-server at ${redisUrl}`);
+  }
+  return { databaseUrl, redisUrl, stop: () => stops.reverse().forEach((s) => s()) };
+}
+
 async function main(): Promise<void> {
+  if (!Number.isInteger(N) || N < 1) throw new Error('--voters must be a positive integer');
+  if (!Number.isInteger(INSTANCES) || INSTANCES < 1 || INSTANCES > 8) throw new Error('--instances must be 1..8');
   const secret = typeof args['jwt-secret'] === 'string' ? args['jwt-secret'] : randomUUID() + randomUUID();
   const hash = await passwordHasher.hash(randomUUID());
-  let server: ServerProcess | null = null;
+  const servers: ServerProcess[] = [];
+  let services: { databaseUrl: string; redisUrl: string; stop(): void } | null = null;
   let scratch: { url: string; drop(): Promise<void> } | null = null;
   let dataDir: string | null = null;
-  let url: string;
+  let urls: string[];
   let seed: BenchSeed;
   let database: string;
-  const serverEnv = (): Record<string, string> => ({
+  const serverEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
     JWT_SECRET: secret,
     DEMO_SEED: 'never',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     SCHEDULER_INTERVAL_SECONDS: '0',
     ...(scratch ? { DATABASE_URL: scratch.url } : { PGLITE_DIR: join(dataDir ?? '', 'pglite'), DATA_DIR: dataDir ?? '' }),
+    ...extra,
   });
   try {
     if (typeof args.url === 'string') {
       if (typeof args.db !== 'string' || typeof args['jwt-secret'] !== 'string') throw new Error('--url needs --db (the server database URL) and --jwt-secret');
-      url = args.url;
+      urls = [args.url];
       database = 'given server';
       const db = await pgSql(args.db);
       seed = await seedVotingMeeting(db.sql, N, hash).finally(() => db.close());
-    } else if (process.env.DATABASE_URL) {
-      scratch = await scratchDatabase(process.env.DATABASE_URL, 'dh_bench_votes');
+    } else if (INSTANCES > 1 || process.env.DATABASE_URL) {
+      const redis: Record<string, string> = {};
+      let base = process.env.DATABASE_URL;
+      if (INSTANCES > 1) {
+        services = await throwawayServices();
+        base = services.databaseUrl;
+        redis.REDIS_URL = services.redisUrl;
+      }
+      scratch = await scratchDatabase(base!, 'dh_bench_votes');
       database = `PostgreSQL scratch database ${new URL(scratch.url).pathname.slice(1)}`;
-      log(`bench:votes: starting the server on ${database}`);
-      server = await startServer(serverEnv());
+      log(`bench:votes: starting ${INSTANCES} server(s) on ${database}${redis.REDIS_URL ? ` with Redis ${redis.REDIS_URL}` : ''}`);
+      // the first one migrates the scratch database; the others start after it
+      servers.push(await startServer(serverEnv(redis)));
+      servers.push(...(await Promise.all(Array.from({ length: INSTANCES - 1 }, () => startServer(serverEnv({ ...redis, MIGRATIONS_RUN: 'false' }))))));
       const db = await pgSql(scratch.url);
       seed = await seedVotingMeeting(db.sql, N, hash).finally(() => db.close());
-      url = server.url;
+      urls = servers.map((s) => s.url);
     } else {
       dataDir = mkdtempSync(join(tmpdir(), 'dh-bench-votes-'));
       database = 'embedded PGlite';
       log(`bench:votes: starting the server on ${database} (${dataDir}); migrate, stop, seed, restart`);
-      server = await startServer(serverEnv());
-      await server.stop();
+      const first = await startServer(serverEnv());
+      await first.stop();
       const db = await pgliteSql(join(dataDir, 'pglite'));
       seed = await seedVotingMeeting(db.sql, N, hash).finally(() => db.close());
-      server = await startServer(serverEnv());
-      url = server.url;
+      servers.push(await startServer(serverEnv()));
+      urls = [servers[0].url];
     }
     const staffToken = tokenFor(seed.secretary, secret);
-    log(`bench:votes: ${url}, ${N} voters, ${MODE} motion; connecting sockets`);
-    const sockets: Socket[] = [];
-    for (let i = 0; i < N; i += 100) {
-      const batch = await Promise.all(seed.voters.slice(i, i + 100).map((v) => connect(url, tokenFor(v, secret))));
-      await Promise.all(batch.map((s) => s.timeout(20_000).emitWithAck('meeting:join', { meetingId: seed.meetingId })));
-      sockets.push(...batch);
-    }
-    const staff = await connect(url, staffToken);
+    log(`bench:votes: ${urls.join(', ')}: ${N} voters, ${MODE} motion; connecting sockets`);
+    const poll = await api<PollView>(urls[0], staffToken, 'POST', `/api/meetings/${seed.meetingId}/polls`, { kind: 'motion', ballotMode: MODE, title: `Đo tải ${N}` });
+    const forId = poll.options.find((o) => o.code === 'for')!.id;
+    const againstId = poll.options.find((o) => o.code === 'against')!.id;
+    const crowd = new VoteCrowd(
+      seed.meetingId,
+      seed.voters.map((v, i) => ({ token: tokenFor(v, secret), delegateId: v.delegateId ?? undefined, url: urls[i % urls.length], choice: i % 3 === 2 ? againstId : forId })),
+    );
+    await crowd.connect();
+    const staff = await connectVoter(urls[0], staffToken);
     await staff.timeout(20_000).emitWithAck('meeting:join', { meetingId: seed.meetingId });
     let lastProgress = 0;
     staff.on('poll:progress', (p: { cast: number }) => (lastProgress = Math.max(lastProgress, p.cast)));
-
-    const poll = await api<PollView>(url, staffToken, 'POST', `/api/meetings/${seed.meetingId}/polls`, { kind: 'motion', ballotMode: MODE, title: `Đo tải ${N}` });
-    await api(url, staffToken, 'POST', `/api/polls/${poll.id}/open`);
-    const forId = poll.options.find((o) => o.code === 'for')!.id;
-    const againstId = poll.options.find((o) => o.code === 'against')!.id;
+    await api(urls[0], staffToken, 'POST', `/api/polls/${poll.id}/open`);
 
     log('bench:votes: casting (all within one second)');
-    const ackMs: number[] = [];
-    const receipts: string[] = [];
-    const failures = new Map<string, number>();
-    const casting = sockets.map(
-      (s, i) =>
-        new Promise<void>((resolve) => {
-          setTimeout(() => {
-            const payload = { pollId: poll.id, ballotId: randomUUID(), choices: [i % 3 === 2 ? againstId : forId] };
-            const started = performance.now();
-            const sends = [s.timeout(30_000).emitWithAck('vote:cast', payload) as Promise<Ack>];
-            if (i % 20 === 0) sends.push(s.timeout(30_000).emitWithAck('vote:cast', payload) as Promise<Ack>);
-            void Promise.allSettled(sends).then((settled) => {
-              const first = settled[0];
-              if (first.status === 'fulfilled' && first.value.ok && first.value.receipt) {
-                ackMs.push(performance.now() - started);
-                receipts.push(first.value.receipt);
-              } else {
-                const code = first.status === 'fulfilled' ? (first.value.error?.code ?? 'NO_RECEIPT') : 'TIMEOUT';
-                failures.set(code, (failures.get(code) ?? 0) + 1);
-              }
-              resolve();
-            });
-          }, Math.random() * 1000);
-        }),
-    );
-    await Promise.all(casting);
-    const closed = await api<PollView>(url, staffToken, 'POST', `/api/polls/${poll.id}/close`);
-
-    const resultTimes: number[] = [];
-    const gotAll = new Promise<void>((resolve) => {
-      for (const s of sockets) {
-        s.once('poll:results', () => {
-          resultTimes.push(performance.now());
-          if (resultTimes.length === sockets.length) resolve();
-        });
-      }
-    });
+    await crowd.castAll(poll.id, 1000, 30_000, crowd.voters, { echoEvery: 20 });
+    const closed = await api<PollView>(urls[0], staffToken, 'POST', `/api/polls/${poll.id}/close`);
     const publishAt = performance.now();
-    await api(url, staffToken, 'POST', `/api/polls/${poll.id}/publish`);
-    await Promise.race([gotAll, new Promise((r) => setTimeout(r, 30_000))]);
-    const resultsMsMax = resultTimes.length === sockets.length ? Math.max(...resultTimes) - publishAt : -1;
+    await api(urls[0], staffToken, 'POST', `/api/polls/${poll.id}/publish`);
+    await crowd.allResults(30_000).catch((err: unknown) => log(`bench:votes: ${err instanceof Error ? err.message : String(err)}`));
+    const times = crowd.voters.map((v) => v.resultsAt);
+    const resultsMsMax = times.every((t) => t !== null) ? Math.max(...(times as number[])) - publishAt : -1;
 
-    const published = await api<PollView>(url, staffToken, 'GET', `/api/polls/${poll.id}`);
+    const published = await api<PollView>(urls[0], staffToken, 'GET', `/api/polls/${poll.id}`);
     const ballots = published.ballots ?? [];
-    const key = (b: { receipt: string } | { delegateId: string }): string => ('receipt' in b ? b.receipt : b.delegateId);
+    const acked = crowd.voters.filter((v) => v.receipt !== null);
+    const listed = new Set(ballots.map((b) => ('receipt' in b ? b.receipt : b.delegateId)));
+    const lost = acked.filter((v) => !listed.has(MODE === 'secret' ? v.receipt! : (v.delegateId ?? ''))).length;
     const counted = closed.result?.cast ?? 0;
-    let lost = 0;
-    if (MODE === 'secret') {
-      const listed = new Set(ballots.map(key));
-      lost = receipts.filter((r) => !listed.has(r)).length;
-    } else {
-      lost = Math.max(0, receipts.length - ballots.length);
-    }
-    const duplicates = ballots.length - new Set(ballots.map(key)).size + Math.max(0, counted - N);
-    ackMs.sort((a, b) => a - b);
-    for (const s of sockets) s.close();
+    const duplicates = ballots.length - listed.size + Math.max(0, counted - N);
+    const ackMs = acked.map((v) => v.ackMs ?? 0).sort((a, b) => a - b);
+    const refused: Record<string, number> = {};
+    for (const v of crowd.voters) for (const code of v.refusals) refused[code] = (refused[code] ?? 0) + 1;
+    crowd.close();
     staff.close();
-    const summary = {
-      voters: N,
-      acked: receipts.length,
-      counted,
-      lost,
-      duplicates,
-      ackMsP50: Math.round(percentile(ackMs, 50)),
-      ackMsP99: Math.round(percentile(ackMs, 99)),
-      resultsMsMax: Math.round(resultsMsMax),
-      mode: MODE,
-      database,
-      refused: Object.fromEntries(failures),
-      lastProgress,
-      outcome: closed.result?.outcome ?? null,
-    };
-    console.log(JSON.stringify(summary));
+    console.log(
+      JSON.stringify({
+        voters: N,
+        instances: urls.length,
+        acked: acked.length,
+        counted,
+        lost,
+        duplicates,
+        ackMsP50: Math.round(percentile(ackMs, 50)),
+        ackMsP99: Math.round(percentile(ackMs, 99)),
+        resultsMsMax: Math.round(resultsMsMax),
+        mode: MODE,
+        database,
+        refused,
+        lastProgress,
+        outcome: closed.result?.outcome ?? null,
+      }),
+    );
   } finally {
-    await server?.stop();
+    await Promise.all(servers.map((s) => s.stop()));
     await scratch?.drop();
+    services?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -11,6 +11,8 @@ export interface CastAnswer {
 
 export interface CrowdVoter {
   token: string;
+  /** The voter's delegate, when the caller knows it (to match named ballots). */
+  delegateId?: string;
   /** Which server this voter talks to now (it moves when its server goes away). */
   url: string;
   /** Client-generated, kept until acknowledged: every retry sends the same id. */
@@ -23,6 +25,8 @@ export interface CrowdVoter {
   refusals: string[];
   shutdownNotices: number;
   results: unknown[];
+  /** performance.now() when the first poll:results arrived. */
+  resultsAt: number | null;
 }
 
 /** Error codes after which the same ballot id is sent again; anything else is a final answer. */
@@ -49,9 +53,9 @@ export class VoteCrowd {
 
   constructor(
     private readonly meetingId: string,
-    voters: { token: string; url: string; choice: string }[],
+    voters: { token: string; url: string; choice: string; delegateId?: string }[],
   ) {
-    this.voters = voters.map((v) => ({ ...v, ballotId: randomUUID(), socket: null, receipt: null, ackMs: null, refusals: [], shutdownNotices: 0, results: [] }));
+    this.voters = voters.map((v) => ({ ...v, ballotId: randomUUID(), socket: null, receipt: null, ackMs: null, refusals: [], shutdownNotices: 0, results: [], resultsAt: null }));
   }
 
   /** Connects and joins every voter, `parallel` at a time. */
@@ -64,19 +68,24 @@ export class VoteCrowd {
   private async attach(v: CrowdVoter): Promise<void> {
     const s = await connectVoter(v.url, v.token);
     s.on('server:shutdown', () => v.shutdownNotices++);
-    s.on('poll:results', (r: unknown) => v.results.push(r));
+    s.on('poll:results', (r: unknown) => {
+      v.resultsAt ??= performance.now();
+      v.results.push(r);
+    });
     const joined = (await s.timeout(20_000).emitWithAck('meeting:join', { meetingId: this.meetingId })) as { ok: boolean };
     if (!joined.ok) throw new Error(`meeting:join refused: ${JSON.stringify(joined)}`);
     v.socket = s;
   }
 
   /** One cast per voter (or per voter of `voters`), spread uniformly over `spreadMs`; resolves when every first attempt has an answer. */
-  async castAll(pollId: string, spreadMs: number, timeoutMs = 30_000, voters: CrowdVoter[] = this.voters): Promise<void> {
+  async castAll(pollId: string, spreadMs: number, timeoutMs = 30_000, voters: CrowdVoter[] = this.voters, opts: { echoEvery?: number } = {}): Promise<void> {
     await Promise.all(
       voters.map(
-        (v) =>
+        (v, i) =>
           new Promise<void>((resolve) => {
-            setTimeout(() => void this.castOnce(v, pollId, timeoutMs).then(() => resolve()), Math.random() * spreadMs);
+            // echoEvery: that share of voters sends its ballot twice at once (a double tap), which must count once
+            const twice = opts.echoEvery !== undefined && i % opts.echoEvery === 0;
+            setTimeout(() => void this.castOnce(v, pollId, timeoutMs, twice).then(() => resolve()), Math.random() * spreadMs);
           }),
       ),
     );
@@ -112,15 +121,19 @@ export class VoteCrowd {
     }
   }
 
-  private async castOnce(v: CrowdVoter, pollId: string, timeoutMs: number): Promise<void> {
+  private async castOnce(v: CrowdVoter, pollId: string, timeoutMs: number, twice = false): Promise<void> {
     const s = v.socket;
     if (!s?.connected) {
       v.refusals.push('DISCONNECTED');
       return;
     }
     const started = performance.now();
+    const send = (): Promise<CastAnswer> => s.timeout(timeoutMs).emitWithAck('vote:cast', { pollId, ballotId: v.ballotId, choices: [v.choice] }) as Promise<CastAnswer>;
+    const echo = twice ? send() : null;
     try {
-      const answer = (await s.timeout(timeoutMs).emitWithAck('vote:cast', { pollId, ballotId: v.ballotId, choices: [v.choice] })) as CastAnswer;
+      const answer = await send();
+      const second = await echo?.catch(() => null);
+      if (second?.ok && answer.ok && second.receipt !== answer.receipt) v.refusals.push('RECEIPT_CHANGED');
       if (answer.ok && answer.receipt) {
         // a replayed ack must carry the receipt of the first one: the server counted one ballot
         if (v.receipt !== null && v.receipt !== answer.receipt) v.refusals.push('RECEIPT_CHANGED');
