@@ -74,11 +74,27 @@ export async function createApp(config: AppConfig): Promise<StartedApp> {
   await app.init();
   const dataSource = app.get(DataSource);
   if (config.migrationsRun) {
-    const ran = await dataSource.runMigrations({ transaction: 'each' });
+    const ran = await migrateExclusively(dataSource, config);
     if (ran.length > 0) logger.write('info', 'migrations applied', { migrations: ran.map((m) => m.name) });
   }
   const seeded = await app.get(DemoSeeder).seedIfWanted();
   return { app, seeded, inFlight, realtime, logger };
+}
+
+const MIGRATION_LOCK = 7_362_001;
+
+/** Replicas starting together migrate one after another (a session advisory lock), never the same step twice. */
+async function migrateExclusively(dataSource: DataSource, config: AppConfig): Promise<{ name: string }[]> {
+  if (config.database.kind !== 'postgres') return dataSource.runMigrations({ transaction: 'each' });
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
+    return await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`).catch(() => undefined);
+    await lock.release();
+  }
 }
 
 /** The built web UI (apps/web/dist) from the source tree (tests) or next to dist/ (npm start). */
