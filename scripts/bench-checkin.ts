@@ -111,7 +111,7 @@ try {
   for (let i = 0; files.length < frames; i++) files.push(i % 10 === 9 ? STRANGERS[i % STRANGERS.length] : probes[i % probes.length]);
   const images = new Map([...new Set(files)].map((f) => [f, read(f)]));
   const send = (file: string, token: string): Promise<Response> =>
-    fetch(`${base}/api/meetings/${meeting.id}/checkin/frame`, { method: 'POST', headers: { authorization: `Kiosk ${token}`, 'content-type': mime(file) }, body: new Uint8Array(images.get(file)!) });
+    fetch(`${base}/api/meetings/${meeting.id}/checkin/frame`, { method: 'POST', headers: { authorization: `Kiosk ${token}`, 'x-kiosk-device': 'bench-checkin-tablet', 'content-type': mime(file) }, body: new Uint8Array(images.get(file)!) });
 
   // warm-up: the engine and the meeting's matcher (not measured)
   for (const f of [probes[0], STRANGERS[0]]) await (await send(f, tokens[0])).arrayBuffer();

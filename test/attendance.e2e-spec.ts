@@ -191,7 +191,7 @@ describe('attendance', () => {
       expect(res.status).toBe(200);
       return res.body.code;
     };
-    const kiosk = (token: string): Record<string, string> => ({ authorization: `Kiosk ${token}` });
+    const kiosk = (token: string, device = 'door-tablet-000001'): Record<string, string> => ({ authorization: `Kiosk ${token}`, 'x-kiosk-device': device });
 
     it('creates a kiosk token once; lists kiosks without it', async () => {
       const created = await secretary().post<{ id: string; token: string; name: string }>(`/api/meetings/${qr.meeting.id}/kiosks`, { name: 'Cửa chính' });
@@ -204,9 +204,29 @@ describe('attendance', () => {
       expect(JSON.stringify(list.body)).not.toContain(kioskToken);
       expect(list.body[0]).not.toHaveProperty('tokenHash');
       const auth = t.app.get(KioskAuthService);
-      await expect(auth.verify(kioskToken, qr.meeting.id)).resolves.toMatchObject({ id: kioskId });
-      await expect(auth.verify(kioskToken, fx.meeting.id)).rejects.toMatchObject({ code: 'KIOSK_WRONG_MEETING' });
-      await expect(auth.verify('dhk_nothing', qr.meeting.id)).rejects.toMatchObject({ code: 'KIOSK_TOKEN_INVALID' });
+      await expect(auth.verify(kioskToken, fx.meeting.id, 'door-tablet-000001')).rejects.toMatchObject({ code: 'KIOSK_WRONG_MEETING' });
+      await expect(auth.verify('dhk_nothing', qr.meeting.id, 'door-tablet-000001')).rejects.toMatchObject({ code: 'KIOSK_TOKEN_INVALID' });
+      await expect(auth.verify(kioskToken, qr.meeting.id, undefined)).rejects.toMatchObject({ code: 'KIOSK_DEVICE_REQUIRED' });
+      await expect(auth.verify(kioskToken, qr.meeting.id, 'short')).rejects.toMatchObject({ code: 'KIOSK_DEVICE_REQUIRED' });
+      // the first use binds the token to that tablet
+      await expect(auth.verify(kioskToken, qr.meeting.id, 'door-tablet-000001')).resolves.toMatchObject({ id: kioskId });
+      await expect(auth.verify(kioskToken, qr.meeting.id, 'door-tablet-000001')).resolves.toMatchObject({ id: kioskId });
+      const listed = await secretary().get<{ boundAt: string | null }[]>(`/api/meetings/${qr.meeting.id}/kiosks`);
+      expect(listed.body[0].boundAt).toEqual(expect.any(String));
+    });
+
+    it('a kiosk token copied to another device is refused, also over HTTP; two tablets racing the first use, one wins', async () => {
+      const copied = await new HttpClient(t.url).post<ErrorShape>(`${base(qr.meeting.id)}/qr`, { code: 'x' }, kiosk(kioskToken, 'copied-to-laptop-0002'));
+      expect(copied.status).toBe(403);
+      expect(copied.body.error.code).toBe('KIOSK_WRONG_DEVICE');
+      const noDevice = await new HttpClient(t.url).post<ErrorShape>(`${base(qr.meeting.id)}/qr`, { code: 'x' }, { authorization: `Kiosk ${kioskToken}` });
+      expect(noDevice.status).toBe(400);
+      expect(noDevice.body.error.code).toBe('KIOSK_DEVICE_REQUIRED');
+      const fresh = await secretary().post<{ token: string }>(`/api/meetings/${qr.meeting.id}/kiosks`, { name: 'Cửa phụ' });
+      const auth = t.app.get(KioskAuthService);
+      const race = await Promise.allSettled(['side-tablet-aaaa01', 'side-tablet-bbbb02', 'side-tablet-cccc03'].map((d) => auth.verify(fresh.body.token, qr.meeting.id, d)));
+      expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(race.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as { code: string }).map((e) => e.code)).toEqual(['KIOSK_WRONG_DEVICE', 'KIOSK_WRONG_DEVICE']);
     });
 
     it('a kiosk checks a delegate in with the scanned code (method qr); a second scan is a no-op', async () => {

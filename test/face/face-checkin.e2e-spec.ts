@@ -7,7 +7,7 @@ import { AuditEntryEntity } from '#audit';
 import { Role } from '#core';
 import { DescriptorCipher, FaceDescriptorEntity, type FaceServerEvents, type FrameResult } from '#face';
 import { createAttendanceMeeting, type AttendanceFixture } from '../factories/attendance.factory.js';
-import { consentAndEnrol, NOTICE_VERSION, photo, photoForm, sendFrame, sharedPhotos } from '../factories/face.factory.js';
+import { consentAndEnrol, KIOSK_DEVICE, NOTICE_VERSION, photo, photoForm, sendFrame, sharedPhotos } from '../factories/face.factory.js';
 import { createMeeting } from '../factories/registry.factory.js';
 import { clientAs } from '../factories/user.factory.js';
 import { HttpClient, type ErrorShape } from '../utils/http.js';
@@ -233,7 +233,7 @@ describe('face consent, enrolment and kiosk check-in (real models, real photos)'
     it('bad frames answer 4xx, and the pool still answers the next frame', async () => {
       const text = await sendFrame<ErrorShape>(t.url, fx.meeting.id, kioskToken, Buffer.from('hello'), 'image/jpeg');
       expect([400, 415]).toContain(text.status);
-      const plain = await new HttpClient(t.url).post<ErrorShape>(`/api/meetings/${fx.meeting.id}/checkin/frame`, 'hello', { authorization: `Kiosk ${kioskToken}`, 'content-type': 'text/plain' });
+      const plain = await new HttpClient(t.url).post<ErrorShape>(`/api/meetings/${fx.meeting.id}/checkin/frame`, 'hello', { authorization: `Kiosk ${kioskToken}`, 'x-kiosk-device': KIOSK_DEVICE, 'content-type': 'text/plain' });
       expect(plain.status).toBe(415);
       const empty = await sendFrame<ErrorShape>(t.url, fx.meeting.id, kioskToken, new Uint8Array(0));
       expect(empty.status).toBe(400);
@@ -243,6 +243,7 @@ describe('face consent, enrolment and kiosk check-in (real models, real photos)'
       expect(none.body.faces).toEqual([]);
       const multipart = await new HttpClient(t.url).post<FrameResult>(`/api/meetings/${fx.meeting.id}/checkin/frame`, photoForm(sharedPhotos(['deepface/img7.jpg']), 'frame'), {
         authorization: `Kiosk ${kioskToken}`,
+        'x-kiosk-device': KIOSK_DEVICE,
       });
       expect(multipart.status).toBe(200);
       expect(multipart.body.faces[0]).toMatchObject({ status: 'already_present' });
@@ -293,10 +294,12 @@ describe('face consent, enrolment and kiosk check-in (real models, real photos)'
     it('refuses a connection without a kiosk token of this meeting', async () => {
       await expect(connectKiosk({ token: tokenOf(admin()), meetingId: fx.meeting.id })).rejects.toMatchObject({ data: { code: 'KIOSK_TOKEN_INVALID' } });
       await expect(connectKiosk({ meetingId: fx.meeting.id })).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
+      await expect(connectKiosk({ token: kioskToken, meetingId: fx.meeting.id })).rejects.toMatchObject({ data: { code: 'KIOSK_DEVICE_REQUIRED' } });
+      await expect(connectKiosk({ token: kioskToken, meetingId: fx.meeting.id, device: 'another-tablet-0002' })).rejects.toMatchObject({ data: { code: 'KIOSK_WRONG_DEVICE' } });
     });
 
     it('checkin:frame with a binary payload answers through the ack; the 2-frame agreement holds across transports', async () => {
-      const s = await connectKiosk({ token: kioskToken, meetingId: fx.meeting.id });
+      const s = await connectKiosk({ token: kioskToken, meetingId: fx.meeting.id, device: KIOSK_DEVICE });
       const first = await emitAck<{ ok: boolean } & FrameResult>(s, 'checkin:frame', photo('bbt/howard/howard3.png'), 20000);
       expect(first).toMatchObject({ ok: true, meetingId: fx.meeting.id });
       expect(first.faces[0]).toMatchObject({ delegate: { fullName: fx.members[2].fullName } });

@@ -5,6 +5,8 @@ import { HttpClient, type HttpResponse } from '../utils/http.js';
 /** The shared photographs (../shared/faces from the repository root, in CI too). */
 export const FACES_DIR = join(process.cwd(), '..', 'shared', 'faces');
 export const NOTICE_VERSION = '2026-11';
+/** The one tablet the tests' kiosk tokens are used from (a token binds to its first device). */
+export const KIOSK_DEVICE = 'test-kiosk-tablet-0001';
 
 export const photo = (file: string): Buffer => readFileSync(join(FACES_DIR, file));
 const typeOf = (file: string): string => (file.endsWith('.png') ? 'image/png' : 'image/jpeg');
@@ -27,5 +29,5 @@ export async function consentAndEnrol(http: HttpClient, delegateId: string, file
 
 /** Sends one kiosk frame as a raw image body. */
 export function sendFrame<T>(baseUrl: string, meetingId: string, kioskToken: string, image: Uint8Array, type = 'image/jpeg'): Promise<HttpResponse<T>> {
-  return new HttpClient(baseUrl).post<T>(`/api/meetings/${meetingId}/checkin/frame`, image, { authorization: `Kiosk ${kioskToken}`, 'content-type': type });
+  return new HttpClient(baseUrl).post<T>(`/api/meetings/${meetingId}/checkin/frame`, image, { authorization: `Kiosk ${kioskToken}`, 'x-kiosk-device': KIOSK_DEVICE, 'content-type': type });
 }

@@ -46,6 +46,7 @@ maybe('check-in kiosk with a fake camera (Chromium, real face engine)', () => {
   let password: string;
   let meetingId: string;
   let kioskToken: string;
+  let sideKioskToken: string;
   let delegate: Row;
   let kioskSession: Session;
   let chairSession: Session;
@@ -69,6 +70,10 @@ maybe('check-in kiosk with a fake camera (Chromium, real face engine)', () => {
     const kiosk = await secretary.post<{ token: string }>(`/api/meetings/${meetingId}/kiosks`, { name: 'Cửa chính phòng họp số 1' });
     expect(kiosk.status).toBe(201);
     kioskToken = kiosk.body.token;
+    // a token binds to the first tablet that uses it: the second camera (another browser) gets its own
+    const side = await secretary.post<{ token: string }>(`/api/meetings/${meetingId}/kiosks`, { name: 'Cửa phụ phòng họp số 1' });
+    expect(side.status).toBe(201);
+    sideKioskToken = side.body.token;
 
     tmp = mkdtempSync(join(tmpdir(), 'dh-camera-'));
     const video = await mjpegOf('deepface/img4.jpg', 10, tmp);
@@ -113,6 +118,7 @@ maybe('check-in kiosk with a fake camera (Chromium, real face engine)', () => {
     const first = await frame;
     expect(first.request().headers()['authorization']).toBe(`Kiosk ${kioskToken}`);
     expect(first.request().headers()['content-type']).toBe('image/jpeg');
+    expect(first.request().headers()['x-kiosk-device']).toMatch(/^[0-9a-f-]{36}$/);
     expect(kiosk.url()).toBe(`${t.url}/kiosk/${meetingId}`);
     expect(await kiosk.evaluate((id) => sessionStorage.getItem(`dh.kiosk.${id}`), meetingId)).toBe(kioskToken);
     // frames are downscaled to at most 640 px
@@ -164,7 +170,7 @@ maybe('check-in kiosk with a fake camera (Chromium, real face engine)', () => {
 
       const kiosk = await strangerSession.context.newPage();
       watchConsole(kiosk, problems);
-      await kiosk.goto(`${t.url}/kiosk/${meetingId}#${encodeURIComponent(kioskToken)}`);
+      await kiosk.goto(`${t.url}/kiosk/${meetingId}#${encodeURIComponent(sideKioskToken)}`);
       await kiosk.getByText('Chưa nhận diện được. Kính mời liên hệ thư ký để điểm danh.').waitFor({ timeout: 30_000 });
       expect(await kiosk.getByTestId('kiosk-message').textContent()).not.toContain('Xin chào');
       await screenshot(kiosk, '15-kiosk-unrecognised');
@@ -172,7 +178,7 @@ maybe('check-in kiosk with a fake camera (Chromium, real face engine)', () => {
 
       const alert = att.locator('.face-alert').first();
       await alert.waitFor();
-      expect(await alert.textContent()).toContain('Cửa chính phòng họp số 1');
+      expect(await alert.textContent()).toContain('Cửa phụ phòng họp số 1');
       expect(await alert.getByRole('img').getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
       await screenshot(att, '16-attendance-unrecognised-alert');
       expect(await seriousA11yViolations(att)).toEqual([]);

@@ -10,6 +10,8 @@ export enum AttendanceErrorCode {
   QR_CODE_EXPIRED = 'QR_CODE_EXPIRED',
   KIOSK_TOKEN_INVALID = 'KIOSK_TOKEN_INVALID',
   KIOSK_WRONG_MEETING = 'KIOSK_WRONG_MEETING',
+  KIOSK_DEVICE_REQUIRED = 'KIOSK_DEVICE_REQUIRED',
+  KIOSK_WRONG_DEVICE = 'KIOSK_WRONG_DEVICE',
 }
 
 registerErrorCodes({
@@ -21,4 +23,6 @@ registerErrorCodes({
   [AttendanceErrorCode.QR_CODE_EXPIRED]: 400,
   [AttendanceErrorCode.KIOSK_TOKEN_INVALID]: 401,
   [AttendanceErrorCode.KIOSK_WRONG_MEETING]: 403,
+  [AttendanceErrorCode.KIOSK_DEVICE_REQUIRED]: 400,
+  [AttendanceErrorCode.KIOSK_WRONG_DEVICE]: 403,
 });

@@ -27,6 +27,21 @@ const WELCOME_MS = 6000;
 const UNRECOGNISED_MS = 3000;
 const storageKey = (meetingId: string) => `dh.kiosk.${meetingId}`;
 
+/** This tablet's id, made once and kept: the server ties a kiosk token to the first device that uses it. */
+function deviceId(): string {
+  const key = 'dh.kiosk.device';
+  try {
+    const known = localStorage.getItem(key);
+    if (known && /^[A-Za-z0-9_-]{16,128}$/.test(known)) return known;
+    const made = crypto.randomUUID();
+    localStorage.setItem(key, made);
+    return made;
+  } catch {
+    // storage blocked: an id for this page only (the token then binds to this page's id)
+    return (window as unknown as { __dhKioskDevice?: string }).__dhKioskDevice ??= crypto.randomUUID();
+  }
+}
+
 /** The kiosk token: from the URL fragment (`#token=…` or `#…`) the first time, then from sessionStorage. */
 function initialToken(meetingId: string): string | null {
   const hash = window.location.hash.replace(/^#/, '');
@@ -212,7 +227,7 @@ function KioskCamera({ meetingId, token, onTokenRefused }: { meetingId: string; 
       try {
         res = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}/checkin/frame`, {
           method: 'POST',
-          headers: { authorization: `Kiosk ${token}`, 'content-type': 'image/jpeg' },
+          headers: { authorization: `Kiosk ${token}`, 'x-kiosk-device': deviceId(), 'content-type': 'image/jpeg' },
           body: await blob.arrayBuffer(),
         });
       } catch {
@@ -232,7 +247,7 @@ function KioskCamera({ meetingId, token, onTokenRefused }: { meetingId: string; 
         return next(Math.max(0, FRAME_INTERVAL_MS - (Date.now() - started)));
       }
       const code = ((await res.json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code ?? '';
-      if (res.status === 401 || code === 'KIOSK_TOKEN_INVALID' || code === 'KIOSK_WRONG_MEETING') {
+      if (res.status === 401 || code === 'KIOSK_TOKEN_INVALID' || code === 'KIOSK_WRONG_MEETING' || code === 'KIOSK_WRONG_DEVICE') {
         stopped = true;
         refused.current();
         return;

@@ -2,7 +2,7 @@ import { createParamDecorator, Injectable, type CanActivate, type ExecutionConte
 import { Reflector } from '@nestjs/core';
 import { AuthService, DomainError, ErrorCode, ROLES, type AuthUser, type Role } from '#core';
 import type { KioskDeviceEntity } from './kiosk-device.entity.js';
-import { KioskAuthService } from './kiosk-auth.service.js';
+import { KIOSK_DEVICE_HEADER, KioskAuthService } from './kiosk-auth.service.js';
 
 interface KioskRequest {
   headers: Record<string, string | undefined>;
@@ -34,7 +34,8 @@ export class KioskOrStaffGuard implements CanActivate {
     const header = req.headers['authorization'] ?? '';
     const kiosk = /^Kiosk\s+(\S+)$/i.exec(header);
     if (kiosk) {
-      req.kiosk = await this.kiosks.verify(kiosk[1], req.params.id ?? '');
+      const device = req.headers[KIOSK_DEVICE_HEADER];
+      req.kiosk = await this.kiosks.verify(kiosk[1], req.params.id ?? '', typeof device === 'string' ? device : undefined);
       return true;
     }
     const bearer = /^Bearer\s+(\S+)$/i.exec(header);

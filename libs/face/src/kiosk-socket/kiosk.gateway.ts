@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { KioskAuthService } from '#attendance';
+import { KIOSK_DEVICE_HEADER, KioskAuthService } from '#attendance';
 import { DomainError, ERROR_HTTP_STATUS, ErrorCode, JsonLogger, toDomainError } from '#core';
 import type { WsAck, WsErrorBody } from '#realtime';
 import { CheckInFrameUseCase } from '../checkin/checkin-frame.use-case.js';
@@ -13,6 +13,8 @@ export interface KioskSocketData {
   kioskName: string;
   meetingId: string;
   token: string;
+  /** The tablet id the token is bound to (checked again on every frame: the token may be revoked meanwhile). */
+  device: string | undefined;
 }
 
 /** Client -> server events of the /kiosk namespace. */
@@ -55,9 +57,9 @@ export class KioskGateway implements OnGatewayInit<Namespace> {
   @SubscribeMessage('checkin:frame')
   async frame(@ConnectedSocket() socket: KioskSocket, @MessageBody() payload: unknown): Promise<WsAck<FrameResult>> {
     const receivedAt = performance.now();
-    const { meetingId, token } = socket.data;
+    const { meetingId, token, device } = socket.data;
     try {
-      const kiosk = await this.kiosks.verify(token, meetingId);
+      const kiosk = await this.kiosks.verify(token, meetingId, device);
       const image = toBytes(payload);
       if (!image) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'checkin:frame takes the JPEG/PNG frame as a binary payload');
       const result = await this.checkIn.execute(meetingId, image, { kioskId: kiosk.id, kioskName: kiosk.name, userId: null }, receivedAt);
@@ -82,7 +84,10 @@ export class KioskGateway implements OnGatewayInit<Namespace> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(meetingId)) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'auth.meetingId must be the meeting id (uuid)');
     }
-    const kiosk = await this.kiosks.verify(token, meetingId);
+    const headerDevice = socket.handshake.headers[KIOSK_DEVICE_HEADER];
+    const device = typeof fields.device === 'string' ? fields.device : typeof headerDevice === 'string' ? headerDevice : undefined;
+    const kiosk = await this.kiosks.verify(token, meetingId, device);
+    socket.data.device = device;
     socket.data.kioskId = kiosk.id;
     socket.data.kioskName = kiosk.name;
     socket.data.meetingId = meetingId;
