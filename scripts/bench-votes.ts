@@ -206,6 +206,8 @@ async function main(): Promise<void> {
     for (const v of crowd.voters) for (const code of v.refusals) refused[code] = (refused[code] ?? 0) + 1;
     crowd.close();
     staff.close();
+    // refusals are worth a look at the servers' own words (warnings and errors only: LOG_LEVEL=warn)
+    if (Object.keys(refused).length > 0) for (const [i, server] of servers.entries()) log(`bench:votes: server ${i + 1} log tail:\n${server.output().split('\n').slice(-8).join('\n')}`);
     console.log(
       JSON.stringify({
         voters: N,

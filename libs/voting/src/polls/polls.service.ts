@@ -25,6 +25,7 @@ const invalid = (message: string, field: string): DomainError => new DomainError
 @Injectable()
 export class PollsService {
   private readonly definitions = new Map<string, PollDefinition>();
+  private readonly loadingDefinitions = new Map<string, Promise<PollDefinition>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -137,6 +138,16 @@ export class PollsService {
   async definition(pollId: string): Promise<PollDefinition> {
     const cached = this.definitions.get(pollId);
     if (cached) return cached;
+    // thousands of first casts on an instance that has not seen the poll yet share one load, not one each
+    let loading = this.loadingDefinitions.get(pollId);
+    if (!loading) {
+      loading = this.loadDefinition(pollId).finally(() => this.loadingDefinitions.delete(pollId));
+      this.loadingDefinitions.set(pollId, loading);
+    }
+    return loading;
+  }
+
+  private async loadDefinition(pollId: string): Promise<PollDefinition> {
     const poll = await this.dataSource.getRepository(PollEntity).findOne({ where: { id: pollId } });
     if (!poll) throw DomainError.notFound('Poll', pollId);
     const options = (await this.optionsOf([pollId])).get(pollId) ?? [];
