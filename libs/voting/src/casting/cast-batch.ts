@@ -9,7 +9,10 @@ import type { CastAck } from '../voting.events.js';
 
 export interface BatchItem {
   user: AuthUser;
+  /** Whose ballot this is: the caller's delegate, or the represented one when voting by proxy. */
   delegateId: string;
+  /** The proxy holder (the caller's delegate) when voting by proxy, else null; proxy casts skip the batch. */
+  actingDelegateId: string | null;
   ballotId: string;
   key: string;
   receipt: string;

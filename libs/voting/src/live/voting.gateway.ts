@@ -8,7 +8,7 @@ import type { CastAck, PollState } from '../voting.events.js';
 
 /**
  * Client -> server events of #voting on the main namespace (the realtime gateway authenticates the socket):
- * - `vote:cast { pollId, ballotId, choices }` -> ack `{ ok: true, pollId, ballotId, receipt, replay }` after commit;
+ * - `vote:cast { pollId, ballotId, choices, onBehalfOf? }` -> ack `{ ok: true, pollId, ballotId, receipt, replay }` after commit;
  * - `poll:state { meetingId }` -> ack `{ ok: true, meetingId, polls, myVotes }` (what a reconnecting client needs).
  * Failures answer `{ ok: false, error: { code, message } }` and an `error` event (WsExceptionFilter).
  */
