@@ -243,6 +243,20 @@ describe('voting: proxy voting (ủy quyền biểu quyết)', () => {
     expect(errCode(await cast(s0, secret, secret.options[0].id, d(4)))).toBe('NOT_PROXY_HOLDER');
   });
 
+  it('settles races on the database: two registrations for one member, two proxy casts for one ballot', async () => {
+    const { delegates, meeting, voters } = await createVotingMeeting(t, { members: 5, present: 3, voters: 3, body: { allowProxyVoting: true } });
+    const reg = await Promise.all([register(delegates[3].id, delegates[0].id, meeting.id), register(delegates[3].id, delegates[1].id, meeting.id)]);
+    expect(reg.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(reg.find((r) => r.status === 409)?.body.error.code).toBe('PROXY_TAKEN');
+    const holder = reg.find((r) => r.status === 201)!.body.actingDelegateId;
+    const poll = await pollIn(meeting.id, motionBody());
+    expect(poll).toMatchObject({ presentCount: 4, eligibleCount: 4 });
+    const s = await connect(voters[delegates.findIndex((x) => x.id === holder)].token, meeting.id);
+    const acks = await Promise.all([cast(s, poll, optionId(poll, 'for'), delegates[3].id), cast(s, poll, optionId(poll, 'against'), delegates[3].id)]);
+    expect(acks.map(errCode).sort()).toEqual(['ALREADY_VOTED', 'OK']);
+    expect(await participation(poll.id)).toEqual([{ delegate_id: delegates[3].id, acting_delegate_id: holder, channel: 'hall' }]);
+  });
+
   it('keeps proxies visible only to the right people', async () => {
     const list = await f.voters[0].http.get<ErrorShape>(`/api/meetings/${f.meeting.id}/proxies`);
     expect(list.status).toBe(403);
