@@ -121,6 +121,9 @@ describe('voting: proxy voting (ủy quyền biểu quyết)', () => {
     // 7 members, 4 checked in, d4 represented by d0: 5 present reaches the 2/3 quorum (5 of 7) that 4 would not
     const poll = await pollIn(f.meeting.id, motionBody());
     expect(poll).toMatchObject({ membersCount: 7, presentCount: 5, eligibleCount: 5 });
+    const roll = await t.dataSource.query<{ delegate_id: string; acting_delegate_id: string | null }[]>(`SELECT delegate_id, acting_delegate_id FROM poll_roll WHERE poll_id = $1`, [poll.id]);
+    expect(roll).toHaveLength(5);
+    expect(roll.filter((r) => r.acting_delegate_id !== null)).toEqual([{ delegate_id: d(4), acting_delegate_id: d(0) }]);
     // a proxy whose holder is absent counts nobody
     expect((await register(d(5), d(6))).status).toBe(201);
     const second = await pollIn(f.meeting.id, motionBody());
@@ -224,8 +227,12 @@ describe('voting: proxy voting (ủy quyền biểu quyết)', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0].payload).toMatchObject({ proxyId: proxy.id, openPollIds: expect.arrayContaining([poll.id]) as string[] });
 
-    // re-registered with another holder, it votes in polls (HTTP path, secret poll: participation names both, the ballot nobody)
+    // re-registered with another holder: d4 was counted when this poll opened, so the new holder votes in it
     expect((await register(d(4), d(1))).status).toBe(201);
+    const s1 = await connect(f.voters[1].token);
+    expect(await cast(s1, poll, optionId(poll, 'abstain'), d(4))).toMatchObject({ ok: true });
+    expect(await participation(poll.id)).toEqual([{ delegate_id: d(4), acting_delegate_id: d(1), channel: 'hall' }]);
+    // and in later polls (HTTP path, secret poll: participation names both, the ballot nobody)
     const secret = await pollIn(f.meeting.id, choiceBody({ maxChoices: 1 }));
     expect(secret).toMatchObject({ presentCount: 5, eligibleCount: 5 });
     const ballotId = randomUUID();
@@ -255,6 +262,15 @@ describe('voting: proxy voting (ủy quyền biểu quyết)', () => {
     const acks = await Promise.all([cast(s, poll, optionId(poll, 'for'), delegates[3].id), cast(s, poll, optionId(poll, 'against'), delegates[3].id)]);
     expect(acks.map(errCode).sort()).toEqual(['ALREADY_VOTED', 'OK']);
     expect(await participation(poll.id)).toEqual([{ delegate_id: delegates[3].id, acting_delegate_id: holder, channel: 'hall' }]);
+
+    // a proxy registered after the poll opened votes only from the next poll: the open one's counts did not include it
+    const other = [delegates[0].id, delegates[1].id].find((id) => id !== holder)!;
+    expect((await register(delegates[4].id, other, meeting.id)).status).toBe(201);
+    const s2 = await connect(voters[delegates.findIndex((x) => x.id === other)].token, meeting.id);
+    expect(errCode(await cast(s2, poll, optionId(poll, 'for'), delegates[4].id))).toBe('NOT_ON_ROLL');
+    const next = await pollIn(meeting.id, motionBody());
+    expect(next).toMatchObject({ presentCount: 5, eligibleCount: 5 });
+    expect(await cast(s2, next, optionId(next, 'for'), delegates[4].id)).toMatchObject({ ok: true });
   });
 
   it('keeps proxies visible only to the right people', async () => {

@@ -7,6 +7,7 @@ export * from './rules/evaluate-choice.js';
 export * from './polls/poll.enums.js';
 export * from './polls/poll.entity.js';
 export * from './polls/poll-option.entity.js';
+export * from './polls/poll-roll.entity.js';
 export * from './ballots/poll-participation.entity.js';
 export * from './ballots/named-ballot.entity.js';
 export * from './ballots/secret-ballot.entity.js';

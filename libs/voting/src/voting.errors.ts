@@ -41,6 +41,8 @@ export enum VotingErrorCode {
   PROXY_REVOKED = 'PROXY_REVOKED',
   /** A cast on behalf of someone without an active proxy from them to the caller in this meeting. */
   NOT_PROXY_HOLDER = 'NOT_PROXY_HOLDER',
+  /** A cast on behalf of a delegate who was not counted when the poll opened (proxy registered or holder arrived later). */
+  NOT_ON_ROLL = 'NOT_ON_ROLL',
   /** The represented delegate is checked in: they vote themselves. */
   REPRESENTED_PRESENT = 'REPRESENTED_PRESENT',
 }
@@ -67,4 +69,5 @@ registerErrorCodes({
   [VotingErrorCode.PROXY_REVOKED]: 409,
   [VotingErrorCode.NOT_PROXY_HOLDER]: 403,
   [VotingErrorCode.REPRESENTED_PRESENT]: 409,
+  [VotingErrorCode.NOT_ON_ROLL]: 409,
 });

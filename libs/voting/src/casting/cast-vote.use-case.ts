@@ -241,16 +241,17 @@ export class CastVoteUseCase {
 
   /** The proxy, the body's setting and the holder's check-in, read under the poll's cast lock. */
   private async proxyFacts(em: EntityManager, pollId: string, represented: string, acting: string, representedCanVote: boolean | null): Promise<ProxyCastFacts> {
-    const [row] = await em.query<{ allow_proxy_voting: boolean; proxy_active: boolean; acting_method: string | null }[]>(
+    const [row] = await em.query<{ allow_proxy_voting: boolean; proxy_active: boolean; acting_method: string | null; on_roll: boolean }[]>(
       `SELECT b.allow_proxy_voting,
               EXISTS (SELECT 1 FROM meeting_proxies mp WHERE mp.meeting_id = p.meeting_id AND mp.represented_delegate_id = $2
                          AND mp.acting_delegate_id = $3 AND mp.revoked_at IS NULL) AS proxy_active,
-              (SELECT r.method FROM attendance_records r WHERE r.meeting_id = p.meeting_id AND r.delegate_id = $3 AND r.status = 'present' LIMIT 1) AS acting_method
+              (SELECT r.method FROM attendance_records r WHERE r.meeting_id = p.meeting_id AND r.delegate_id = $3 AND r.status = 'present' LIMIT 1) AS acting_method,
+              EXISTS (SELECT 1 FROM poll_roll pr WHERE pr.poll_id = p.id AND pr.delegate_id = $2) AS on_roll
          FROM polls p JOIN meetings m ON m.id = p.meeting_id JOIN bodies b ON b.id = m.body_id
         WHERE p.id = $1`,
       [pollId, represented, acting],
     );
-    return { allowProxyVoting: row.allow_proxy_voting, proxyActive: row.proxy_active, representedCanVote, actingMethod: row.acting_method };
+    return { allowProxyVoting: row.allow_proxy_voting, proxyActive: row.proxy_active, representedCanVote, actingMethod: row.acting_method, onRoll: row.on_roll };
   }
 
   private accepted(item: BatchItem, pollId: string, meetingId: string, receipt: string, action: string) {

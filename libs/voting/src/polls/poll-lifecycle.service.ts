@@ -59,7 +59,7 @@ export class PollLifecycleService {
       if (meeting.status !== MeetingStatus.InSession) {
         throw new DomainError(VotingErrorCode.MEETING_NOT_IN_SESSION, `The meeting is ${meeting.status}: polls open only while it is in session`);
       }
-      const counts = await this.counts(em, poll.meetingId, meeting.body_id);
+      const counts = await this.counts(em, poll.id, poll.meetingId, meeting.body_id);
       const required = poll.rule.quorum ? votesNeeded(poll.rule.quorum.kind, poll.rule.quorum, counts.members) : 0;
       if (counts.members < 1 || counts.present < required) {
         throw new DomainError(VotingErrorCode.NO_QUORUM, `Quorum not met: ${counts.present} of ${counts.members} members present, ${required} needed`, {
@@ -182,29 +182,34 @@ export class PollLifecycleService {
 
   /**
    * Frozen at open. A member absent but represented by an active proxy whose holder is checked in counts as present
-   * and eligible (bodies with allow_proxy_voting only), so quorum and the rule's `present` include them.
+   * and eligible (bodies with allow_proxy_voting only), so quorum and the rule's `present` include them. The eligible
+   * set is written to poll_roll in the same statement (proxy casts are checked against it).
    */
-  private async counts(em: EntityManager, meetingId: string, bodyId: string): Promise<Counts> {
+  private async counts(em: EntityManager, pollId: string, meetingId: string, bodyId: string): Promise<Counts> {
     const [row] = await em.query<Counts[]>(
       `WITH checked_in AS (
          SELECT delegate_id FROM attendance_records WHERE meeting_id = $1 AND status = 'present'),
        proxied AS (
-         SELECT mp.represented_delegate_id AS delegate_id FROM meeting_proxies mp
+         SELECT mp.represented_delegate_id AS delegate_id, mp.acting_delegate_id FROM meeting_proxies mp
            JOIN bodies b ON b.id = $2 AND b.allow_proxy_voting
            JOIN checked_in c ON c.delegate_id = mp.acting_delegate_id
           WHERE mp.meeting_id = $1 AND mp.revoked_at IS NULL),
-       counted AS (SELECT delegate_id FROM checked_in UNION SELECT delegate_id FROM proxied)
+       counted AS (SELECT delegate_id FROM checked_in UNION SELECT delegate_id FROM proxied),
+       roll AS (
+         INSERT INTO poll_roll (poll_id, delegate_id, acting_delegate_id)
+         SELECT $3, i.delegate_id, CASE WHEN i.delegate_id IN (SELECT delegate_id FROM checked_in) THEN NULL ELSE p.acting_delegate_id END
+           FROM meeting_invitations i JOIN counted c ON c.delegate_id = i.delegate_id LEFT JOIN proxied p ON p.delegate_id = i.delegate_id
+          WHERE i.meeting_id = $1 AND i.can_vote
+         RETURNING delegate_id, acting_delegate_id)
        SELECT
          (SELECT count(*) FROM body_members bm JOIN delegates d ON d.id = bm.delegate_id AND d.active AND d.has_voting_right
            WHERE bm.body_id = $2)::int AS members,
          (SELECT count(*) FROM body_members bm JOIN delegates d ON d.id = bm.delegate_id AND d.active AND d.has_voting_right
             JOIN counted c ON c.delegate_id = bm.delegate_id
            WHERE bm.body_id = $2)::int AS present,
-         (SELECT count(*) FROM meeting_invitations i JOIN counted c ON c.delegate_id = i.delegate_id
-           WHERE i.meeting_id = $1 AND i.can_vote)::int AS eligible,
-         (SELECT count(*) FROM meeting_invitations i JOIN proxied p ON p.delegate_id = i.delegate_id
-           WHERE i.meeting_id = $1 AND i.can_vote AND i.delegate_id NOT IN (SELECT delegate_id FROM checked_in))::int AS represented`,
-      [meetingId, bodyId],
+         (SELECT count(*) FROM roll)::int AS eligible,
+         (SELECT count(*) FROM roll WHERE acting_delegate_id IS NOT NULL)::int AS represented`,
+      [meetingId, bodyId, pollId],
     );
     return row;
   }

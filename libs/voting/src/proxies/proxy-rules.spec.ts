@@ -54,7 +54,7 @@ describe('proxyRegistrationError', () => {
 });
 
 describe('proxyCastError', () => {
-  const ok: ProxyCastFacts = { allowProxyVoting: true, proxyActive: true, representedCanVote: true, actingMethod: 'manual' };
+  const ok: ProxyCastFacts = { allowProxyVoting: true, proxyActive: true, representedCanVote: true, actingMethod: 'manual', onRoll: true };
 
   it('accepts an active proxy whose holder is present', () => {
     expect(proxyCastError(ok)).toBeNull();
@@ -68,6 +68,8 @@ describe('proxyCastError', () => {
     [{ representedCanVote: null }, 'NOT_ELIGIBLE'],
     [{ representedCanVote: false }, 'NOT_ELIGIBLE'],
     [{ actingMethod: null }, 'NOT_PRESENT'],
+    [{ actingMethod: null, onRoll: false }, 'NOT_PRESENT'],
+    [{ onRoll: false }, 'NOT_ON_ROLL'],
   ])('%j -> %s', (overrides, code) => {
     expect(codeOf(proxyCastError({ ...ok, ...overrides }))).toBe(code);
   });

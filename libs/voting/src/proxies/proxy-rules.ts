@@ -49,6 +49,8 @@ export interface ProxyCastFacts {
   representedCanVote: boolean | null;
   /** The acting delegate's check-in method when present, else null. */
   actingMethod: string | null;
+  /** The represented delegate is on the poll's roll (counted in the frozen counts at open). */
+  onRoll: boolean;
 }
 
 /** Why the caller cannot cast this ballot on behalf of the represented delegate, or null. */
@@ -57,5 +59,7 @@ export function proxyCastError(f: ProxyCastFacts): DomainError | null {
   if (!f.proxyActive) return new DomainError(VotingErrorCode.NOT_PROXY_HOLDER, 'You hold no active proxy from this delegate in this meeting');
   if (!f.representedCanVote) return new DomainError(VotingErrorCode.NOT_ELIGIBLE, 'The represented delegate has no voting right in this meeting');
   if (f.actingMethod === null) return new DomainError(VotingErrorCode.NOT_PRESENT, 'Check in first (in the hall or online) to vote by proxy');
+  // a ballot for someone not counted at open could outnumber the frozen counts the result is computed on
+  if (!f.onRoll) return new DomainError(VotingErrorCode.NOT_ON_ROLL, 'This delegate was neither present nor represented when the poll opened: the proxy votes from the next poll');
   return null;
 }
