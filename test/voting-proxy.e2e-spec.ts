@@ -5,7 +5,7 @@ import type { WsAck, WsErrorEvent } from '#realtime';
 import type { CastAck, MyProxies, PollState, PollView, ProxyView } from '#voting';
 import { createDelegate } from './factories/registry.factory.js';
 import { clientAs } from './factories/user.factory.js';
-import { choiceBody, createVotingMeeting, motionBody, type VotingFixture } from './factories/voting.factory.js';
+import { checkIn, choiceBody, createVotingMeeting, motionBody, type VotingFixture } from './factories/voting.factory.js';
 import type { ErrorShape, HttpClient } from './utils/http.js';
 import { connectSocket, emitAck, nextEvent, type TestSocket } from './utils/socket.js';
 import { startTestApp, type TestApp } from './utils/test-app.js';
@@ -271,6 +271,23 @@ describe('voting: proxy voting (ủy quyền biểu quyết)', () => {
     const next = await pollIn(meeting.id, motionBody());
     expect(next).toMatchObject({ presentCount: 5, eligibleCount: 5 });
     expect(await cast(s2, next, optionId(next, 'for'), delegates[4].id)).toMatchObject({ ok: true });
+  });
+
+  it('holds every poll to its roll frozen at open: a late arrival votes from the next poll, so the close never fails', async () => {
+    const late = await createVotingMeeting(t, { members: 4, present: 3, voters: 4 });
+    const poll = await pollIn(late.meeting.id, motionBody());
+    expect(poll).toMatchObject({ presentCount: 3, eligibleCount: 3 });
+    await checkIn(t, late.meeting.id, [late.delegates[3]]);
+    const s3 = await connect(late.voters[3].token, late.meeting.id);
+    expect(errCode(await cast(s3, poll, optionId(poll, 'for')))).toBe('NOT_ON_ROLL');
+    const viaHttp = await late.voters[3].http.post<ErrorShape>(`/api/polls/${poll.id}/ballots`, { ballotId: randomUUID(), choices: [optionId(poll, 'for')] });
+    expect([viaHttp.status, viaHttp.body.error.code]).toEqual([409, 'NOT_ON_ROLL']);
+    for (const v of late.voters.slice(0, 3)) expect((await v.http.post(`/api/polls/${poll.id}/ballots`, { ballotId: randomUUID(), choices: [optionId(poll, 'for')] })).status).toBe(200);
+    const closed = await secretary.post<PollView>(`/api/polls/${poll.id}/close`);
+    expect([closed.status, closed.body.result]).toEqual([200, expect.objectContaining({ cast: 3, present: 3, outcome: 'adopted' })]);
+    const next = await pollIn(late.meeting.id, motionBody());
+    expect(next).toMatchObject({ presentCount: 4, eligibleCount: 4 });
+    expect(await cast(s3, next, optionId(next, 'for'))).toMatchObject({ ok: true });
   });
 
   it('keeps proxies visible only to the right people', async () => {

@@ -41,7 +41,7 @@ export enum VotingErrorCode {
   PROXY_REVOKED = 'PROXY_REVOKED',
   /** A cast on behalf of someone without an active proxy from them to the caller in this meeting. */
   NOT_PROXY_HOLDER = 'NOT_PROXY_HOLDER',
-  /** A cast on behalf of a delegate who was not counted when the poll opened (proxy registered or holder arrived later). */
+  /** A cast for a delegate not counted when the poll opened (checked in, proxy registered or holder arrived later). */
   NOT_ON_ROLL = 'NOT_ON_ROLL',
   /** The represented delegate is checked in: they vote themselves. */
   REPRESENTED_PRESENT = 'REPRESENTED_PRESENT',

@@ -9,7 +9,7 @@ import { POLL_LOCK_CLASS } from '../polls/poll-lock.js';
 import { PollsService, type PollDefinition } from '../polls/polls.service.js';
 import { VotingErrorCode } from '../voting.errors.js';
 import type { CastAck } from '../voting.events.js';
-import { BatchFallback, writeBatch, type BatchItem, type BatchOutcome } from './cast-batch.js';
+import { BatchFallback, notOnRoll, writeBatch, type BatchItem, type BatchOutcome } from './cast-batch.js';
 import { CastRateLimiter } from './cast-rate-limiter.js';
 import { proxyCastError, type ProxyCastFacts } from '../proxies/proxy-rules.js';
 
@@ -165,12 +165,13 @@ export class CastVoteUseCase {
     await em.query(`SELECT pg_advisory_xact_lock_shared(${POLL_LOCK_CLASS}, hashtext($1::text))`, [poll.id]);
     // Eligibility in the same statement: the invitation (voting right) and the attendance record, with the same
     // condition as AttendanceReadService.isPresent (status = 'present'), read under the cast lock.
-    const [state] = await em.query<{ status: PollStatus; ballot_key: string | null; acting_delegate_id: string | null; can_vote: boolean | null; method: string | null }[]>(
-      `SELECT p.status, pp.ballot_key, pp.acting_delegate_id, i.can_vote, r.method
+    const [state] = await em.query<{ status: PollStatus; ballot_key: string | null; acting_delegate_id: string | null; can_vote: boolean | null; method: string | null; on_roll: boolean }[]>(
+      `SELECT p.status, pp.ballot_key, pp.acting_delegate_id, i.can_vote, r.method, (pr.delegate_id IS NOT NULL) AS on_roll
          FROM polls p
          LEFT JOIN poll_participation pp ON pp.poll_id = p.id AND pp.delegate_id = $2
          LEFT JOIN meeting_invitations i ON i.meeting_id = p.meeting_id AND i.delegate_id = $2
          LEFT JOIN attendance_records r ON r.meeting_id = p.meeting_id AND r.delegate_id = $2 AND r.status = 'present'
+         LEFT JOIN poll_roll pr ON pr.poll_id = p.id AND pr.delegate_id = $2
         WHERE p.id = $1`,
       [poll.id, delegateId],
     );
@@ -217,6 +218,7 @@ export class CastVoteUseCase {
       return { pollId: poll.id, ballotId, receipt, replay: false };
     }
     if (acting && state.method !== null) throw new DomainError(VotingErrorCode.REPRESENTED_PRESENT, 'The represented delegate is checked in and votes in person');
+    if (!acting && !state.on_roll) throw notOnRoll();
     // participation and ballot in one statement; the ballot row is only written when the participation was
     const table = secret ? 'secret_ballots (poll_id, choices, receipt_code)' : 'named_ballots (poll_id, choices, receipt, delegate_id, ballot_id)';
     const values = secret ? `SELECT $1::uuid, $5::jsonb, $6 FROM part` : `SELECT $1::uuid, $5::jsonb, $6, $2::uuid, $7::uuid FROM part`;
