@@ -183,7 +183,7 @@ export class PollLifecycleService {
   /**
    * Frozen at open. A member absent but represented by an active proxy whose holder is checked in counts as present
    * and eligible (bodies with allow_proxy_voting only), so quorum and the rule's `present` include them. The eligible
-   * set is written to poll_roll in the same statement (proxy casts are checked against it).
+   * set is written to poll_roll in the same statement: every cast is checked against it.
    */
   private async counts(em: EntityManager, pollId: string, meetingId: string, bodyId: string): Promise<Counts> {
     const [row] = await em.query<Counts[]>(

@@ -4,8 +4,8 @@ import { PollEntity } from './poll.entity.js';
 
 /**
  * The poll's roll, frozen at open: every invited voter counted in eligible_count, either checked in (acting null)
- * or represented by a checked-in proxy holder (acting = that holder). A cast on behalf of someone not on the roll
- * is refused, so proxy ballots never outnumber the frozen counts the rule engine checks at close.
+ * or represented by a checked-in proxy holder (acting = that holder). A ballot for someone not on the roll (late
+ * check-in, proxy registered later) is refused, so ballots never outnumber the frozen counts checked at close.
  */
 @Entity('poll_roll')
 export class PollRollEntity {
