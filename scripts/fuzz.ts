@@ -44,7 +44,7 @@ function deepJson(depth: number): string {
 
 function junkObject(): unknown {
   const o: Record<string, unknown> = {};
-  const keys = ['username', 'password', 'title', 'status', 'delegateId', 'bodyId', 'choices', 'content', 'ballotId', 'options', 'email', 'name', 'agenda', '__proto__', 'constructor', 'extra'];
+  const keys = ['username', 'password', 'title', 'status', 'delegateId', 'bodyId', 'choices', 'content', 'ballotId', 'onBehalfOf', 'representedDelegateId', 'actingDelegateId', 'options', 'email', 'name', 'agenda', '__proto__', 'constructor', 'extra'];
   for (let i = 0; i < 1 + Math.floor(rand() * 5); i++) o[pick(keys)] = pick(JUNK_VALUES);
   return o;
 }

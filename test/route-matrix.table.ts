@@ -79,6 +79,11 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/polls/:id/close': [Secretary, Chair],
   'POST /api/polls/:id/publish': [Secretary, Chair],
   'POST /api/polls/:id/ballots': [Delegate, Chair],
+  // proxy voting (only in bodies with allow_proxy_voting)
+  'POST /api/meetings/:id/proxies': STAFF,
+  'GET /api/meetings/:id/proxies': STAFF,
+  'GET /api/meetings/:id/proxies/mine': [Delegate, Chair],
+  'DELETE /api/meetings/:id/proxies/:proxyId': STAFF,
   // opinions and the speaker queue
   'GET /api/meetings/:id/opinions': [Admin, Secretary, Chair, Delegate],
   'POST /api/meetings/:id/opinions': [Delegate, Chair],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AttendanceService, CheckInMethod } from '#attendance';
 import { Role } from '#core';
-import type { DelegateEntity } from '#delegates';
+import type { BodyEntity, DelegateEntity } from '#delegates';
 import { MeetingStatus, type MeetingEntity } from '#meetings';
 import { createBody, createMeeting } from './registry.factory.js';
 import { clientAs } from './user.factory.js';
@@ -30,9 +30,9 @@ export const tokenOf = (http: HttpClient): string => (http as unknown as { token
  */
 export async function createVotingMeeting(
   t: TestApp,
-  opts: { members: number; present: number; voters: number; chairFirst?: boolean },
+  opts: { members: number; present: number; voters: number; chairFirst?: boolean; body?: Partial<BodyEntity> },
 ): Promise<VotingFixture> {
-  const { body, delegates } = await createBody(t.dataSource, opts.members);
+  const { body, delegates } = await createBody(t.dataSource, opts.members, opts.body);
   const { meeting } = await createMeeting(t.dataSource, body.id, delegates, { status: MeetingStatus.InSession }, 1);
   await checkIn(t, meeting.id, delegates.slice(0, opts.present));
   const voters: Voter[] = [];

@@ -31,6 +31,20 @@ export enum VotingErrorCode {
   BALLOT_ID_TAKEN = 'BALLOT_ID_TAKEN',
   /** Casting too fast. */
   VOTE_RATE_LIMITED = 'VOTE_RATE_LIMITED',
+  /** The meeting's body does not allow proxy voting (bodies.allow_proxy_voting is off). */
+  PROXY_NOT_ALLOWED = 'PROXY_NOT_ALLOWED',
+  /** A proxy between these delegates cannot exist: self, not a voting member of the body, not invited, a chain. */
+  PROXY_INVALID = 'PROXY_INVALID',
+  /** The represented delegate already has an active proxy, or the acting delegate already holds one. */
+  PROXY_TAKEN = 'PROXY_TAKEN',
+  /** The proxy was already revoked. */
+  PROXY_REVOKED = 'PROXY_REVOKED',
+  /** A cast on behalf of someone without an active proxy from them to the caller in this meeting. */
+  NOT_PROXY_HOLDER = 'NOT_PROXY_HOLDER',
+  /** A cast for a delegate not counted when the poll opened (checked in, proxy registered or holder arrived later). */
+  NOT_ON_ROLL = 'NOT_ON_ROLL',
+  /** The represented delegate is checked in: they vote themselves. */
+  REPRESENTED_PRESENT = 'REPRESENTED_PRESENT',
 }
 
 registerErrorCodes({
@@ -49,4 +63,11 @@ registerErrorCodes({
   [VotingErrorCode.TOO_MANY_CHOICES]: 400,
   [VotingErrorCode.BALLOT_ID_TAKEN]: 409,
   [VotingErrorCode.VOTE_RATE_LIMITED]: 429,
+  [VotingErrorCode.PROXY_NOT_ALLOWED]: 403,
+  [VotingErrorCode.PROXY_INVALID]: 400,
+  [VotingErrorCode.PROXY_TAKEN]: 409,
+  [VotingErrorCode.PROXY_REVOKED]: 409,
+  [VotingErrorCode.NOT_PROXY_HOLDER]: 403,
+  [VotingErrorCode.REPRESENTED_PRESENT]: 409,
+  [VotingErrorCode.NOT_ON_ROLL]: 409,
 });

@@ -1,4 +1,5 @@
 import type { PollView, PollResultView } from './polls/poll.view.js';
+import type { MyProxies, ProxyView } from './proxies/proxy.view.js';
 
 export interface CastAck {
   pollId: string;
@@ -16,12 +17,24 @@ export interface MyVote {
   choices: string[] | null;
 }
 
+/** The represented delegate's vote status in one open poll, for the proxy holder's tablet. */
+export interface ProxyVote extends MyVote {
+  representedDelegateId: string;
+  representedFullName: string;
+  /** Who cast it: the proxy holder, or the represented delegate in person (null when not voted). */
+  castByDelegateId: string | null;
+}
+
 export interface PollState {
   meetingId: string;
   /** Open polls of the meeting, plus closed and published ones (results only once published). */
   polls: PollView[];
   /** The caller's vote status in each open poll (empty for users without a delegate). */
   myVotes: MyVote[];
+  /** The caller's active proxies in this meeting: held (votes for someone) and given. */
+  proxy: MyProxies;
+  /** When the caller holds a proxy: the represented delegate's vote status in each open poll. */
+  proxyVotes: ProxyVote[];
 }
 
 export interface PollProgress {
@@ -43,4 +56,6 @@ export interface VotingServerEvents {
   'poll:progress': PollProgress;
   /** To `meeting:<id>` on publish: the outcome and its arithmetic. The ballot list is in GET /api/polls/:id. */
   'poll:results': PollResultView;
+  /** To both delegates of a proxy and `meeting:<id>:staff` when it is registered or revoked. */
+  'proxy:changed': ProxyView;
 }

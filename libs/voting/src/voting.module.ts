@@ -10,23 +10,28 @@ import { VotingNotifier } from './live/voting.notifier.js';
 import { PollLifecycleService } from './polls/poll-lifecycle.service.js';
 import { PollsController } from './polls/polls.controller.js';
 import { PollsService } from './polls/polls.service.js';
+import { ProxiesController } from './proxies/proxies.controller.js';
+import { ProxiesService } from './proxies/proxies.service.js';
+import { RegisterProxyUseCase } from './proxies/register-proxy.use-case.js';
 import { DEFAULT_VOTING_OPTIONS, VOTING_OPTIONS, type VotingOptions } from './voting.options.js';
 import './voting.errors.js';
 
-/** Polls (HTTP), casting (socket.io `vote:cast` + HTTP fallback), live progress and results, countdown closing. */
+/** Polls (HTTP), proxies, casting (socket.io `vote:cast` + HTTP fallback), live progress and results, countdown closing. */
 @Module({})
 export class VotingModule {
   static register(options: Partial<VotingOptions> = {}): DynamicModule {
     return {
       module: VotingModule,
       imports: [RealtimeModule, AttendanceModule, AuditModule],
-      controllers: [PollsController],
+      controllers: [PollsController, ProxiesController],
       providers: [
         { provide: VOTING_OPTIONS, useValue: { ...DEFAULT_VOTING_OPTIONS, ...options } },
         PollsService,
         PollLifecycleService,
         CastVoteUseCase,
         CastRateLimiter,
+        ProxiesService,
+        RegisterProxyUseCase,
         VotingNotifier,
         VotingGateway,
         PollCountdownScheduler,

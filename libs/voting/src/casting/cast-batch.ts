@@ -9,7 +9,10 @@ import type { CastAck } from '../voting.events.js';
 
 export interface BatchItem {
   user: AuthUser;
+  /** Whose ballot this is: the caller's delegate, or the represented one when voting by proxy. */
   delegateId: string;
+  /** The proxy holder (the caller's delegate) when voting by proxy, else null; proxy casts skip the batch. */
+  actingDelegateId: string | null;
   ballotId: string;
   key: string;
   receipt: string;
@@ -24,6 +27,7 @@ interface StateRow {
   ballot_key: string | null;
   can_vote: boolean | null;
   method: string | null;
+  on_roll: boolean;
 }
 
 /**
@@ -40,12 +44,13 @@ export async function writeBatch(em: EntityManager, def: PollDefinition, items: 
   const delegates = [...new Set(items.map((i) => i.delegateId))];
   const [{ status }] = await em.query<{ status: PollStatus }[]>(`SELECT status FROM polls WHERE id = $1`, [poll.id]);
   const rows = await em.query<StateRow[]>(
-    `SELECT d.delegate_id, pp.ballot_key, i.can_vote, r.method
+    `SELECT d.delegate_id, pp.ballot_key, i.can_vote, r.method, (pr.delegate_id IS NOT NULL) AS on_roll
        FROM unnest($2::uuid[]) AS d(delegate_id)
        LEFT JOIN polls p ON p.id = $1
        LEFT JOIN poll_participation pp ON pp.poll_id = $1 AND pp.delegate_id = d.delegate_id
        LEFT JOIN meeting_invitations i ON i.meeting_id = p.meeting_id AND i.delegate_id = d.delegate_id
-       LEFT JOIN attendance_records r ON r.meeting_id = p.meeting_id AND r.delegate_id = d.delegate_id AND r.status = 'present'`,
+       LEFT JOIN attendance_records r ON r.meeting_id = p.meeting_id AND r.delegate_id = d.delegate_id AND r.status = 'present'
+       LEFT JOIN poll_roll pr ON pr.poll_id = $1 AND pr.delegate_id = d.delegate_id`,
     [poll.id, delegates],
   );
   const byDelegate = new Map(rows.map((r) => [r.delegate_id, r]));
@@ -68,6 +73,7 @@ export async function writeBatch(em: EntityManager, def: PollDefinition, items: 
     else if (status === PollStatus.Draft) outcomes.push({ kind: 'error', error: new DomainError(VotingErrorCode.POLL_NOT_OPEN, 'The poll is not open yet') });
     else if (status !== PollStatus.Open) outcomes.push({ kind: 'error', error: new DomainError(VotingErrorCode.POLL_CLOSED, 'The poll is closed') });
     else if (st.ballot_key !== null) outcomes.push({ kind: 'single' });
+    else if (!st.on_roll) outcomes.push({ kind: 'error', error: notOnRoll() });
     else {
       taken.add(item.delegateId);
       outcomes.push({ kind: 'single' });
@@ -113,6 +119,10 @@ export async function writeBatch(em: EntityManager, def: PollDefinition, items: 
   for (const f of written) outcomes[f.index] = { kind: 'ack', ack: { pollId: poll.id, ballotId: f.item.ballotId, receipt: f.item.receipt, replay: false } };
   return outcomes;
 }
+
+/** Checked in after the poll opened: a ballot would outnumber the frozen present count and the close would fail. */
+export const notOnRoll = (): DomainError =>
+  new DomainError(VotingErrorCode.NOT_ON_ROLL, 'You were not checked in when this poll opened (counts are frozen at open): you vote from the next poll');
 
 /** Thrown to roll a batch back and send each of its items through the one-ballot path. */
 export class BatchFallback extends Error {}

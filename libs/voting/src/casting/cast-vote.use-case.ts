@@ -9,13 +9,16 @@ import { POLL_LOCK_CLASS } from '../polls/poll-lock.js';
 import { PollsService, type PollDefinition } from '../polls/polls.service.js';
 import { VotingErrorCode } from '../voting.errors.js';
 import type { CastAck } from '../voting.events.js';
-import { BatchFallback, writeBatch, type BatchItem, type BatchOutcome } from './cast-batch.js';
+import { BatchFallback, notOnRoll, writeBatch, type BatchItem, type BatchOutcome } from './cast-batch.js';
 import { CastRateLimiter } from './cast-rate-limiter.js';
+import { proxyCastError, type ProxyCastFacts } from '../proxies/proxy-rules.js';
 
 export interface CastInput {
   pollId: string;
   ballotId: string;
   choices: string[];
+  /** Proxy voting: the represented delegate's id (the caller must hold their active proxy). */
+  onBehalfOf?: string;
 }
 
 const MAX_BATCH = 250;
@@ -36,7 +39,8 @@ interface PollQueue {
 class CastConflict extends Error {}
 
 /**
- * One ballot, acknowledged only after it is committed. The voter is always the caller's own delegate.
+ * One ballot, acknowledged only after it is committed. The voter is the caller's own delegate, or with onBehalfOf
+ * the delegate the caller holds an active proxy from (participation: delegate = represented, acting = caller).
  *
  * Idempotency: poll_participation holds sha256('participation:' + ballotId) for every poll (unique), and the
  * receipt is sha256('receipt:' + ballotId): a retry with the same ballot id finds the participation and answers
@@ -66,9 +70,14 @@ export class CastVoteUseCase {
     this.limiter.take(user.id);
     const def = await this.polls.definition(input.pollId);
     const choices = this.checkChoices(def, input.choices);
+    const key = participationKey(input.ballotId);
+    const represented = input.onBehalfOf?.toLowerCase();
+    if (represented && represented !== delegateId.toLowerCase()) {
+      // proxy casts are rare: the one-ballot path checks the proxy, keeping the batch path as it was
+      return this.castOne({ user, delegateId: represented, actingDelegateId: delegateId, ballotId: input.ballotId, key, receipt: receiptOf(input.ballotId), choices }, def);
+    }
     return new Promise<CastAck>((resolve, reject) => {
-      const key = participationKey(input.ballotId);
-      const item: BatchItem = { user, delegateId, ballotId: input.ballotId, key, receipt: receiptOf(input.ballotId), choices };
+      const item: BatchItem = { user, delegateId, actingDelegateId: null, ballotId: input.ballotId, key, receipt: receiptOf(input.ballotId), choices };
       let queue = this.queues.get(def.poll.id);
       if (!queue) {
         queue = { def, waiting: [], running: false };
@@ -120,10 +129,10 @@ export class CastVoteUseCase {
   private async castOne(item: BatchItem, def: PollDefinition): Promise<CastAck> {
     let result: CastAck;
     try {
-      result = await this.dataSource.transaction((em) => this.write(em, item.user, item.delegateId, def, item.ballotId, item.choices));
+      result = await this.dataSource.transaction((em) => this.write(em, item, def));
     } catch (err: unknown) {
       if (!(err instanceof CastConflict)) throw err;
-      result = await this.dataSource.transaction((em) => this.write(em, item.user, item.delegateId, def, item.ballotId, item.choices, true));
+      result = await this.dataSource.transaction((em) => this.write(em, item, def, true));
     }
     if (!result.replay) this.notifier.castCommitted(def.poll);
     return result;
@@ -143,15 +152,8 @@ export class CastVoteUseCase {
     return normalised;
   }
 
-  private async write(
-    em: EntityManager,
-    user: AuthUser,
-    delegateId: string,
-    def: PollDefinition,
-    ballotId: string,
-    choices: string[],
-    retried = false,
-  ): Promise<CastAck> {
+  private async write(em: EntityManager, item: BatchItem, def: PollDefinition, retried = false): Promise<CastAck> {
+    const { delegateId, actingDelegateId: acting, ballotId, choices } = item;
     const poll = def.poll;
     const key = participationKey(ballotId);
     const receipt = receiptOf(ballotId);
@@ -163,12 +165,13 @@ export class CastVoteUseCase {
     await em.query(`SELECT pg_advisory_xact_lock_shared(${POLL_LOCK_CLASS}, hashtext($1::text))`, [poll.id]);
     // Eligibility in the same statement: the invitation (voting right) and the attendance record, with the same
     // condition as AttendanceReadService.isPresent (status = 'present'), read under the cast lock.
-    const [state] = await em.query<{ status: PollStatus; ballot_key: string | null; can_vote: boolean | null; method: string | null }[]>(
-      `SELECT p.status, pp.ballot_key, i.can_vote, r.method
+    const [state] = await em.query<{ status: PollStatus; ballot_key: string | null; acting_delegate_id: string | null; can_vote: boolean | null; method: string | null; on_roll: boolean }[]>(
+      `SELECT p.status, pp.ballot_key, pp.acting_delegate_id, i.can_vote, r.method, (pr.delegate_id IS NOT NULL) AS on_roll
          FROM polls p
          LEFT JOIN poll_participation pp ON pp.poll_id = p.id AND pp.delegate_id = $2
          LEFT JOIN meeting_invitations i ON i.meeting_id = p.meeting_id AND i.delegate_id = $2
          LEFT JOIN attendance_records r ON r.meeting_id = p.meeting_id AND r.delegate_id = $2 AND r.status = 'present'
+         LEFT JOIN poll_roll pr ON pr.poll_id = p.id AND pr.delegate_id = $2
         WHERE p.id = $1`,
       [poll.id, delegateId],
     );
@@ -179,18 +182,30 @@ export class CastVoteUseCase {
       const [named] = await em.query<{ receipt: string }[]>(`SELECT receipt FROM named_ballots WHERE poll_id = $1 AND delegate_id = $2`, [poll.id, delegateId]);
       return { pollId: poll.id, ballotId, receipt: named.receipt, replay: true };
     }
-    if (!state.can_vote) throw new DomainError(VotingErrorCode.NOT_ELIGIBLE, 'You have no voting right in this meeting');
-    if (state.method === null) throw new DomainError(VotingErrorCode.NOT_PRESENT, 'Check in first (in the hall or online)');
-    const channel = state.method === 'online' ? VoteChannel.Online : VoteChannel.Hall;
+    let method = state.method;
+    if (acting) {
+      const facts = await this.proxyFacts(em, poll.id, delegateId, acting, state.can_vote);
+      const refusal = proxyCastError(facts);
+      if (refusal) throw refusal;
+      method = facts.actingMethod;
+    } else {
+      if (!state.can_vote) throw new DomainError(VotingErrorCode.NOT_ELIGIBLE, 'You have no voting right in this meeting');
+      if (method === null) throw new DomainError(VotingErrorCode.NOT_PRESENT, 'Check in first (in the hall or online)');
+    }
+    const channel = method === 'online' ? VoteChannel.Online : VoteChannel.Hall;
     if (state.status === PollStatus.Draft) throw new DomainError(VotingErrorCode.POLL_NOT_OPEN, 'The poll is not open yet');
     if (state.status !== PollStatus.Open) throw new DomainError(VotingErrorCode.POLL_CLOSED, 'The poll is closed');
     if (mine) {
-      if (secret || !poll.allowChange) throw new DomainError(VotingErrorCode.ALREADY_VOTED, 'You already voted in this poll; your first ballot is final');
-      const updated = await em.query<unknown[]>(`UPDATE poll_participation SET ballot_key = $3 WHERE poll_id = $1 AND delegate_id = $2 AND NOT EXISTS (SELECT 1 FROM poll_participation WHERE ballot_key = $3) RETURNING 1`, [
-        poll.id,
-        delegateId,
-        key,
-      ]);
+      if (secret || !poll.allowChange) throw new DomainError(VotingErrorCode.ALREADY_VOTED, acting ? 'This delegate already voted in this poll' : 'You already voted in this poll; your first ballot is final');
+      // a proxy holder may change only a ballot they cast themselves; the member may always change their own
+      if (acting && state.acting_delegate_id !== acting) throw new DomainError(VotingErrorCode.ALREADY_VOTED, 'This delegate already voted in this poll in person');
+      const updated = await em.query<unknown[]>(
+        // a CTE: TypeORM answers a bare UPDATE with [rows, count], so an empty update would look like a success
+        `WITH u AS (UPDATE poll_participation SET ballot_key = $3, acting_delegate_id = $4::uuid
+                     WHERE poll_id = $1 AND delegate_id = $2 AND NOT EXISTS (SELECT 1 FROM poll_participation WHERE ballot_key = $3) RETURNING 1)
+         SELECT 1 FROM u`,
+        [poll.id, delegateId, key, acting],
+      );
       if (updated.length === 0) throw new DomainError(VotingErrorCode.BALLOT_ID_TAKEN, 'This ballot id is already used');
       await em.query(`UPDATE named_ballots SET choices = $3::jsonb, ballot_id = $4, receipt = $5, updated_at = now() WHERE poll_id = $1 AND delegate_id = $2`, [
         poll.id,
@@ -199,19 +214,21 @@ export class CastVoteUseCase {
         ballotId,
         receipt,
       ]);
-      await this.audit.append(this.accepted(user, delegateId, poll.id, poll.meetingId, ballotId, receipt, choices, 'ballot.changed'), em);
+      await this.audit.append(this.accepted(item, poll.id, poll.meetingId, receipt, 'ballot.changed'), em);
       return { pollId: poll.id, ballotId, receipt, replay: false };
     }
+    if (acting && state.method !== null) throw new DomainError(VotingErrorCode.REPRESENTED_PRESENT, 'The represented delegate is checked in and votes in person');
+    if (!acting && !state.on_roll) throw notOnRoll();
     // participation and ballot in one statement; the ballot row is only written when the participation was
     const table = secret ? 'secret_ballots (poll_id, choices, receipt_code)' : 'named_ballots (poll_id, choices, receipt, delegate_id, ballot_id)';
     const values = secret ? `SELECT $1::uuid, $5::jsonb, $6 FROM part` : `SELECT $1::uuid, $5::jsonb, $6, $2::uuid, $7::uuid FROM part`;
     const [written] = await em.query<{ part: number; ballot: number }[]>(
       `WITH part AS (
-         INSERT INTO poll_participation (poll_id, delegate_id, acting_delegate_id, ballot_key, channel) VALUES ($1, $2, NULL, $3, $4)
+         INSERT INTO poll_participation (poll_id, delegate_id, acting_delegate_id, ballot_key, channel) VALUES ($1, $2, ${secret ? '$7' : '$8'}::uuid, $3, $4)
          ON CONFLICT DO NOTHING RETURNING 1),
        ballot AS (INSERT INTO ${table} ${values} ON CONFLICT DO NOTHING RETURNING 1)
        SELECT (SELECT count(*) FROM part)::int AS part, (SELECT count(*) FROM ballot)::int AS ballot`,
-      secret ? [poll.id, delegateId, key, channel, JSON.stringify(choices), receipt] : [poll.id, delegateId, key, channel, JSON.stringify(choices), receipt, ballotId],
+      secret ? [poll.id, delegateId, key, channel, JSON.stringify(choices), receipt, acting] : [poll.id, delegateId, key, channel, JSON.stringify(choices), receipt, ballotId, acting],
     );
     if (written.part === 0) {
       // another cast of this voter committed meanwhile (the re-run sees it), or the ballot id is someone else's
@@ -220,11 +237,28 @@ export class CastVoteUseCase {
     }
     if (written.ballot === 0) throw new DomainError(VotingErrorCode.BALLOT_ID_TAKEN, 'This ballot id is already used');
     // secret ballots get no audit entry here: they are chained at close, sorted by receipt, without identity
-    if (!secret) await this.audit.append(this.accepted(user, delegateId, poll.id, poll.meetingId, ballotId, receipt, choices, 'ballot.accepted'), em);
+    if (!secret) await this.audit.append(this.accepted(item, poll.id, poll.meetingId, receipt, 'ballot.accepted'), em);
     return { pollId: poll.id, ballotId, receipt, replay: false };
   }
 
-  private accepted(user: AuthUser, delegateId: string, pollId: string, meetingId: string, ballotId: string, receipt: string, choices: string[], action: string) {
-    return { action, entityType: 'poll', entityId: pollId, actorId: user.id, actorRole: user.role, meetingId, payload: { delegateId, ballotId, receipt, choices } };
+  /** The proxy, the body's setting and the holder's check-in, read under the poll's cast lock. */
+  private async proxyFacts(em: EntityManager, pollId: string, represented: string, acting: string, representedCanVote: boolean | null): Promise<ProxyCastFacts> {
+    const [row] = await em.query<{ allow_proxy_voting: boolean; proxy_active: boolean; acting_method: string | null; on_roll: boolean }[]>(
+      `SELECT b.allow_proxy_voting,
+              EXISTS (SELECT 1 FROM meeting_proxies mp WHERE mp.meeting_id = p.meeting_id AND mp.represented_delegate_id = $2
+                         AND mp.acting_delegate_id = $3 AND mp.revoked_at IS NULL) AS proxy_active,
+              (SELECT r.method FROM attendance_records r WHERE r.meeting_id = p.meeting_id AND r.delegate_id = $3 AND r.status = 'present' LIMIT 1) AS acting_method,
+              EXISTS (SELECT 1 FROM poll_roll pr WHERE pr.poll_id = p.id AND pr.delegate_id = $2) AS on_roll
+         FROM polls p JOIN meetings m ON m.id = p.meeting_id JOIN bodies b ON b.id = m.body_id
+        WHERE p.id = $1`,
+      [pollId, represented, acting],
+    );
+    return { allowProxyVoting: row.allow_proxy_voting, proxyActive: row.proxy_active, representedCanVote, actingMethod: row.acting_method, onRoll: row.on_roll };
+  }
+
+  private accepted(item: BatchItem, pollId: string, meetingId: string, receipt: string, action: string) {
+    const { user, delegateId, actingDelegateId, ballotId, choices } = item;
+    const payload = { delegateId, ballotId, receipt, choices, ...(actingDelegateId ? { actingDelegateId } : {}) };
+    return { action, entityType: 'poll', entityId: pollId, actorId: user.id, actorRole: user.role, meetingId, payload };
   }
 }

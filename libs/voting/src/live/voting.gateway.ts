@@ -8,8 +8,9 @@ import type { CastAck, PollState } from '../voting.events.js';
 
 /**
  * Client -> server events of #voting on the main namespace (the realtime gateway authenticates the socket):
- * - `vote:cast { pollId, ballotId, choices }` -> ack `{ ok: true, pollId, ballotId, receipt, replay }` after commit;
- * - `poll:state { meetingId }` -> ack `{ ok: true, meetingId, polls, myVotes }` (what a reconnecting client needs).
+ * - `vote:cast { pollId, ballotId, choices, onBehalfOf? }` -> ack `{ ok: true, pollId, ballotId, receipt, replay }` after commit;
+ * - `poll:state { meetingId }` -> ack `{ ok: true, meetingId, polls, myVotes, proxy, proxyVotes }` (what a reconnecting
+ *   client needs; proxyVotes: the represented member's vote in each open poll when the caller holds a proxy).
  * Failures answer `{ ok: false, error: { code, message } }` and an `error` event (WsExceptionFilter).
  */
 @WebSocketGateway()

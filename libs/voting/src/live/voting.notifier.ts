@@ -4,6 +4,7 @@ import { JsonLogger } from '#core';
 import { RealtimeService, type TypedEmitter } from '#realtime';
 import type { PollEntity } from '../polls/poll.entity.js';
 import type { PollResultView, PollView } from '../polls/poll.view.js';
+import type { ProxyView } from '../proxies/proxy.view.js';
 import type { PollProgress, VotingServerEvents } from '../voting.events.js';
 import { VOTING_OPTIONS, type VotingOptions } from '../voting.options.js';
 
@@ -51,6 +52,12 @@ export class VotingNotifier implements OnApplicationShutdown {
 
   results(view: PollResultView): void {
     this.emit.toMeeting(view.meetingId, 'poll:results', view);
+  }
+
+  proxyChanged(view: ProxyView): void {
+    this.emit.toMeetingStaff(view.meetingId, 'proxy:changed', view);
+    this.emit.toDelegate(view.actingDelegateId, 'proxy:changed', view);
+    this.emit.toDelegate(view.representedDelegateId, 'proxy:changed', view);
   }
 
   /** A cast committed: schedule a progress event to the meeting's staff room. */

@@ -18,8 +18,12 @@ export type Actor = AuthUser | null;
 
 interface Counts {
   members: number;
+  /** Members checked in, or absent and represented by a proxy whose holder is checked in. */
   present: number;
+  /** Invited voters likewise: checked in, or represented by a checked-in proxy holder. */
   eligible: number;
+  /** Of eligible, those counted only through a proxy (not checked in themselves). */
+  represented: number;
 }
 
 const stateError = (poll: PollEntity, wanted: string): DomainError => {
@@ -43,8 +47,9 @@ export class PollLifecycleService {
 
   /**
    * Opens a draft poll. The meeting must be in session (check-in alone, status `open`, is not enough: votes
-   * happen on the agenda). Freezes members (body members with a voting right), present (of them, checked in)
-   * and eligible (invited delegates with a voting right, checked in), and refuses when the rule's quorum is not met.
+   * happen on the agenda). Freezes members (body members with a voting right), present (of them, checked in or
+   * represented by a checked-in proxy holder) and eligible (invited delegates with a voting right, likewise), and
+   * refuses when the rule's quorum is not met.
    */
   async open(actor: AuthUser, pollId: string): Promise<PollView> {
     const { poll, options } = await this.dataSource.transaction(async (em) => {
@@ -54,7 +59,7 @@ export class PollLifecycleService {
       if (meeting.status !== MeetingStatus.InSession) {
         throw new DomainError(VotingErrorCode.MEETING_NOT_IN_SESSION, `The meeting is ${meeting.status}: polls open only while it is in session`);
       }
-      const counts = await this.counts(em, poll.meetingId, meeting.body_id);
+      const counts = await this.counts(em, poll.id, poll.meetingId, meeting.body_id);
       const required = poll.rule.quorum ? votesNeeded(poll.rule.quorum.kind, poll.rule.quorum, counts.members) : 0;
       if (counts.members < 1 || counts.present < required) {
         throw new DomainError(VotingErrorCode.NO_QUORUM, `Quorum not met: ${counts.present} of ${counts.members} members present, ${required} needed`, {
@@ -175,18 +180,36 @@ export class PollLifecycleService {
     return poll;
   }
 
-  private async counts(em: EntityManager, meetingId: string, bodyId: string): Promise<Counts> {
+  /**
+   * Frozen at open. A member absent but represented by an active proxy whose holder is checked in counts as present
+   * and eligible (bodies with allow_proxy_voting only), so quorum and the rule's `present` include them. The eligible
+   * set is written to poll_roll in the same statement: every cast is checked against it.
+   */
+  private async counts(em: EntityManager, pollId: string, meetingId: string, bodyId: string): Promise<Counts> {
     const [row] = await em.query<Counts[]>(
-      `SELECT
+      `WITH checked_in AS (
+         SELECT delegate_id FROM attendance_records WHERE meeting_id = $1 AND status = 'present'),
+       proxied AS (
+         SELECT mp.represented_delegate_id AS delegate_id, mp.acting_delegate_id FROM meeting_proxies mp
+           JOIN bodies b ON b.id = $2 AND b.allow_proxy_voting
+           JOIN checked_in c ON c.delegate_id = mp.acting_delegate_id
+          WHERE mp.meeting_id = $1 AND mp.revoked_at IS NULL),
+       counted AS (SELECT delegate_id FROM checked_in UNION SELECT delegate_id FROM proxied),
+       roll AS (
+         INSERT INTO poll_roll (poll_id, delegate_id, acting_delegate_id)
+         SELECT $3, i.delegate_id, CASE WHEN i.delegate_id IN (SELECT delegate_id FROM checked_in) THEN NULL ELSE p.acting_delegate_id END
+           FROM meeting_invitations i JOIN counted c ON c.delegate_id = i.delegate_id LEFT JOIN proxied p ON p.delegate_id = i.delegate_id
+          WHERE i.meeting_id = $1 AND i.can_vote
+         RETURNING delegate_id, acting_delegate_id)
+       SELECT
          (SELECT count(*) FROM body_members bm JOIN delegates d ON d.id = bm.delegate_id AND d.active AND d.has_voting_right
            WHERE bm.body_id = $2)::int AS members,
          (SELECT count(*) FROM body_members bm JOIN delegates d ON d.id = bm.delegate_id AND d.active AND d.has_voting_right
-            JOIN attendance_records r ON r.meeting_id = $1 AND r.delegate_id = bm.delegate_id AND r.status = 'present'
+            JOIN counted c ON c.delegate_id = bm.delegate_id
            WHERE bm.body_id = $2)::int AS present,
-         (SELECT count(*) FROM meeting_invitations i
-            JOIN attendance_records r ON r.meeting_id = i.meeting_id AND r.delegate_id = i.delegate_id AND r.status = 'present'
-           WHERE i.meeting_id = $1 AND i.can_vote)::int AS eligible`,
-      [meetingId, bodyId],
+         (SELECT count(*) FROM roll)::int AS eligible,
+         (SELECT count(*) FROM roll WHERE acting_delegate_id IS NOT NULL)::int AS represented`,
+      [meetingId, bodyId, pollId],
     );
     return row;
   }

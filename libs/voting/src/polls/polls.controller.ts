@@ -68,6 +68,6 @@ export class PollsController {
     if (dto.pollId && dto.pollId.toLowerCase() !== pollId.toLowerCase()) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'pollId in the body differs from the path', [{ field: 'pollId', reasons: ['must match the path'] }]);
     }
-    return { ok: true, ...(await this.casting.cast(user, { pollId, ballotId: dto.ballotId, choices: dto.choices })) };
+    return { ok: true, ...(await this.casting.cast(user, { pollId, ballotId: dto.ballotId, choices: dto.choices, onBehalfOf: dto.onBehalfOf })) };
   }
 }

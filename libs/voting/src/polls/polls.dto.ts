@@ -114,6 +114,11 @@ export class CastBallotBodyDto {
   @ArrayMaxSize(MAX_POLL_OPTIONS)
   @IsUUID(undefined, { each: true })
   choices: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'proxy voting: the represented delegate (the caller must hold their active proxy)' })
+  @IsOptional()
+  @IsUUID()
+  onBehalfOf?: string;
 }
 
 /** `vote:cast` payload: the HTTP body with pollId required. */
@@ -128,6 +133,11 @@ export class CastBallotDto {
   @ArrayMaxSize(MAX_POLL_OPTIONS)
   @IsUUID(undefined, { each: true })
   choices: string[];
+
+  /** Proxy voting: the represented delegate; the caller must hold their active proxy in this meeting. */
+  @IsOptional()
+  @IsUUID()
+  onBehalfOf?: string;
 }
 
 /** `poll:state` payload. */

@@ -6,7 +6,8 @@ import { AgendaItemEntity } from '#meetings';
 import { MeetingAccessService } from '#realtime';
 import { parseRule, PEOPLES_COMMITTEE_RULE, cloneRule } from '../rules/rule-spec.js';
 import { VotingErrorCode } from '../voting.errors.js';
-import type { MyVote, PollState } from '../voting.events.js';
+import type { MyVote, PollState, ProxyVote } from '../voting.events.js';
+import { ProxiesService } from '../proxies/proxies.service.js';
 import { PollOptionEntity } from './poll-option.entity.js';
 import { PollEntity } from './poll.entity.js';
 import { BallotMode, MOTION_OPTIONS, PollKind, PollStatus } from './poll.enums.js';
@@ -31,6 +32,7 @@ export class PollsService {
     private readonly dataSource: DataSource,
     private readonly access: MeetingAccessService,
     private readonly audit: AuditService,
+    private readonly proxies: ProxiesService,
   ) {}
 
   async create(user: AuthUser, meetingId: string, dto: CreatePollDto): Promise<PollView> {
@@ -111,27 +113,39 @@ export class PollsService {
     return view;
   }
 
-  /** Reconnect: the meeting's non-draft polls and the caller's vote in each open one, in one answer. */
+  /**
+   * Reconnect: the meeting's non-draft polls and the caller's vote in each open one, in one answer; for a proxy
+   * holder also the represented delegate's vote in each (a tablet shows "Biểu quyết thay cho <name>").
+   */
   async state(user: AuthUser, meetingId: string): Promise<PollState> {
     const polls = await this.list(user, meetingId);
     const open = polls.filter((p) => p.status === PollStatus.Open).map((p) => p.id);
-    const myVotes: MyVote[] = [];
-    if (user.delegateId && open.length > 0) {
-      const voted = await this.dataSource.query<{ poll_id: string }[]>(`SELECT poll_id FROM poll_participation WHERE delegate_id = $1 AND poll_id = ANY($2::uuid[])`, [
-        user.delegateId,
-        open,
-      ]);
-      const named = await this.dataSource.query<{ poll_id: string; receipt: string; choices: string[] }[]>(
-        `SELECT poll_id, receipt, choices FROM named_ballots WHERE delegate_id = $1 AND poll_id = ANY($2::uuid[])`,
-        [user.delegateId, open],
-      );
-      const votedSet = new Set(voted.map((v) => v.poll_id));
-      for (const id of open) {
-        const n = named.find((r) => r.poll_id === id);
-        myVotes.push({ pollId: id, voted: votedSet.has(id), receipt: n?.receipt ?? null, choices: n?.choices ?? null });
-      }
+    const proxy = await this.proxies.activeOf(meetingId, user.delegateId);
+    const myVotes: MyVote[] = user.delegateId ? (await this.votesOf(user.delegateId, open)).map(({ castByDelegateId: _by, ...v }) => v) : [];
+    const proxyVotes: ProxyVote[] = [];
+    if (proxy.holds) {
+      const { representedDelegateId, representedFullName } = proxy.holds;
+      for (const v of await this.votesOf(representedDelegateId, open)) proxyVotes.push({ ...v, representedDelegateId, representedFullName });
     }
-    return { meetingId, polls, myVotes };
+    return { meetingId, polls, myVotes, proxy, proxyVotes };
+  }
+
+  /** One delegate's vote status in each of the given open polls (receipt and choices for named polls only). */
+  private async votesOf(delegateId: string, open: string[]): Promise<(MyVote & { castByDelegateId: string | null })[]> {
+    if (open.length === 0) return [];
+    const voted = await this.dataSource.query<{ poll_id: string; acting_delegate_id: string | null }[]>(
+      `SELECT poll_id, acting_delegate_id FROM poll_participation WHERE delegate_id = $1 AND poll_id = ANY($2::uuid[])`,
+      [delegateId, open],
+    );
+    const named = await this.dataSource.query<{ poll_id: string; receipt: string; choices: string[] }[]>(
+      `SELECT poll_id, receipt, choices FROM named_ballots WHERE delegate_id = $1 AND poll_id = ANY($2::uuid[])`,
+      [delegateId, open],
+    );
+    return open.map((id) => {
+      const n = named.find((r) => r.poll_id === id);
+      const v = voted.find((r) => r.poll_id === id);
+      return { pollId: id, voted: !!v, receipt: n?.receipt ?? null, choices: n?.choices ?? null, castByDelegateId: v ? (v.acting_delegate_id ?? delegateId) : null };
+    });
   }
 
   /** The cached definition (poll row as created, options). Status in it is stale: read it under a lock. */
@@ -165,11 +179,21 @@ export class PollsService {
       );
       return rows.map((r) => ({ receipt: r.receipt_code, choices: r.choices }));
     }
-    const rows = await this.dataSource.query<{ delegate_id: string; full_name: string; choices: string[] }[]>(
-      `SELECT b.delegate_id, d.full_name, b.choices FROM named_ballots b JOIN delegates d ON d.id = b.delegate_id WHERE b.poll_id = $1 ORDER BY d.full_name, b.delegate_id`,
+    const rows = await this.dataSource.query<{ delegate_id: string; full_name: string; choices: string[]; acting_delegate_id: string | null; acting_full_name: string | null }[]>(
+      `SELECT b.delegate_id, d.full_name, b.choices, pp.acting_delegate_id, a.full_name AS acting_full_name
+         FROM named_ballots b
+         JOIN delegates d ON d.id = b.delegate_id
+         LEFT JOIN poll_participation pp ON pp.poll_id = b.poll_id AND pp.delegate_id = b.delegate_id
+         LEFT JOIN delegates a ON a.id = pp.acting_delegate_id
+        WHERE b.poll_id = $1 ORDER BY d.full_name, b.delegate_id`,
       [poll.id],
     );
-    return rows.map((r) => ({ delegateId: r.delegate_id, fullName: r.full_name, choices: r.choices }));
+    return rows.map((r) => ({
+      delegateId: r.delegate_id,
+      fullName: r.full_name,
+      choices: r.choices,
+      ...(r.acting_delegate_id ? { byProxy: { delegateId: r.acting_delegate_id, fullName: r.acting_full_name ?? '' } } : {}),
+    }));
   }
 
   isStaff(user: AuthUser): boolean {
