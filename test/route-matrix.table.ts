@@ -107,6 +107,18 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/meetings/:id/conference/recording/start': [Secretary, Chair],
   'POST /api/meetings/:id/conference/recording/stop': [Secretary, Chair],
   'POST /api/livekit/webhook': 'public',
+  // exports and minutes (biên bản)
+  'GET /api/meetings/:id/exports/attendance.pdf': STAFF,
+  'GET /api/meetings/:id/exports/attendance.xlsx': STAFF,
+  'GET /api/meetings/:id/exports/results.pdf': STAFF,
+  'GET /api/meetings/:id/exports/results.xlsx': STAFF,
+  'GET /api/meetings/:id/exports/minutes.pdf': STAFF,
+  'GET /api/meetings/:id/exports/minutes.docx': STAFF,
+  'GET /api/opinion-rounds/:roundId/exports/summary.pdf': STAFF,
+  'GET /api/meetings/:id/minutes': STAFF,
+  'POST /api/meetings/:id/minutes/draft': [Admin, Secretary],
+  'PUT /api/meetings/:id/minutes': [Admin, Secretary],
+  'POST /api/meetings/:id/minutes/lock': STAFF,
   // audit chain
   'GET /api/audit': [Admin, Secretary],
   'GET /api/audit/verify': [Admin],

@@ -7,6 +7,7 @@ import { buildDataSourceOptions, CoreModule, type AppConfig, type JsonLogger, ty
 import { DelegatesModule } from '#delegates';
 import { FaceRecognitionModule } from '#face';
 import { MeetingsModule } from '#meetings';
+import { MinutesModule } from '#minutes';
 import { OpinionsModule } from '#opinions';
 import { RealtimeModule } from '#realtime';
 import { VotingModule } from '#voting';
@@ -17,6 +18,7 @@ import { DemoSeeder } from './seed/demo.seeder.js';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, logger: JsonLogger, metrics: Metrics): DynamicModule {
+    const voting = VotingModule.register();
     return {
       module: AppModule,
       imports: [
@@ -29,7 +31,8 @@ export class AppModule {
         AttendanceModule,
         AuditModule,
         ConferenceModule,
-        VotingModule.register(),
+        voting,
+        MinutesModule.register(voting),
         FaceRecognitionModule,
       ],
       providers: [DemoSeeder],
