@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssignmentsModule } from '#assignments';
 import { AttendanceModule } from '#attendance';
 import { AuditModule } from '#audit';
 import { ConferenceModule } from '#conference';
@@ -31,6 +32,7 @@ export class AppModule {
         ConferenceModule,
         VotingModule.register(),
         FaceRecognitionModule,
+        AssignmentsModule,
       ],
       providers: [DemoSeeder],
     };

@@ -1,0 +1,14 @@
+export * from './assignments.errors.js';
+export * from './assignments.module.js';
+export * from './units/unit.entity.js';
+export * from './units/unit-member.entity.js';
+export { UnitsService } from './units/units.service.js';
+export type { UnitView } from './units/units.dto.js';
+export * from './conclusions/conclusion.entity.js';
+export { ConclusionsService } from './conclusions/conclusions.service.js';
+export { ConclusionEditGuards, type ConclusionEditGuard } from './conclusions/conclusion-edit-guards.js';
+export type { ConclusionView } from './conclusions/conclusions.dto.js';
+export * from './tasks/task-status.js';
+export * from './tasks/assignment-task.entity.js';
+export * from './tasks/task-cooperator.entity.js';
+export type { TaskView, UnitRef } from './tasks/task-view.js';
