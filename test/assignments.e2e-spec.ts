@@ -1,11 +1,14 @@
-import type { ConclusionView, TaskView, UnitView } from '#assignments';
-import { AssignmentTaskEntity } from '#assignments';
-import { Role } from '#core';
+import ExcelJS from 'exceljs';
+import type { AssignmentsServerEvents, ConclusionView, MyTasks, TaskView, UnitTaskCounts, UnitView } from '#assignments';
+import { AssignmentTaskEntity, TasksScheduler } from '#assignments';
+import { AuditEntryEntity } from '#audit';
+import { Clock, Role } from '#core';
 import { MeetingStatus } from '#meetings';
 import { createUnit } from './factories/assignments.factory.js';
 import { createBody, createMeeting } from './factories/registry.factory.js';
 import { clientAs } from './factories/user.factory.js';
 import type { ErrorShape, HttpClient } from './utils/http.js';
+import { connectSocket, nextEvent, type TestSocket } from './utils/socket.js';
 import { startTestApp, type TestApp } from './utils/test-app.js';
 
 describe('conclusions and assigned tasks', () => {
@@ -157,6 +160,168 @@ describe('conclusions and assigned tasks', () => {
 
       const listed = await secretary.get<ConclusionView[]>(`/api/meetings/${meetingId}/conclusions`);
       expect(listed.body.find((c) => c.id === conclusion.id)?.tasks.map((x) => x.id)).toEqual([ok.body.id]);
+    });
+  });
+  describe('task lifecycle', () => {
+    const DAY = 86_400_000;
+    let lead: { unitId: string; http: HttpClient; delegateId: string };
+    let coopHttp: HttpClient;
+    let plainHttp: HttpClient;
+    let conclusionId: string;
+    const tokenOf = (http: HttpClient): string => (http as unknown as { token: string }).token;
+    const tasksUrl = (): string => `/api/meetings/${meetingId}/conclusions/${conclusionId}/tasks`;
+    const deadlineIn = (days: number): string => new Date(t.app.get(Clock).now().getTime() + days * DAY).toISOString();
+    const tick = (): Promise<{ overdue: number; reminded: number }> => t.app.get(TasksScheduler).run();
+
+    beforeAll(async () => {
+      const leadDelegate = delegateIds[1];
+      const leadUnit = await createUnit(t.dataSource, { name: 'Sở Kế hoạch và Đầu tư' }, [leadDelegate]);
+      await createUnit(t.dataSource, { name: 'Sở Tài chính' }, [delegateIds[2]]);
+      lead = { unitId: leadUnit.id, delegateId: leadDelegate, http: (await clientAs(t.dataSource, t.url, Role.Delegate, { delegateId: leadDelegate })).http };
+      coopHttp = (await clientAs(t.dataSource, t.url, Role.Delegate, { delegateId: delegateIds[2] })).http;
+      plainHttp = (await clientAs(t.dataSource, t.url, Role.Delegate, { delegateId: delegateIds[3] })).http;
+      conclusionId = (await secretary.post<ConclusionView>(`/api/meetings/${meetingId}/conclusions`, { agendaItemId: agendaItemIds[0], text: 'Giao các Sở triển khai.' })).body.id;
+    });
+
+    async function coopUnitId(): Promise<string> {
+      const mine = await coopHttp.get<MyTasks>('/api/tasks/mine');
+      return mine.body.unit!.id;
+    }
+
+    it('only staff and the lead unit start and complete a task; cooperating units and other delegates get 403', async () => {
+      const coop = await coopUnitId();
+      const task = (await secretary.post<TaskView>(tasksUrl(), { title: 'Rà soát danh mục dự án đầu tư công', leadUnitId: lead.unitId, cooperatingUnitIds: [coop], deadline: deadlineIn(60) })).body;
+
+      for (const http of [coopHttp, plainHttp]) {
+        const res = await http.post<ErrorShape>(`/api/tasks/${task.id}/start`);
+        expect(res.status).toBe(403);
+        expect(res.body.error.code).toBe('NOT_LEAD_UNIT');
+        const done = await http.post<ErrorShape>(`/api/tasks/${task.id}/complete`, { report: 'Không phải đơn vị chủ trì' });
+        expect(done.body.error.code).toBe('NOT_LEAD_UNIT');
+      }
+      expect((await observer.post<ErrorShape>(`/api/tasks/${task.id}/start`)).status).toBe(403);
+      // the cooperating unit reads it; a delegate of no unit on it may not
+      expect((await coopHttp.get<TaskView>(`/api/tasks/${task.id}`)).status).toBe(200);
+      expect((await plainHttp.get<ErrorShape>(`/api/tasks/${task.id}`)).status).toBe(403);
+
+      const started = await lead.http.post<TaskView>(`/api/tasks/${task.id}/start`);
+      expect(started.status).toBe(200);
+      expect(started.body.status).toBe('in_progress');
+      const again = await lead.http.post<ErrorShape>(`/api/tasks/${task.id}/start`);
+      expect(again.status).toBe(409);
+      expect(again.body.error.code).toBe('TASK_STATUS');
+
+      expect((await lead.http.post<ErrorShape>(`/api/tasks/${task.id}/complete`, {})).status).toBe(400);
+      expect((await lead.http.post<ErrorShape>(`/api/tasks/${task.id}/complete`, { report: '   ' })).status).toBe(400);
+      const done = await lead.http.post<TaskView>(`/api/tasks/${task.id}/complete`, { report: 'Đã rà soát 125 dự án, báo cáo UBND Thành phố.' });
+      expect(done.status).toBe(200);
+      expect(done.body).toMatchObject({ status: 'done', report: 'Đã rà soát 125 dự án, báo cáo UBND Thành phố.', late: false });
+      expect((await lead.http.post<ErrorShape>(`/api/tasks/${task.id}/complete`, { report: 'Lần hai' })).body.error.code).toBe('TASK_STATUS');
+
+      // staff may move any task
+      const other = (await secretary.post<TaskView>(tasksUrl(), { title: 'Nhiệm vụ do văn phòng cập nhật', leadUnitId: lead.unitId, deadline: deadlineIn(60) })).body;
+      expect((await secretary.post<TaskView>(`/api/tasks/${other.id}/start`)).body.status).toBe('in_progress');
+
+      const mine = await lead.http.get<MyTasks>('/api/tasks/mine');
+      expect(mine.body.unit?.id).toBe(lead.unitId);
+      expect(mine.body.lead.map((x) => x.id)).toEqual(expect.arrayContaining([task.id, other.id]));
+      expect((await coopHttp.get<MyTasks>('/api/tasks/mine')).body.cooperating.map((x) => x.id)).toEqual([task.id]);
+      expect((await plainHttp.get<MyTasks>('/api/tasks/mine')).body).toEqual({ unit: null, lead: [], cooperating: [] });
+
+      const audit = await t.dataSource.getRepository(AuditEntryEntity).find({ where: { entityId: task.id }, order: { seq: 'ASC' } });
+      expect(audit.map((a) => a.action)).toEqual(['task.created', 'task.started', 'task.completed']);
+      expect(audit[2].actorRole).toBe('delegate');
+    });
+
+    it('reminds the lead unit once over socket.io, then flips the task to overdue past its deadline; done stays done', async () => {
+      const socket: TestSocket<AssignmentsServerEvents> = await connectSocket<AssignmentsServerEvents>(t.url, tokenOf(lead.http));
+      const reminders: AssignmentsServerEvents['task:reminder'][] = [];
+      socket.on('task:reminder', (n) => reminders.push(n));
+      try {
+        await tick(); // settle anything earlier tests left due
+        const a = (await secretary.post<TaskView>(tasksUrl(), { title: 'Báo cáo tiến độ giải ngân', leadUnitId: lead.unitId, deadline: deadlineIn(10) })).body;
+        const b = (await secretary.post<TaskView>(tasksUrl(), { title: 'Nhiệm vụ hoàn thành sớm', leadUnitId: lead.unitId, deadline: deadlineIn(10) })).body;
+        const far = (await secretary.post<TaskView>(tasksUrl(), { title: 'Nhiệm vụ dài hạn', leadUnitId: lead.unitId, deadline: deadlineIn(40) })).body;
+        await lead.http.post(`/api/tasks/${b.id}/complete`, { report: 'Xong trước hạn' });
+
+        // 10 days out: nothing due yet
+        await tick();
+        expect((await t.dataSource.getRepository(AssignmentTaskEntity).findOneByOrFail({ id: a.id })).reminderSentAt).toBeNull();
+
+        t.app.get(Clock).advance(8 * DAY);
+        const reminder = nextEvent<AssignmentsServerEvents['task:reminder']>(socket, 'task:reminder');
+        expect((await tick()).reminded).toBe(1);
+        expect(await reminder).toMatchObject({ taskId: a.id, meetingId, title: 'Báo cáo tiến độ giải ngân', status: 'open', daysLeft: 2 });
+        await tick(); // a second pass must not remind again
+
+        t.app.get(Clock).advance(3 * DAY);
+        const overdue = nextEvent<AssignmentsServerEvents['task:overdue']>(socket, 'task:overdue');
+        expect((await tick()).overdue).toBe(1);
+        expect(await overdue).toMatchObject({ taskId: a.id, status: 'overdue' });
+        // socket.io keeps order per connection: any duplicate reminder would have arrived before the overdue event
+        expect(reminders.map((r) => r.taskId)).toEqual([a.id]);
+
+        const rows = await t.dataSource.getRepository(AssignmentTaskEntity).findBy({ conclusionId });
+        const status = (id: string): string | undefined => rows.find((r) => r.id === id)?.status;
+        expect([status(a.id), status(b.id), status(far.id)]).toEqual(['overdue', 'done', 'open']);
+        expect((await tick()).overdue).toBe(0);
+
+        // an overdue task can still be completed: it is done, and marked late
+        expect((await lead.http.post<ErrorShape>(`/api/tasks/${a.id}/start`)).body.error.code).toBe('TASK_STATUS');
+        const late = await lead.http.post<TaskView>(`/api/tasks/${a.id}/complete`, { report: 'Hoàn thành chậm 1 ngày' });
+        expect(late.body).toMatchObject({ status: 'done', late: true });
+        const audit = await t.dataSource.getRepository(AuditEntryEntity).find({ where: { entityId: a.id }, order: { seq: 'ASC' } });
+        expect(audit.map((x) => x.action)).toEqual(['task.created', 'task.overdue', 'task.completed']);
+        expect(audit[1].actorId).toBeNull();
+      } finally {
+        socket.close();
+      }
+    });
+
+    it('counts tasks per unit on the dashboard and exports them to XLSX with Vietnamese headers', async () => {
+      const x = await createUnit(t.dataSource, { code: 'SXD', name: 'Sở Xây dựng' });
+      const y = await createUnit(t.dataSource, { code: 'SGTVT', name: 'Sở Giao thông vận tải' });
+      const make = async (unitId: string, title: string, days: number): Promise<TaskView> =>
+        (await secretary.post<TaskView>(tasksUrl(), { title, leadUnitId: unitId, cooperatingUnitIds: unitId === x.id ? [y.id] : [], expectedOutput: 'Báo cáo đánh giá', deadline: deadlineIn(days) })).body;
+      await make(x.id, 'Đánh giá chất lượng công trình nhà ở xã hội', 20);
+      const started = await make(x.id, 'Kiểm tra trật tự xây dựng quận Hoàn Kiếm', 20);
+      const done = await make(x.id, 'Rà soát quy hoạch phân khu đô thị', 20);
+      await make(y.id, 'Lập phương án phân luồng giao thông đường Vành đai 2,5', -1);
+      await secretary.post(`/api/tasks/${started.id}/start`);
+      await secretary.post(`/api/tasks/${done.id}/complete`, { report: 'Đã rà soát xong' });
+      await tick();
+
+      const dash = await secretary.get<UnitTaskCounts[]>('/api/tasks/dashboard');
+      expect(dash.status).toBe(200);
+      const of = (id: string): UnitTaskCounts | undefined => dash.body.find((c) => c.unit.id === id);
+      expect(of(x.id)).toEqual({ unit: { id: x.id, code: 'SXD', name: 'Sở Xây dựng' }, open: 1, inProgress: 1, done: 1, overdue: 0, total: 3 });
+      expect(of(y.id)).toMatchObject({ open: 0, inProgress: 0, done: 0, overdue: 1, total: 1 });
+      expect((await lead.http.get<ErrorShape>('/api/tasks/dashboard')).status).toBe(403);
+
+      const res = await secretary.get<Buffer>(`/api/tasks/export.xlsx?unitId=${x.id}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('spreadsheetml');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.body as unknown as ArrayBuffer);
+      const sheet = wb.getWorksheet('Nhiệm vụ')!;
+      const header = (sheet.getRow(1).values as unknown[]).slice(1);
+      expect(header).toEqual(['STT', 'Cuộc họp', 'Kết luận', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Sản phẩm', 'Thời hạn', 'Hạn báo cáo', 'Trạng thái', 'Báo cáo kết quả', 'Ngày báo cáo', 'Trễ hạn']);
+      const rows = sheet.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+      expect(rows).toHaveLength(3);
+      const byTitle = new Map(rows.map((r) => [r[3], r]));
+      const doneRow = byTitle.get('Rà soát quy hoạch phân khu đô thị')!;
+      expect(doneRow[2]).toBe('Giao các Sở triển khai.');
+      expect(doneRow[4]).toBe('Sở Xây dựng');
+      expect(doneRow[5]).toBe('Sở Giao thông vận tải');
+      expect(doneRow[9]).toBe('Hoàn thành');
+      expect(doneRow[10]).toBe('Đã rà soát xong');
+      expect(byTitle.get('Kiểm tra trật tự xây dựng quận Hoàn Kiếm')![9]).toBe('Đang thực hiện');
+      expect(byTitle.get('Đánh giá chất lượng công trình nhà ở xã hội')![7]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+
+      const summary = wb.getWorksheet('Tổng hợp theo đơn vị')!;
+      expect((summary.getRow(1).values as unknown[]).slice(1)).toEqual(['Mã đơn vị', 'Cơ quan, đơn vị', 'Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Quá hạn', 'Tổng số']);
+      const ySummary = summary.getSheetValues().map((r) => (r as unknown[] | undefined)?.slice(1)).find((r) => r?.[0] === 'SGTVT');
+      expect(ySummary).toEqual(['SGTVT', 'Sở Giao thông vận tải', 0, 0, 0, 1, 1]);
     });
   });
 });

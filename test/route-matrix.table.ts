@@ -121,6 +121,13 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'PATCH /api/meetings/:id/conclusions/:conclusionId': STAFF,
   'DELETE /api/meetings/:id/conclusions/:conclusionId': STAFF,
   'POST /api/meetings/:id/conclusions/:conclusionId/tasks': STAFF,
+  'GET /api/tasks': STAFF,
+  'GET /api/tasks/mine': [Admin, Secretary, Chair, Delegate],
+  'GET /api/tasks/dashboard': STAFF,
+  'GET /api/tasks/export.xlsx': STAFF,
+  'GET /api/tasks/:id': [Admin, Secretary, Chair, Delegate],
+  'POST /api/tasks/:id/start': [Admin, Secretary, Chair, Delegate],
+  'POST /api/tasks/:id/complete': [Admin, Secretary, Chair, Delegate],
   // audit chain
   'GET /api/audit': [Admin, Secretary],
   'GET /api/audit/verify': [Admin],
