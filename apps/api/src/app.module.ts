@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssignmentsModule } from '#assignments';
 import { AttendanceModule } from '#attendance';
 import { AuditModule } from '#audit';
 import { ConferenceModule } from '#conference';
@@ -34,6 +35,7 @@ export class AppModule {
         voting,
         MinutesModule.register(voting),
         FaceRecognitionModule,
+        AssignmentsModule,
       ],
       providers: [DemoSeeder],
     };
