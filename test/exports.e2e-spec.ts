@@ -5,6 +5,7 @@ import { Role } from '#core';
 import { DelegateEntity } from '#delegates';
 import { AgendaItemEntity, MeetingStatus, type MeetingEntity } from '#meetings';
 import type { PollView } from '#voting';
+import { createUnit } from './factories/assignments.factory.js';
 import { createBody, createMeeting } from './factories/registry.factory.js';
 import { clientAs } from './factories/user.factory.js';
 import { docxText, pdfEmbeddedFonts, pdfText, xlsxSheets, vnTime } from './utils/documents.js';
@@ -24,6 +25,8 @@ const OPINION = 'Đề nghị bổ sung kinh phí cho ứng dụng chuyển đ�
 const MOTION_TITLE = 'Thông qua Đề án chuyển đổi số năm 2027';
 const CHOICE_TITLE = 'Lựa chọn địa điểm xây dựng trường học';
 const CHOICE_OPTIONS = ['Phường Hàng Bạc', 'Phường Tràng Tiền', 'Giữ nguyên hiện trạng'];
+const RECORDED_CONCLUSION = 'Thống nhất thông qua Đề án chuyển đổi số năm 2027';
+const TASK_TITLE = 'Hoàn thiện hồ sơ Đề án, trình Thành ủy';
 
 const nfc = (s: string): string => s.normalize('NFC');
 /** The Vietnamese half of the rule engine's `vi | en` arithmetic line. */
@@ -45,6 +48,7 @@ describe('exports and minutes (biên bản)', () => {
   let voters: HttpClient[];
   let motion: PollView;
   let choice: PollView;
+  let lead: { id: string; name: string };
   const receipts: string[] = [];
   const checkedInAt = new Map<string, Date>();
 
@@ -117,6 +121,13 @@ describe('exports and minutes (biên bản)', () => {
     }
     expect((await secretary.post(`/api/polls/${choice.id}/close`)).status).toBe(200);
     choice = (await secretary.get<PollView>(`/api/polls/${choice.id}`)).body;
+
+    // a conclusion with a task, recorded through #assignments
+    lead = await createUnit(t.dataSource, { name: 'Sở Thông tin và Truyền thông' });
+    const conclusion = await secretary.post<{ id: string }>(url('/conclusions'), { text: RECORDED_CONCLUSION, agendaItemId: agenda[0].id });
+    expect(conclusion.status).toBe(201);
+    const task = await secretary.post(url(`/conclusions/${conclusion.body.id}/tasks`), { title: TASK_TITLE, leadUnitId: lead.id, deadline: '2026-12-31T17:00:00+07:00' });
+    expect(task.status).toBe(201);
   });
 
   afterAll(async () => {
@@ -239,6 +250,7 @@ describe('exports and minutes (biên bản)', () => {
       expect(sections[4].body).toContain(nfc(MOTION_TITLE));
       expect(sections[4].body).toContain(vi(motion));
       expect(sections[4].body).toContain(nfc(`${CHOICE_OPTIONS[0]}: 3 phiếu`));
+      expect(sections[5].body).toBe(nfc(`1. Về nội dung “Đề án chuyển đổi số”: ${RECORDED_CONCLUSION}\n   - ${TASK_TITLE} (chủ trì: Sở Thông tin và Truyền thông; thời hạn: 17:00 31/12/2026)`));
       expect((await chair.get<MinutesBody>(url('/minutes'))).body.id).toBe(draft.id);
 
       const pdf = await pdfText((await file(chair, url('/exports/minutes.pdf'))).body);
@@ -288,6 +300,10 @@ describe('exports and minutes (biên bản)', () => {
         expect(refused.body.error.code).toBe('MINUTES_LOCKED');
       }
       expect((await secretary.get<MinutesBody>(url('/minutes'))).body.sha256).toBe(expected);
+      // the conclusions are frozen with the minutes
+      const lateConclusion = await secretary.post<ErrorShape>(url('/conclusions'), { text: 'Bổ sung sau khi khóa' });
+      expect(lateConclusion.status).toBe(409);
+      expect(lateConclusion.body.error.code).toBe('MINUTES_LOCKED');
 
       const pdf = await pdfText((await file(secretary, url('/exports/minutes.pdf'))).body);
       expect(pdf).toContain(expected);

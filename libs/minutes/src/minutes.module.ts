@@ -1,11 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssignmentsModule } from '#assignments';
 import { AttendanceModule } from '#attendance';
 import { AuditModule } from '#audit';
 import { OpinionsModule } from '#opinions';
 import { ExportDataService } from './exports/export-data.service.js';
 import { ExportsController } from './exports/exports.controller.js';
-import { MINUTES_CONCLUSIONS, type ConclusionsSource } from './minutes/conclusions.port.js';
+import { AssignmentsConclusionsSource } from './minutes/assignments-conclusions.source.js';
+import { MINUTES_CONCLUSIONS } from './minutes/conclusions.port.js';
 import { DraftMinutesUseCase } from './minutes/draft-minutes.use-case.js';
 import { LockMinutesUseCase } from './minutes/lock-minutes.use-case.js';
 import { MeetingMinutesEntity } from './minutes/meeting-minutes.entity.js';
@@ -16,9 +18,6 @@ import './minutes.errors.js';
 
 export const MINUTES_ENTITIES = [MeetingMinutesEntity];
 
-/** No conclusions library in this build: the minutes say none were recorded. */
-const noConclusions: ConclusionsSource = { forMeeting: () => Promise.resolve([]) };
-
 /** Exports (attendance, results, minutes, opinion round summary) and the minutes' draft / edit / lock. */
 @Module({})
 export class MinutesModule {
@@ -26,9 +25,17 @@ export class MinutesModule {
   static register(voting: DynamicModule): DynamicModule {
     return {
       module: MinutesModule,
-      imports: [TypeOrmModule.forFeature(MINUTES_ENTITIES), AttendanceModule, AuditModule, OpinionsModule, voting],
+      imports: [TypeOrmModule.forFeature(MINUTES_ENTITIES), AttendanceModule, AuditModule, OpinionsModule, AssignmentsModule, voting],
       controllers: [ExportsController, MinutesController],
-      providers: [ExportDataService, MinutesService, DraftMinutesUseCase, LockMinutesUseCase, RoundSummaryExporter, { provide: MINUTES_CONCLUSIONS, useValue: noConclusions }],
+      providers: [
+        ExportDataService,
+        MinutesService,
+        DraftMinutesUseCase,
+        LockMinutesUseCase,
+        RoundSummaryExporter,
+        AssignmentsConclusionsSource,
+        { provide: MINUTES_CONCLUSIONS, useExisting: AssignmentsConclusionsSource },
+      ],
       exports: [MinutesService, ExportDataService],
     };
   }

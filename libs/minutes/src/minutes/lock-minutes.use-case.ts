@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '#audit';
 import { Clock, type AuthUser } from '#core';
+import { MeetingEntity } from '#meetings';
 import { lockedError } from './locked-error.js';
 import { MeetingMinutesEntity, MinutesStatus } from './meeting-minutes.entity.js';
 import { minutesHash } from './minutes-hash.js';
@@ -20,6 +21,8 @@ export class LockMinutesUseCase {
 
   async execute(user: AuthUser, meetingId: string): Promise<MinutesView> {
     const locked = await this.dataSource.transaction(async (em) => {
+      // the meeting row first, as conclusion edits take it: a conclusion cannot change while the minutes lock
+      await em.getRepository(MeetingEntity).findOne({ where: { id: meetingId }, lock: { mode: 'pessimistic_write' } });
       const row = await this.minutes.mustFind(meetingId, em);
       if (row.status === MinutesStatus.Locked) throw lockedError(row);
       row.sha256 = minutesHash(meetingId, row.content);

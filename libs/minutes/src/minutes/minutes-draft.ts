@@ -53,7 +53,7 @@ export function buildMinutesDraft({ attendance, polls, opinions, conclusions }: 
     polls.length > 0 ? polls.flatMap((p, i) => [`${i + 1}. ${p.title}`, ...pollSummaryLines(p).map((l) => `   ${l}`)]) : ['Không có nội dung biểu quyết.'];
   const conclusionLines =
     conclusions.length > 0
-      ? conclusions.flatMap((c, i) => [`${i + 1}. ${c.agendaItemTitle ? `${c.agendaItemTitle}: ` : ''}${c.text}`, ...c.tasks.map((t) => `   - ${t}`)])
+      ? conclusions.flatMap((c, i) => [`${i + 1}. ${c.agendaItemTitle ? `Về nội dung “${c.agendaItemTitle}”: ` : ''}${c.text}`, ...c.tasks.map((t) => `   - ${t}`)])
       : ['Chưa ghi nhận kết luận.'];
   return {
     issuer: attendance.bodyName,
