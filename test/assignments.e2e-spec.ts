@@ -155,6 +155,9 @@ describe('conclusions and assigned tasks', () => {
       await expect(t.dataSource.query(`UPDATE assignment_tasks SET lead_unit_id = NULL WHERE id = $1`, [ok.body.id])).rejects.toThrow(/null value in column "lead_unit_id"/);
       const del = await admin.delete<ErrorShape>(`/api/units/${lead.id}`);
       expect(del.status).toBe(409);
+      expect(del.body.error.code).toBe('UNIT_IN_USE');
+      expect((await admin.delete<ErrorShape>(`/api/units/${coop.id}`)).body.error.code).toBe('UNIT_IN_USE');
+      await expect(t.dataSource.query(`DELETE FROM units WHERE id = $1`, [lead.id])).rejects.toThrow(/fk_assignment_tasks_lead_unit/);
       const row = await t.dataSource.getRepository(AssignmentTaskEntity).findOneByOrFail({ id: ok.body.id });
       expect(row.leadUnitId).toBe(lead.id);
 
