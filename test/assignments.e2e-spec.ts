@@ -281,6 +281,32 @@ describe('conclusions and assigned tasks', () => {
       }
     });
 
+    it('staff extend an overdue task (back to open, reminder re-armed), move its lead unit, and delete it', async () => {
+      const coop = await coopUnitId();
+      const task = (await secretary.post<TaskView>(tasksUrl(), { title: 'Báo cáo đã quá hạn', leadUnitId: lead.unitId, cooperatingUnitIds: [coop], deadline: deadlineIn(-1) })).body;
+      await tick();
+      expect((await secretary.get<TaskView>(`/api/tasks/${task.id}`)).body.status).toBe('overdue');
+
+      expect((await lead.http.patch<ErrorShape>(`/api/tasks/${task.id}`, { deadline: deadlineIn(30) })).status).toBe(403);
+      const moved = await secretary.patch<TaskView>(`/api/tasks/${task.id}`, { deadline: deadlineIn(30), leadUnitId: coop, cooperatingUnitIds: [lead.unitId] });
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({ status: 'open', overdueAt: null, reminderSentAt: null, leadUnit: { id: coop }, cooperatingUnits: [{ id: lead.unitId }] });
+      const bad = await secretary.patch<ErrorShape>(`/api/tasks/${task.id}`, { reportDeadline: deadlineIn(31) });
+      expect(bad.body.error.code).toBe('INVALID_DEADLINES');
+      expect((await secretary.patch<ErrorShape>(`/api/tasks/${task.id}`, { cooperatingUnitIds: [coop] })).body.error.code).toBe('LEAD_ALSO_COOPERATING');
+
+      // the former lead now only cooperates; the new lead may work on it
+      expect((await lead.http.post<ErrorShape>(`/api/tasks/${task.id}/start`)).body.error.code).toBe('NOT_LEAD_UNIT');
+      expect((await coopHttp.post<TaskView>(`/api/tasks/${task.id}/complete`, { report: 'Đã báo cáo sau khi gia hạn' })).body).toMatchObject({ status: 'done', late: false });
+      expect((await secretary.patch<ErrorShape>(`/api/tasks/${task.id}`, { title: 'Sửa sau khi xong' })).body.error.code).toBe('TASK_STATUS');
+
+      expect((await secretary.delete(`/api/tasks/${task.id}`)).status).toBe(204);
+      expect((await secretary.get<ErrorShape>(`/api/tasks/${task.id}`)).status).toBe(404);
+      const audit = await t.dataSource.getRepository(AuditEntryEntity).find({ where: { entityId: task.id }, order: { seq: 'ASC' } });
+      expect(audit.map((a) => a.action)).toEqual(['task.created', 'task.overdue', 'task.updated', 'task.completed', 'task.deleted']);
+      expect(audit[2].payload).toMatchObject({ status: { from: 'overdue', to: 'open' }, leadUnitId: { from: lead.unitId, to: coop } });
+    });
+
     it('counts tasks per unit on the dashboard and exports them to XLSX with Vietnamese headers', async () => {
       const x = await createUnit(t.dataSource, { code: 'SXD', name: 'Sở Xây dựng' });
       const y = await createUnit(t.dataSource, { code: 'SGTVT', name: 'Sở Giao thông vận tải' });
