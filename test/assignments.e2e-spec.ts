@@ -155,6 +155,9 @@ describe('conclusions and assigned tasks', () => {
       await expect(t.dataSource.query(`UPDATE assignment_tasks SET lead_unit_id = NULL WHERE id = $1`, [ok.body.id])).rejects.toThrow(/null value in column "lead_unit_id"/);
       const del = await admin.delete<ErrorShape>(`/api/units/${lead.id}`);
       expect(del.status).toBe(409);
+      expect(del.body.error.code).toBe('UNIT_IN_USE');
+      expect((await admin.delete<ErrorShape>(`/api/units/${coop.id}`)).body.error.code).toBe('UNIT_IN_USE');
+      await expect(t.dataSource.query(`DELETE FROM units WHERE id = $1`, [lead.id])).rejects.toThrow(/fk_assignment_tasks_lead_unit/);
       const row = await t.dataSource.getRepository(AssignmentTaskEntity).findOneByOrFail({ id: ok.body.id });
       expect(row.leadUnitId).toBe(lead.id);
 
@@ -276,6 +279,32 @@ describe('conclusions and assigned tasks', () => {
       } finally {
         socket.close();
       }
+    });
+
+    it('staff extend an overdue task (back to open, reminder re-armed), move its lead unit, and delete it', async () => {
+      const coop = await coopUnitId();
+      const task = (await secretary.post<TaskView>(tasksUrl(), { title: 'Báo cáo đã quá hạn', leadUnitId: lead.unitId, cooperatingUnitIds: [coop], deadline: deadlineIn(-1) })).body;
+      await tick();
+      expect((await secretary.get<TaskView>(`/api/tasks/${task.id}`)).body.status).toBe('overdue');
+
+      expect((await lead.http.patch<ErrorShape>(`/api/tasks/${task.id}`, { deadline: deadlineIn(30) })).status).toBe(403);
+      const moved = await secretary.patch<TaskView>(`/api/tasks/${task.id}`, { deadline: deadlineIn(30), leadUnitId: coop, cooperatingUnitIds: [lead.unitId] });
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({ status: 'open', overdueAt: null, reminderSentAt: null, leadUnit: { id: coop }, cooperatingUnits: [{ id: lead.unitId }] });
+      const bad = await secretary.patch<ErrorShape>(`/api/tasks/${task.id}`, { reportDeadline: deadlineIn(31) });
+      expect(bad.body.error.code).toBe('INVALID_DEADLINES');
+      expect((await secretary.patch<ErrorShape>(`/api/tasks/${task.id}`, { cooperatingUnitIds: [coop] })).body.error.code).toBe('LEAD_ALSO_COOPERATING');
+
+      // the former lead now only cooperates; the new lead may work on it
+      expect((await lead.http.post<ErrorShape>(`/api/tasks/${task.id}/start`)).body.error.code).toBe('NOT_LEAD_UNIT');
+      expect((await coopHttp.post<TaskView>(`/api/tasks/${task.id}/complete`, { report: 'Đã báo cáo sau khi gia hạn' })).body).toMatchObject({ status: 'done', late: false });
+      expect((await secretary.patch<ErrorShape>(`/api/tasks/${task.id}`, { title: 'Sửa sau khi xong' })).body.error.code).toBe('TASK_STATUS');
+
+      expect((await secretary.delete(`/api/tasks/${task.id}`)).status).toBe(204);
+      expect((await secretary.get<ErrorShape>(`/api/tasks/${task.id}`)).status).toBe(404);
+      const audit = await t.dataSource.getRepository(AuditEntryEntity).find({ where: { entityId: task.id }, order: { seq: 'ASC' } });
+      expect(audit.map((a) => a.action)).toEqual(['task.created', 'task.overdue', 'task.updated', 'task.completed', 'task.deleted']);
+      expect(audit[2].payload).toMatchObject({ status: { from: 'overdue', to: 'open' }, leadUnitId: { from: lead.unitId, to: coop } });
     });
 
     it('counts tasks per unit on the dashboard and exports them to XLSX with Vietnamese headers', async () => {

@@ -126,6 +126,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/tasks/dashboard': STAFF,
   'GET /api/tasks/export.xlsx': STAFF,
   'GET /api/tasks/:id': [Admin, Secretary, Chair, Delegate],
+  'PATCH /api/tasks/:id': STAFF,
+  'DELETE /api/tasks/:id': STAFF,
   'POST /api/tasks/:id/start': [Admin, Secretary, Chair, Delegate],
   'POST /api/tasks/:id/complete': [Admin, Secretary, Chair, Delegate],
   // exports and minutes (biên bản)

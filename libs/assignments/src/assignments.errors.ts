@@ -7,6 +7,8 @@ export enum AssignmentsErrorCode {
   TASK_STATUS = 'TASK_STATUS',
   /** A unit cannot be its own ancestor. */
   UNIT_CYCLE = 'UNIT_CYCLE',
+  /** The unit leads or cooperates on tasks. */
+  UNIT_IN_USE = 'UNIT_IN_USE',
   /** The agenda item belongs to another meeting. */
   AGENDA_ITEM_MISMATCH = 'AGENDA_ITEM_MISMATCH',
   /** The lead unit is also listed as cooperating. */
@@ -19,6 +21,7 @@ registerErrorCodes({
   [AssignmentsErrorCode.NOT_LEAD_UNIT]: 403,
   [AssignmentsErrorCode.TASK_STATUS]: 409,
   [AssignmentsErrorCode.UNIT_CYCLE]: 409,
+  [AssignmentsErrorCode.UNIT_IN_USE]: 409,
   [AssignmentsErrorCode.AGENDA_ITEM_MISMATCH]: 422,
   [AssignmentsErrorCode.LEAD_ALSO_COOPERATING]: 422,
   [AssignmentsErrorCode.INVALID_DEADLINES]: 422,

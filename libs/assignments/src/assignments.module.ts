@@ -15,6 +15,7 @@ import { TasksController } from './tasks/tasks.controller.js';
 import { TasksExporter } from './tasks/tasks.exporter.js';
 import { TasksScheduler } from './tasks/tasks.scheduler.js';
 import { TasksService } from './tasks/tasks.service.js';
+import { UpdateTaskUseCase } from './tasks/update-task.use-case.js';
 import { CreateTaskUseCase } from './tasks/create-task.use-case.js';
 import { TaskCooperatorEntity } from './tasks/task-cooperator.entity.js';
 import { UnitMemberEntity } from './units/unit-member.entity.js';
@@ -29,7 +30,7 @@ export const ASSIGNMENTS_ENTITIES = [UnitEntity, UnitMemberEntity, ConclusionEnt
 @Module({
   imports: [MeetingsModule, AuditModule, RealtimeModule, TypeOrmModule.forFeature(ASSIGNMENTS_ENTITIES)],
   controllers: [UnitsController, ConclusionsController, TasksController],
-  providers: [UnitsService, ConclusionsService, ConclusionEditGuards, CreateTaskUseCase, TasksService, ChangeTaskStatusUseCase, TaskDeadlinesService, TasksScheduler, TasksExporter],
+  providers: [UnitsService, ConclusionsService, ConclusionEditGuards, CreateTaskUseCase, TasksService, ChangeTaskStatusUseCase, TaskDeadlinesService, TasksScheduler, TasksExporter, UpdateTaskUseCase],
   exports: [UnitsService, ConclusionsService, ConclusionEditGuards, TasksService, TasksScheduler],
 })
 export class AssignmentsModule {

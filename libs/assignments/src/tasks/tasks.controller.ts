@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
 import { ChangeTaskStatusUseCase } from './change-task-status.use-case.js';
 import type { TaskView } from './task-view.js';
-import { CompleteTaskDto, ListTasksQueryDto, type UnitTaskCounts } from './tasks.dto.js';
+import { CompleteTaskDto, ListTasksQueryDto, UpdateTaskDto, type UnitTaskCounts } from './tasks.dto.js';
 import { TasksExporter } from './tasks.exporter.js';
 import { TasksService, type MyTasks } from './tasks.service.js';
+import { UpdateTaskUseCase } from './update-task.use-case.js';
 
 const { Admin, Secretary, Chair, Delegate } = Role;
 
@@ -21,6 +22,7 @@ export class TasksController {
     private readonly tasks: TasksService,
     private readonly changeStatus: ChangeTaskStatusUseCase,
     private readonly exporter: TasksExporter,
+    private readonly updateTask: UpdateTaskUseCase,
   ) {}
 
   @Get()
@@ -55,6 +57,19 @@ export class TasksController {
   @Roles(Admin, Secretary, Chair, Delegate)
   get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<TaskView> {
     return this.tasks.get(user, id);
+  }
+
+  @Patch(':id')
+  @Roles(Admin, Secretary, Chair)
+  update(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: UpdateTaskDto): Promise<TaskView> {
+    return this.updateTask.update(user, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles(Admin, Secretary, Chair)
+  remove(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<void> {
+    return this.updateTask.remove(user, id);
   }
 
   @Post(':id/start')

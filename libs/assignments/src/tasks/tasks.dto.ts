@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsDateString, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDateString, IsEnum, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import { TaskStatus } from './task-status.js';
 
 export class CreateTaskDto {
@@ -33,6 +33,45 @@ export class CreateTaskDto {
   @IsOptional()
   @IsDateString({ strict: true })
   reportDeadline?: string;
+}
+
+/** Staff corrections and deadline extensions (gia hạn); every field optional, null clears an optional one. */
+export class UpdateTaskDto {
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @Length(0, 5000)
+  expectedOutput?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  leadUnitId?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  cooperatingUnitIds?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsDateString({ strict: true })
+  deadline?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsDateString({ strict: true })
+  reportDeadline?: string | null;
 }
 
 export class CompleteTaskDto {

@@ -59,10 +59,17 @@ export class UnitsService {
     return this.get(id);
   }
 
-  /** Refused (409 CONFLICT, from the foreign key) while a task names the unit. */
-  async remove(id: string): Promise<void> {
-    await this.getOrFail(id);
-    await this.dataSource.getRepository(UnitEntity).delete({ id });
+  /** Refused (409 UNIT_IN_USE) while a task names the unit; the foreign keys back this up against races. */
+  remove(id: string): Promise<void> {
+    return this.dataSource.transaction(async (em) => {
+      await this.getOrFail(id, em);
+      const [{ n }] = await em.query<{ n: number }[]>(
+        `SELECT (SELECT count(*) FROM assignment_tasks WHERE lead_unit_id = $1) + (SELECT count(*) FROM assignment_task_cooperators WHERE unit_id = $1) AS n`,
+        [id],
+      );
+      if (Number(n) > 0) throw new DomainError(AssignmentsErrorCode.UNIT_IN_USE, 'The unit is named on tasks and cannot be deleted', { tasks: Number(n) });
+      await em.getRepository(UnitEntity).delete({ id });
+    });
   }
 
   /** Puts the delegate in this unit (moving them out of any other). */
