@@ -20,13 +20,12 @@ export function attendanceRows(data: AttendanceExportData): string[][] {
 
 export function attendanceSummaryLines(data: AttendanceExportData): [string, string][] {
   const s = data.summary;
-  const notYet = data.list.filter((d) => d.status === 'absent').length;
   return [
     ['Số đại biểu được mời', String(s.invited)],
     ['Có mặt tại hội trường', String(s.presentInHall)],
     ['Tham dự trực tuyến', String(s.presentOnline)],
     ['Vắng có lý do', String(s.excused)],
-    ['Vắng/chưa điểm danh', String(Math.max(s.absent, notYet))],
+    ['Vắng/chưa điểm danh', String(s.absent)],
   ];
 }
 
@@ -40,7 +39,7 @@ export async function attendancePdf(data: AttendanceExportData): Promise<Buffer>
       ['Địa điểm', meeting.location ?? ''],
     ])
     .space()
-    .table(ATTENDANCE_COLUMNS, attendanceRows(data), [0.06, 0.2, 0.14, 0.16, 0.16, 0.13, 0.15])
+    .table(ATTENDANCE_COLUMNS, attendanceRows(data), [0.05, 0.2, 0.13, 0.18, 0.16, 0.12, 0.16])
     .heading('Tổng hợp')
     .fields(attendanceSummaryLines(data))
     .paragraph(formatQuorumLine(data.summary.quorum, data.summary.members), { bold: true });
