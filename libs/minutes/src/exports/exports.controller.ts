@@ -21,7 +21,6 @@ const file = (content: Buffer, type: string, filename: string): StreamableFile =
 @ApiTags('exports')
 @ApiBearerAuth()
 @Controller()
-@Roles(Admin, Secretary, Chair)
 export class ExportsController {
   constructor(
     private readonly data: ExportDataService,
