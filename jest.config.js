@@ -3,7 +3,8 @@ const transform = {
   '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false }],
 };
 const moduleNameMapper = {
-  '^#(.*)$': '<rootDir>/libs/$1/src/index.ts',
+  // only our libraries (#minutes); packages' own subpath imports (pdfkit's #standard-fonts/...) resolve normally
+  '^#([a-z]+)$': '<rootDir>/libs/$1/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 const common = { extensionsToTreatAsEsm: ['.ts'], transform, moduleNameMapper, testEnvironment: 'node' };

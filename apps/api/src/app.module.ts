@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssignmentsModule } from '#assignments';
 import { AttendanceModule } from '#attendance';
 import { AuditModule } from '#audit';
 import { ConferenceModule } from '#conference';
@@ -7,6 +8,7 @@ import { buildDataSourceOptions, CoreModule, type AppConfig, type JsonLogger, ty
 import { DelegatesModule } from '#delegates';
 import { FaceRecognitionModule } from '#face';
 import { MeetingsModule } from '#meetings';
+import { MinutesModule } from '#minutes';
 import { OpinionsModule } from '#opinions';
 import { RealtimeModule } from '#realtime';
 import { VotingModule } from '#voting';
@@ -17,6 +19,7 @@ import { DemoSeeder } from './seed/demo.seeder.js';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, logger: JsonLogger, metrics: Metrics): DynamicModule {
+    const voting = VotingModule.register();
     return {
       module: AppModule,
       imports: [
@@ -29,8 +32,10 @@ export class AppModule {
         AttendanceModule,
         AuditModule,
         ConferenceModule,
-        VotingModule.register(),
+        voting,
+        MinutesModule.register(voting),
         FaceRecognitionModule,
+        AssignmentsModule,
       ],
       providers: [DemoSeeder],
     };

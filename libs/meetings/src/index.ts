@@ -11,5 +11,6 @@ export const MEETINGS_ENTITIES = [MeetingEntity, MeetingInvitationEntity, Agenda
 export * from './meetings.errors.js';
 export { MeetingsService } from './access/meetings.service.js';
 export { canViewMeeting, canReadDocuments, quorumRequired } from './access/meeting-rules.js';
+export { contentDisposition } from './documents/pdf-file.js';
 export * from './events/meeting-events.js';
 export * from './meetings.module.js';

@@ -22,6 +22,17 @@ export const DEMO_MEMBERS: { fullName: string; title: string; position: string; 
   { fullName: 'Cao Minh Nhật', title: 'Chỉ huy trưởng Bộ Tư lệnh Thủ đô', position: 'Ủy viên', organization: 'Bộ Tư lệnh Thủ đô' },
 ];
 
+/** Units that lead or cooperate on tasks; members whose organization matches a unit's name work for it. */
+export const DEMO_UNITS: { code: string; name: string }[] = [
+  { code: 'VP-UBND', name: 'Văn phòng UBND Thành phố' },
+  { code: 'STC', name: 'Sở Tài chính' },
+  { code: 'SNV', name: 'Sở Nội vụ' },
+  { code: 'SXD', name: 'Sở Xây dựng' },
+  { code: 'STP', name: 'Sở Tư pháp' },
+  { code: 'SGDDT', name: 'Sở Giáo dục và Đào tạo' },
+  { code: 'SYT', name: 'Sở Y tế' },
+];
+
 export const DEMO_MEETING = {
   title: 'Phiên họp thường kỳ UBND Thành phố tháng 11/2026',
   location: 'Phòng họp tầng 3, số 12 Lê Lai, Hoàn Kiếm, Hà Nội',

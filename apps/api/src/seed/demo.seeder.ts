@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { UnitEntity, UnitMemberEntity } from '#assignments';
 import { APP_CONFIG, JsonLogger, passwordHasher, Role, UserEntity, type AppConfig } from '#core';
 import { BodyEntity, BodyMemberEntity, DelegateEntity } from '#delegates';
 import { AgendaItemEntity, InvitationKind, MeetingEntity, MeetingInvitationEntity, MeetingMode, MeetingStatus } from '#meetings';
-import { DEMO_BODY, DEMO_MEETING, DEMO_MEMBERS } from './demo.data.js';
+import { DEMO_BODY, DEMO_MEETING, DEMO_MEMBERS, DEMO_UNITS } from './demo.data.js';
 
 export interface SeedResult {
   bodyName: string;
@@ -68,6 +69,12 @@ export class DemoSeeder {
         UserEntity,
         accounts.map((a, i) => em.create(UserEntity, { ...a, passwordHash: hashes[i], active: true })),
       );
+      const units = await em.save(UnitEntity, DEMO_UNITS.map((u) => em.create(UnitEntity, { ...u, parentId: null })));
+      const unitMembers = delegates.flatMap((d) => {
+        const unit = units.find((u) => u.name === d.organization);
+        return unit ? [em.create(UnitMemberEntity, { delegateId: d.id, unitId: unit.id })] : [];
+      });
+      await em.save(UnitMemberEntity, unitMembers);
       const start = new Date();
       start.setUTCDate(start.getUTCDate() + 1);
       start.setUTCHours(1, 30, 0, 0); // 08:30 in Hanoi

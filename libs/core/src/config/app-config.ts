@@ -28,6 +28,8 @@ export interface AppConfig {
   realtime: { redisUrl: string | null; maxPayloadBytes: number };
   /** Face check-in engine, descriptor key and kiosk settings (libs/face). */
   face: FaceConfig;
+  /** Assigned tasks: reminder lead time; mail settings (smtpUrl null = no email). */
+  tasks: { reminderDaysBefore: number; smtpUrl: string | null; smtpFrom: string };
   /** The raw validated environment, for libraries that add their own settings. */
   raw: Readonly<Record<string, string | undefined>>;
 }
@@ -122,6 +124,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       frameMaxSide: env.FACE_FRAME_MAX_SIDE,
       kioskMaxFps: env.FACE_KIOSK_MAX_FPS,
     },
+    tasks: { reminderDaysBefore: env.TASK_REMINDER_DAYS_BEFORE, smtpUrl: env.SMTP_URL ?? null, smtpFrom: env.SMTP_FROM },
     raw: { ...source },
   };
 }

@@ -63,6 +63,16 @@ export const envSchema = z.object({
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** On SIGTERM: how long to wait for accepted requests and casts before closing anyway. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  // Assigned tasks (libs/assignments)
+  /** Remind a task's lead unit this many days before its deadline; 0 turns reminders off. */
+  TASK_REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(90).default(3),
+  /** Outgoing mail for task reminders (smtp:// or smtps://); unset = in-app notifications only. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** Sender address of those mails. */
+  SMTP_FROM: z.string().min(3).max(254).default('Dien Hong <no-reply@dienhong.local>'),
   // LiveKit conferencing: all three or none (none = conferencing disabled, the rest of the system works)
   LIVEKIT_URL: z
     .string()

@@ -1,0 +1,64 @@
+import ExcelJS from 'exceljs';
+import { PdfWriter } from '../render/pdf-writer.js';
+import { ATTENDANCE_STATUS_LABEL, attendanceExportStatus, CHECKIN_METHOD_LABEL, formatQuorumLine, formatVnDateTime } from '../render/format.js';
+import type { AttendanceExportData } from './export-data.service.js';
+
+export const ATTENDANCE_COLUMNS = ['STT', 'Họ và tên', 'Chức vụ', 'Tình trạng', 'Hình thức điểm danh', 'Thời gian', 'Lý do vắng'];
+
+/** One row per invited delegate, as both formats print it. */
+export function attendanceRows(data: AttendanceExportData): string[][] {
+  return data.list.map((d, i) => [
+    String(i + 1),
+    d.fullName,
+    d.title ?? '',
+    ATTENDANCE_STATUS_LABEL[attendanceExportStatus(d.status, d.method)],
+    d.method ? CHECKIN_METHOD_LABEL[d.method] : '',
+    formatVnDateTime(d.checkedInAt),
+    d.absenceReason ?? '',
+  ]);
+}
+
+export function attendanceSummaryLines(data: AttendanceExportData): [string, string][] {
+  const s = data.summary;
+  return [
+    ['Số đại biểu được mời', String(s.invited)],
+    ['Có mặt tại hội trường', String(s.presentInHall)],
+    ['Tham dự trực tuyến', String(s.presentOnline)],
+    ['Vắng có lý do', String(s.excused)],
+    ['Vắng/chưa điểm danh', String(s.absent)],
+  ];
+}
+
+export async function attendancePdf(data: AttendanceExportData): Promise<Buffer> {
+  const { meeting } = data;
+  const pdf = new PdfWriter(`Danh sách điểm danh - ${meeting.title}`)
+    .nationalHeader(data.bodyName)
+    .title('DANH SÁCH ĐIỂM DANH ĐẠI BIỂU', meeting.title)
+    .fields([
+      ['Thời gian', formatVnDateTime(meeting.startsAt)],
+      ['Địa điểm', meeting.location ?? ''],
+    ])
+    .space()
+    .table(ATTENDANCE_COLUMNS, attendanceRows(data), [0.05, 0.2, 0.13, 0.18, 0.16, 0.12, 0.16])
+    .heading('Tổng hợp')
+    .fields(attendanceSummaryLines(data))
+    .paragraph(formatQuorumLine(data.summary.quorum, data.summary.members), { bold: true });
+  return pdf.finish();
+}
+
+export async function attendanceXlsx(data: AttendanceExportData): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Diên Hồng';
+  const ws = wb.addWorksheet('Điểm danh');
+  ws.addRow(['DANH SÁCH ĐIỂM DANH ĐẠI BIỂU']).font = { bold: true, size: 14 };
+  ws.addRow([data.meeting.title]);
+  ws.addRow(['Thời gian', formatVnDateTime(data.meeting.startsAt)]);
+  ws.addRow([]);
+  ws.addRow(ATTENDANCE_COLUMNS).font = { bold: true };
+  for (const r of attendanceRows(data)) ws.addRow([Number(r[0]), ...r.slice(1)]);
+  ws.addRow([]);
+  for (const [label, value] of attendanceSummaryLines(data)) ws.addRow([label, Number(value)]);
+  ws.addRow([formatQuorumLine(data.summary.quorum, data.summary.members)]).font = { bold: true };
+  ws.columns.forEach((c, i) => (c.width = [6, 28, 20, 22, 22, 18, 30][i] ?? 16));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

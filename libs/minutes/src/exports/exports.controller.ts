@@ -1,0 +1,86 @@
+import { Controller, Get, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
+import { contentDisposition } from '#meetings';
+import { minutesDocx, minutesPdf } from '../minutes/minutes-render.js';
+import { MinutesService } from '../minutes/minutes.service.js';
+import { exportFilename } from '../render/format.js';
+import { RoundSummaryExporter } from '../rounds/round-summary-export.js';
+import { attendancePdf, attendanceXlsx } from './attendance-export.js';
+import { ExportDataService } from './export-data.service.js';
+import { resultsPdf, resultsXlsx } from './results-export.js';
+
+const { Admin, Secretary, Chair } = Role;
+const PDF = 'application/pdf';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const file = (content: Buffer, type: string, filename: string): StreamableFile =>
+  new StreamableFile(content, { type, disposition: contentDisposition(filename), length: content.length });
+
+@ApiTags('exports')
+@ApiBearerAuth()
+@Controller()
+export class ExportsController {
+  constructor(
+    private readonly data: ExportDataService,
+    private readonly minutes: MinutesService,
+    private readonly rounds: RoundSummaryExporter,
+  ) {}
+
+  @Get('meetings/:id/exports/attendance.pdf')
+  @Roles(Admin, Secretary, Chair)
+  @ApiProduces(PDF)
+  async attendancePdf(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    const data = await this.data.attendanceData(meetingId);
+    return file(await attendancePdf(data), PDF, exportFilename('diem-danh', data.meeting.title, 'pdf'));
+  }
+
+  @Get('meetings/:id/exports/attendance.xlsx')
+  @Roles(Admin, Secretary, Chair)
+  @ApiProduces(XLSX)
+  async attendanceXlsx(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    const data = await this.data.attendanceData(meetingId);
+    return file(await attendanceXlsx(data), XLSX, exportFilename('diem-danh', data.meeting.title, 'xlsx'));
+  }
+
+  @Get('meetings/:id/exports/results.pdf')
+  @Roles(Admin, Secretary, Chair)
+  @ApiProduces(PDF)
+  async resultsPdf(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    const data = await this.data.resultsData(meetingId);
+    return file(await resultsPdf(data), PDF, exportFilename('ket-qua-bieu-quyet', data.meeting.title, 'pdf'));
+  }
+
+  @Get('meetings/:id/exports/results.xlsx')
+  @Roles(Admin, Secretary, Chair)
+  @ApiProduces(XLSX)
+  async resultsXlsx(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    const data = await this.data.resultsData(meetingId);
+    return file(await resultsXlsx(data), XLSX, exportFilename('ket-qua-bieu-quyet', data.meeting.title, 'xlsx'));
+  }
+
+  @Get('meetings/:id/exports/minutes.pdf')
+  @Roles(Admin, Secretary, Chair)
+  @ApiProduces(PDF)
+  async minutesPdf(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    const m = await this.minutes.get(meetingId);
+    return file(await minutesPdf(m), PDF, exportFilename('bien-ban', m.content.subtitle, 'pdf'));
+  }
+
+  @Get('meetings/:id/exports/minutes.docx')
+  @Roles(Admin, Secretary, Chair)
+  @ApiProduces(DOCX)
+  async minutesDocx(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    const m = await this.minutes.get(meetingId);
+    return file(await minutesDocx(m), DOCX, exportFilename('bien-ban', m.content.subtitle, 'docx'));
+  }
+
+  @Get('opinion-rounds/:roundId/exports/summary.pdf')
+  @Roles(Admin, Secretary, Chair)
+  @ApiProduces(PDF)
+  async roundSummaryPdf(@CurrentUser() user: AuthUser, @UuidParam('roundId') roundId: string): Promise<StreamableFile> {
+    const out = await this.rounds.pdf(user, roundId);
+    return file(out.content, PDF, out.filename);
+  }
+}

@@ -1,0 +1,16 @@
+import { registerErrorCodes } from '#core';
+
+export enum MinutesErrorCode {
+  /** No draft yet: POST .../minutes/draft first. */
+  MINUTES_NOT_FOUND = 'MINUTES_NOT_FOUND',
+  /** The minutes are locked (hash in the audit chain): no edit, regeneration or second lock. */
+  MINUTES_LOCKED = 'MINUTES_LOCKED',
+  /** A written opinion round has a summary only once closed. */
+  ROUND_NOT_CLOSED = 'ROUND_NOT_CLOSED',
+}
+
+registerErrorCodes({
+  [MinutesErrorCode.MINUTES_NOT_FOUND]: 404,
+  [MinutesErrorCode.MINUTES_LOCKED]: 409,
+  [MinutesErrorCode.ROUND_NOT_CLOSED]: 409,
+});

@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '#audit';
+import { Clock, type AuthUser } from '#core';
+import { OpinionsService } from '#opinions';
+import { ExportDataService } from '../exports/export-data.service.js';
+import { lockedError } from './locked-error.js';
+import { MINUTES_CONCLUSIONS, type ConclusionsSource } from './conclusions.port.js';
+import { MeetingMinutesEntity, MinutesStatus } from './meeting-minutes.entity.js';
+import { buildMinutesDraft } from './minutes-draft.js';
+import { toMinutesView, type MinutesView } from './minutes.view.js';
+
+/** Writes (or rewrites, while still a draft) the minutes from the meeting's current data. */
+@Injectable()
+export class DraftMinutesUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly data: ExportDataService,
+    private readonly opinions: OpinionsService,
+    @Inject(MINUTES_CONCLUSIONS) private readonly conclusions: ConclusionsSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(user: AuthUser, meetingId: string): Promise<MinutesView> {
+    const attendance = await this.data.attendanceData(meetingId);
+    const [polls, opinions, conclusions] = await Promise.all([
+      this.data.pollResults(meetingId),
+      this.opinions.list(user, meetingId),
+      this.conclusions.forMeeting(meetingId),
+    ]);
+    const content = buildMinutesDraft({
+      attendance,
+      polls,
+      opinions: opinions.map((o) => ({ delegateName: o.delegateName ?? '', agendaItemId: o.agendaItemId, content: o.content })),
+      conclusions,
+    });
+    const saved = await this.dataSource.transaction(async (em) => {
+      const repo = em.getRepository(MeetingMinutesEntity);
+      const existing = await repo.findOne({ where: { meetingId }, lock: { mode: 'pessimistic_write' } });
+      if (existing?.status === MinutesStatus.Locked) throw lockedError(existing);
+      const now = this.clock.now();
+      const row = existing ?? repo.create({ meetingId, status: MinutesStatus.Draft });
+      Object.assign(row, { content, generatedAt: now, generatedBy: user.id, editedAt: null, editedBy: null });
+      const out = await repo.save(row);
+      await this.audit.append(
+        { action: 'minutes.drafted', entityType: 'meeting_minutes', entityId: out.id, actorId: user.id, actorRole: user.role, meetingId, payload: { regenerated: !!existing } },
+        em,
+      );
+      return out;
+    });
+    return toMinutesView(saved);
+  }
+}

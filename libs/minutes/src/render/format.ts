@@ -1,0 +1,71 @@
+import type { CheckInMethod } from '#attendance';
+import type { Quorum } from '#attendance';
+
+/** Asia/Ho_Chi_Minh has been UTC+7 without daylight saving since 1975: a fixed offset keeps output independent of ICU data. */
+const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** `08:05 27/11/2026` in Vietnam time; empty for null. */
+export function formatVnDateTime(d: Date | string | null): string {
+  if (d === null) return '';
+  const t = new Date(new Date(d).getTime() + VN_OFFSET_MS);
+  return `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())} ${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}`;
+}
+
+/** `ngày 27 tháng 11 năm 2026`, as minutes write the date. */
+export function formatVnLongDate(d: Date | string): string {
+  const t = new Date(new Date(d).getTime() + VN_OFFSET_MS);
+  return `ngày ${pad(t.getUTCDate())} tháng ${pad(t.getUTCMonth() + 1)} năm ${t.getUTCFullYear()}`;
+}
+
+/** Attendance as the export shows it: where the delegate is, not how the row is stored. */
+export type AttendanceExportStatus = 'in_hall' | 'online' | 'excused' | 'left' | 'not_yet';
+
+export const ATTENDANCE_STATUS_LABEL: Record<AttendanceExportStatus, string> = {
+  in_hall: 'Có mặt tại hội trường',
+  online: 'Tham dự trực tuyến',
+  excused: 'Vắng có lý do',
+  left: 'Đã rời cuộc họp',
+  not_yet: 'Chưa điểm danh',
+};
+
+export const CHECKIN_METHOD_LABEL: Record<CheckInMethod, string> = {
+  face: 'Nhận diện khuôn mặt',
+  manual: 'Thư ký điểm danh',
+  qr: 'Mã QR',
+  online: 'Trực tuyến',
+};
+
+export function attendanceExportStatus(status: 'present' | 'left' | 'excused' | 'absent', method: CheckInMethod | null): AttendanceExportStatus {
+  if (status === 'present') return method === 'online' ? 'online' : 'in_hall';
+  if (status === 'excused') return 'excused';
+  if (status === 'left') return 'left';
+  return 'not_yet';
+}
+
+/** `Túc số: 4/5 thành viên có mặt, cần tối thiểu 4 (2/3) — Đủ túc số`. */
+export function formatQuorumLine(q: Quorum, members: number): string {
+  return `Túc số: ${q.present}/${members} thành viên có mặt, cần tối thiểu ${q.required} (${q.rule}) — ${q.reached ? 'Đủ túc số' : 'Chưa đủ túc số'}`;
+}
+
+export const POLL_KIND_LABEL: Record<string, string> = { motion: 'Biểu quyết thông qua', choice: 'Lựa chọn phương án', election: 'Bầu cử' };
+export const BALLOT_MODE_LABEL: Record<string, string> = { named: 'Công khai (ghi danh)', secret: 'Bỏ phiếu kín' };
+export const OUTCOME_LABEL: Record<string, string> = {
+  adopted: 'Thông qua',
+  rejected: 'Không thông qua',
+  no_quorum: 'Không đủ túc số',
+  complete: 'Đã xác định kết quả',
+  partial: 'Chưa đủ số phương án/ứng viên đạt',
+  boundary_tie: 'Có phương án/ứng viên bằng phiếu, cần biểu quyết lại',
+};
+
+/** A filename-safe slug of a title, Vietnamese letters kept; the ASCII fallback is made by contentDisposition. */
+export function exportFilename(prefix: string, title: string, ext: string): string {
+  const slug = title
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return `${prefix}${slug ? `-${slug}` : ''}.${ext}`;
+}
