@@ -240,6 +240,8 @@ describe('conclusions and assigned tasks', () => {
       const socket: TestSocket<AssignmentsServerEvents> = await connectSocket<AssignmentsServerEvents>(t.url, tokenOf(lead.http));
       const reminders: AssignmentsServerEvents['task:reminder'][] = [];
       socket.on('task:reminder', (n) => reminders.push(n));
+      const assigned: string[] = [];
+      socket.on('task:assigned', (n) => assigned.push(n.taskId));
       try {
         await tick(); // settle anything earlier tests left due
         const a = (await secretary.post<TaskView>(tasksUrl(), { title: 'Báo cáo tiến độ giải ngân', leadUnitId: lead.unitId, deadline: deadlineIn(10) })).body;
@@ -263,6 +265,7 @@ describe('conclusions and assigned tasks', () => {
         expect(await overdue).toMatchObject({ taskId: a.id, status: 'overdue' });
         // socket.io keeps order per connection: any duplicate reminder would have arrived before the overdue event
         expect(reminders.map((r) => r.taskId)).toEqual([a.id]);
+        expect(assigned).toEqual([a.id, b.id, far.id]);
 
         const rows = await t.dataSource.getRepository(AssignmentTaskEntity).findBy({ conclusionId });
         const status = (id: string): string | undefined => rows.find((r) => r.id === id)?.status;
@@ -288,8 +291,15 @@ describe('conclusions and assigned tasks', () => {
       expect((await secretary.get<TaskView>(`/api/tasks/${task.id}`)).body.status).toBe('overdue');
 
       expect((await lead.http.patch<ErrorShape>(`/api/tasks/${task.id}`, { deadline: deadlineIn(30) })).status).toBe(403);
+      const coopSocket = await connectSocket<AssignmentsServerEvents>(t.url, tokenOf(coopHttp));
+      const assignedToCoop = nextEvent<AssignmentsServerEvents['task:assigned']>(coopSocket, 'task:assigned');
       const moved = await secretary.patch<TaskView>(`/api/tasks/${task.id}`, { deadline: deadlineIn(30), leadUnitId: coop, cooperatingUnitIds: [lead.unitId] });
       expect(moved.status).toBe(200);
+      try {
+        expect(await assignedToCoop).toMatchObject({ taskId: task.id, leadUnitId: coop, status: 'open' });
+      } finally {
+        coopSocket.close();
+      }
       expect(moved.body).toMatchObject({ status: 'open', overdueAt: null, reminderSentAt: null, leadUnit: { id: coop }, cooperatingUnits: [{ id: lead.unitId }] });
       const bad = await secretary.patch<ErrorShape>(`/api/tasks/${task.id}`, { reportDeadline: deadlineIn(31) });
       expect(bad.body.error.code).toBe('INVALID_DEADLINES');
