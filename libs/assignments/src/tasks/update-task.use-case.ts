@@ -16,7 +16,7 @@ import type { UpdateTaskDto } from './tasks.dto.js';
 import { findTask } from './tasks.service.js';
 
 /**
- * Staff correct a task or extend its deadline. A done task is closed. Moving the deadline re-arms the reminder,
+ * Staff correct a task or extend its deadline. A done task is closed. A new deadline or lead unit re-arms the reminder,
  * and an overdue task given a deadline still ahead goes back to open (or in progress if it was started).
  * Deadline extensions happen after the meeting, so only deletion runs the conclusion edit guards (minutes lock).
  */
@@ -55,6 +55,8 @@ export class UpdateTaskUseCase {
         changed.leadUnitId = { from: task.leadUnitId, to: lead };
         leadChanged = true;
         task.leadUnitId = lead;
+        // the new lead unit has not been reminded yet
+        task.reminderSentAt = null;
       }
       if (dto.deadline !== undefined) {
         const deadline = new Date(dto.deadline);
