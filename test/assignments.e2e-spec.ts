@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { AssignmentsServerEvents, ConclusionView, MyTasks, TaskView, UnitTaskCounts, UnitView } from '#assignments';
-import { AssignmentTaskEntity, TasksScheduler } from '#assignments';
+import { AssignmentTaskEntity, ConclusionEditGuards, ConclusionsService, TasksScheduler } from '#assignments';
 import { AuditEntryEntity } from '#audit';
-import { Clock, Role } from '#core';
+import { Clock, DomainError, Role } from '#core';
 import { MeetingStatus } from '#meetings';
 import { createUnit } from './factories/assignments.factory.js';
 import { createBody, createMeeting } from './factories/registry.factory.js';
@@ -120,6 +120,25 @@ describe('conclusions and assigned tasks', () => {
       expect(unknownMeeting.status).toBe(404);
       // the other meeting has no conclusions: lists are per meeting
       expect((await secretary.get<ConclusionView[]>(`/api/meetings/${otherMeetingId}/conclusions`)).body).toEqual([]);
+    });
+
+    it('lets another library lock a meeting\'s conclusions (edit guard) and read them with tasks (listForMeeting)', async () => {
+      const base = `/api/meetings/${otherMeetingId}/conclusions`;
+      const first = await secretary.post<ConclusionView>(base, { agendaItemId: otherAgendaItemId, text: 'Kết luận trước khi khóa biên bản.' });
+      expect(first.status).toBe(201);
+      t.app.get(ConclusionEditGuards).add(async (_em, id) => {
+        if (id === otherMeetingId) throw new DomainError('MINUTES_LOCKED_TEST', 'Biên bản đã khóa');
+      });
+      expect((await secretary.post<ErrorShape>(base, { text: 'Sau khi khóa' })).body.error.code).toBe('MINUTES_LOCKED_TEST');
+      expect((await secretary.patch<ErrorShape>(`${base}/${first.body.id}`, { text: 'Sửa' })).body.error.code).toBe('MINUTES_LOCKED_TEST');
+      expect((await secretary.delete<ErrorShape>(`${base}/${first.body.id}`)).body.error.code).toBe('MINUTES_LOCKED_TEST');
+      const unit = await createUnit(t.dataSource);
+      expect((await secretary.post<ErrorShape>(`${base}/${first.body.id}/tasks`, { title: 'x', leadUnitId: unit.id, deadline: '2027-01-01T00:00:00Z' })).body.error.code).toBe('MINUTES_LOCKED_TEST');
+      // other meetings are untouched
+      expect((await secretary.post(`/api/meetings/${meetingId}/conclusions`, { text: 'Cuộc họp khác vẫn sửa được.' })).status).toBe(201);
+
+      const listed = await t.app.get(ConclusionsService).listForMeeting(otherMeetingId);
+      expect(listed).toEqual([expect.objectContaining({ id: first.body.id, position: 1, text: 'Kết luận trước khi khóa biên bản.', agendaItem: { id: otherAgendaItemId, position: 1, title: 'Nội dung 1' }, tasks: [] })]);
     });
   });
 
