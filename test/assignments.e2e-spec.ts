@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { AssignmentsServerEvents, ConclusionView, MyTasks, TaskView, UnitTaskCounts, UnitView } from '#assignments';
-import { AssignmentTaskEntity, TasksScheduler } from '#assignments';
+import { AssignmentTaskEntity, ConclusionEditGuards, ConclusionsService, TasksScheduler } from '#assignments';
 import { AuditEntryEntity } from '#audit';
-import { Clock, Role } from '#core';
+import { Clock, DomainError, Role } from '#core';
 import { MeetingStatus } from '#meetings';
 import { createUnit } from './factories/assignments.factory.js';
 import { createBody, createMeeting } from './factories/registry.factory.js';
@@ -120,6 +120,25 @@ describe('conclusions and assigned tasks', () => {
       expect(unknownMeeting.status).toBe(404);
       // the other meeting has no conclusions: lists are per meeting
       expect((await secretary.get<ConclusionView[]>(`/api/meetings/${otherMeetingId}/conclusions`)).body).toEqual([]);
+    });
+
+    it('lets another library lock a meeting\'s conclusions (edit guard) and read them with tasks (listForMeeting)', async () => {
+      const base = `/api/meetings/${otherMeetingId}/conclusions`;
+      const first = await secretary.post<ConclusionView>(base, { agendaItemId: otherAgendaItemId, text: 'Kết luận trước khi khóa biên bản.' });
+      expect(first.status).toBe(201);
+      t.app.get(ConclusionEditGuards).add(async (_em, id) => {
+        if (id === otherMeetingId) throw new DomainError('MINUTES_LOCKED_TEST', 'Biên bản đã khóa');
+      });
+      expect((await secretary.post<ErrorShape>(base, { text: 'Sau khi khóa' })).body.error.code).toBe('MINUTES_LOCKED_TEST');
+      expect((await secretary.patch<ErrorShape>(`${base}/${first.body.id}`, { text: 'Sửa' })).body.error.code).toBe('MINUTES_LOCKED_TEST');
+      expect((await secretary.delete<ErrorShape>(`${base}/${first.body.id}`)).body.error.code).toBe('MINUTES_LOCKED_TEST');
+      const unit = await createUnit(t.dataSource);
+      expect((await secretary.post<ErrorShape>(`${base}/${first.body.id}/tasks`, { title: 'x', leadUnitId: unit.id, deadline: '2027-01-01T00:00:00Z' })).body.error.code).toBe('MINUTES_LOCKED_TEST');
+      // other meetings are untouched
+      expect((await secretary.post(`/api/meetings/${meetingId}/conclusions`, { text: 'Cuộc họp khác vẫn sửa được.' })).status).toBe(201);
+
+      const listed = await t.app.get(ConclusionsService).listForMeeting(otherMeetingId);
+      expect(listed).toEqual([expect.objectContaining({ id: first.body.id, position: 1, text: 'Kết luận trước khi khóa biên bản.', agendaItem: { id: otherAgendaItemId, position: 1, title: 'Nội dung 1' }, tasks: [] })]);
     });
   });
 
@@ -240,6 +259,8 @@ describe('conclusions and assigned tasks', () => {
       const socket: TestSocket<AssignmentsServerEvents> = await connectSocket<AssignmentsServerEvents>(t.url, tokenOf(lead.http));
       const reminders: AssignmentsServerEvents['task:reminder'][] = [];
       socket.on('task:reminder', (n) => reminders.push(n));
+      const assigned: string[] = [];
+      socket.on('task:assigned', (n) => assigned.push(n.taskId));
       try {
         await tick(); // settle anything earlier tests left due
         const a = (await secretary.post<TaskView>(tasksUrl(), { title: 'Báo cáo tiến độ giải ngân', leadUnitId: lead.unitId, deadline: deadlineIn(10) })).body;
@@ -263,6 +284,7 @@ describe('conclusions and assigned tasks', () => {
         expect(await overdue).toMatchObject({ taskId: a.id, status: 'overdue' });
         // socket.io keeps order per connection: any duplicate reminder would have arrived before the overdue event
         expect(reminders.map((r) => r.taskId)).toEqual([a.id]);
+        expect(assigned).toEqual([a.id, b.id, far.id]);
 
         const rows = await t.dataSource.getRepository(AssignmentTaskEntity).findBy({ conclusionId });
         const status = (id: string): string | undefined => rows.find((r) => r.id === id)?.status;
@@ -288,8 +310,15 @@ describe('conclusions and assigned tasks', () => {
       expect((await secretary.get<TaskView>(`/api/tasks/${task.id}`)).body.status).toBe('overdue');
 
       expect((await lead.http.patch<ErrorShape>(`/api/tasks/${task.id}`, { deadline: deadlineIn(30) })).status).toBe(403);
+      const coopSocket = await connectSocket<AssignmentsServerEvents>(t.url, tokenOf(coopHttp));
+      const assignedToCoop = nextEvent<AssignmentsServerEvents['task:assigned']>(coopSocket, 'task:assigned');
       const moved = await secretary.patch<TaskView>(`/api/tasks/${task.id}`, { deadline: deadlineIn(30), leadUnitId: coop, cooperatingUnitIds: [lead.unitId] });
       expect(moved.status).toBe(200);
+      try {
+        expect(await assignedToCoop).toMatchObject({ taskId: task.id, leadUnitId: coop, status: 'open' });
+      } finally {
+        coopSocket.close();
+      }
       expect(moved.body).toMatchObject({ status: 'open', overdueAt: null, reminderSentAt: null, leadUnit: { id: coop }, cooperatingUnits: [{ id: lead.unitId }] });
       const bad = await secretary.patch<ErrorShape>(`/api/tasks/${task.id}`, { reportDeadline: deadlineIn(31) });
       expect(bad.body.error.code).toBe('INVALID_DEADLINES');

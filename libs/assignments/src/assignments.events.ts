@@ -12,6 +12,8 @@ export interface TaskNotice {
 
 /** Server -> client events of this library (emitted to `delegate:<id>` rooms of the lead unit's people). */
 export interface AssignmentsServerEvents {
+  /** A task was given to (or moved to) the unit. */
+  'task:assigned': TaskNotice;
   /** Sent once per task, TASK_REMINDER_DAYS_BEFORE days before its deadline. */
   'task:reminder': TaskNotice & { daysLeft: number };
   /** The deadline passed without a report. */

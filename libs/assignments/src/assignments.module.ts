@@ -10,6 +10,7 @@ import { ConclusionsService } from './conclusions/conclusions.service.js';
 import { AssignmentTaskEntity } from './tasks/assignment-task.entity.js';
 import { ChangeTaskStatusUseCase } from './tasks/change-task-status.use-case.js';
 import { TASK_MAILER, type TaskMailer } from './tasks/task-mailer.js';
+import { TaskNotifier } from './tasks/task-notifier.js';
 import { TaskDeadlinesService } from './tasks/task-deadlines.service.js';
 import { TasksController } from './tasks/tasks.controller.js';
 import { TasksExporter } from './tasks/tasks.exporter.js';
@@ -30,7 +31,7 @@ export const ASSIGNMENTS_ENTITIES = [UnitEntity, UnitMemberEntity, ConclusionEnt
 @Module({
   imports: [MeetingsModule, AuditModule, RealtimeModule, TypeOrmModule.forFeature(ASSIGNMENTS_ENTITIES)],
   controllers: [UnitsController, ConclusionsController, TasksController],
-  providers: [UnitsService, ConclusionsService, ConclusionEditGuards, CreateTaskUseCase, TasksService, ChangeTaskStatusUseCase, TaskDeadlinesService, TasksScheduler, TasksExporter, UpdateTaskUseCase],
+  providers: [UnitsService, ConclusionsService, ConclusionEditGuards, CreateTaskUseCase, TasksService, ChangeTaskStatusUseCase, TaskDeadlinesService, TasksScheduler, TasksExporter, UpdateTaskUseCase, TaskNotifier],
   exports: [UnitsService, ConclusionsService, ConclusionEditGuards, TasksService, TasksScheduler],
 })
 export class AssignmentsModule {

@@ -7,6 +7,7 @@ import { ConclusionsService, findConclusion } from '../conclusions/conclusions.s
 import { UnitsService } from '../units/units.service.js';
 import { AssignmentTaskEntity } from './assignment-task.entity.js';
 import { TaskCooperatorEntity } from './task-cooperator.entity.js';
+import { TaskNotifier } from './task-notifier.js';
 import type { TaskView } from './task-view.js';
 import { toTaskViews } from './task-views.js';
 import type { CreateTaskDto } from './tasks.dto.js';
@@ -19,9 +20,10 @@ export class CreateTaskUseCase {
     private readonly conclusions: ConclusionsService,
     private readonly units: UnitsService,
     private readonly audit: AuditService,
+    private readonly notifier: TaskNotifier,
   ) {}
 
-  execute(user: AuthUser, meetingId: string, conclusionId: string, dto: CreateTaskDto): Promise<TaskView> {
+  async execute(user: AuthUser, meetingId: string, conclusionId: string, dto: CreateTaskDto): Promise<TaskView> {
     const deadline = new Date(dto.deadline);
     const reportDeadline = dto.reportDeadline ? new Date(dto.reportDeadline) : null;
     if (reportDeadline && reportDeadline.getTime() > deadline.getTime()) {
@@ -33,7 +35,7 @@ export class CreateTaskUseCase {
     const title = dto.title.normalize('NFC').trim();
     if (!title) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'title must not be blank', [{ field: 'title', reasons: ['must not be blank'] }]);
 
-    return this.dataSource.transaction(async (em) => {
+    const view = await this.dataSource.transaction(async (em) => {
       await this.conclusions.lockForEdit(em, meetingId);
       await findConclusion(em, meetingId, conclusionId);
       await this.units.assertExist([leadUnitId, ...cooperating], em);
@@ -54,8 +56,10 @@ export class CreateTaskUseCase {
         },
         em,
       );
-      const [view] = await toTaskViews(em, [task]);
-      return view;
+      const [created] = await toTaskViews(em, [task]);
+      return created;
     });
+    await this.notifier.assigned(view);
+    return view;
   }
 }

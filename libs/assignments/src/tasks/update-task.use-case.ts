@@ -8,6 +8,7 @@ import { ConclusionsService } from '../conclusions/conclusions.service.js';
 import { UnitsService } from '../units/units.service.js';
 import { AssignmentTaskEntity } from './assignment-task.entity.js';
 import { TaskCooperatorEntity } from './task-cooperator.entity.js';
+import { TaskNotifier } from './task-notifier.js';
 import { TaskStatus } from './task-status.js';
 import type { TaskView } from './task-view.js';
 import { toTaskViews } from './task-views.js';
@@ -15,7 +16,7 @@ import type { UpdateTaskDto } from './tasks.dto.js';
 import { findTask } from './tasks.service.js';
 
 /**
- * Staff correct a task or extend its deadline. A done task is closed. Moving the deadline re-arms the reminder,
+ * Staff correct a task or extend its deadline. A done task is closed. A new deadline or lead unit re-arms the reminder,
  * and an overdue task given a deadline still ahead goes back to open (or in progress if it was started).
  * Deadline extensions happen after the meeting, so only deletion runs the conclusion edit guards (minutes lock).
  */
@@ -27,10 +28,12 @@ export class UpdateTaskUseCase {
     private readonly units: UnitsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notifier: TaskNotifier,
   ) {}
 
-  update(user: AuthUser, taskId: string, dto: UpdateTaskDto): Promise<TaskView> {
-    return this.dataSource.transaction(async (em) => {
+  async update(user: AuthUser, taskId: string, dto: UpdateTaskDto): Promise<TaskView> {
+    let leadChanged = false;
+    const view = await this.dataSource.transaction(async (em) => {
       const task = await findTask(em, taskId, true);
       if (task.status === TaskStatus.Done) throw new DomainError(AssignmentsErrorCode.TASK_STATUS, 'A done task cannot be changed', { status: task.status, allowed: [TaskStatus.Open, TaskStatus.InProgress, TaskStatus.Overdue] });
       const coopRepo = em.getRepository(TaskCooperatorEntity);
@@ -50,7 +53,10 @@ export class UpdateTaskUseCase {
       if (dto.leadUnitId !== undefined || dto.cooperatingUnitIds !== undefined) await this.units.assertExist([lead, ...cooperating], em);
       if (dto.leadUnitId !== undefined && lead !== task.leadUnitId) {
         changed.leadUnitId = { from: task.leadUnitId, to: lead };
+        leadChanged = true;
         task.leadUnitId = lead;
+        // the new lead unit has not been reminded yet
+        task.reminderSentAt = null;
       }
       if (dto.deadline !== undefined) {
         const deadline = new Date(dto.deadline);
@@ -79,9 +85,11 @@ export class UpdateTaskUseCase {
         { action: 'task.updated', entityType: 'assignment_task', entityId: task.id, actorId: user.id, actorRole: user.role, meetingId: await meetingOf(em, task), payload: changed },
         em,
       );
-      const [view] = await toTaskViews(em, [task]);
-      return view;
+      const [updated] = await toTaskViews(em, [task]);
+      return updated;
     });
+    if (leadChanged) await this.notifier.assigned(view);
+    return view;
   }
 
   remove(user: AuthUser, taskId: string): Promise<void> {

@@ -32,4 +32,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir, ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dataDir, ...env })).toThrow(name);
   });
+  it('reads task reminder settings and refuses a bad SMTP_URL by name', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).tasks).toEqual({ reminderDaysBefore: 3, smtpUrl: null, smtpFrom: 'Dien Hong <no-reply@dienhong.local>' });
+    expect(loadConfig({ DATA_DIR: dataDir, TASK_REMINDER_DAYS_BEFORE: '0', SMTP_URL: 'smtps://u:p@mail.example.vn:465' }).tasks).toMatchObject({ reminderDaysBefore: 0, smtpUrl: 'smtps://u:p@mail.example.vn:465' });
+    expect(() => loadConfig({ DATA_DIR: dataDir, SMTP_URL: 'mail.example.vn' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ DATA_DIR: dataDir, TASK_REMINDER_DAYS_BEFORE: '-1' })).toThrow(/TASK_REMINDER_DAYS_BEFORE/);
+  });
 });

@@ -18,7 +18,9 @@ export function mapDatabaseError(error: unknown): DomainError | undefined {
   switch (code) {
     case '23505':
       return new DomainError(ErrorCode.DUPLICATE, 'A record with the same unique value already exists', { constraint });
+    // 23001 restrict_violation: PostgreSQL 17 (embedded PGlite) reports ON DELETE RESTRICT with its own code
     case '23503':
+    case '23001':
       return new DomainError(ErrorCode.CONFLICT, 'The record is referenced by or refers to a missing record', { constraint });
     case '23514':
     case '23502':
