@@ -41,6 +41,7 @@ export const ROUTES: RouteDef[] = [
   { name: 'console', roles: ['admin', 'secretary', 'chair'], layout: 'shell', screen: lazy(() => import('./screens/secretary-console-screen.js')) },
   { name: 'chair', roles: ['admin', 'secretary', 'chair'], layout: 'full', screen: lazy(() => import('./screens/chair-dashboard-screen.js')) },
   { name: 'attendance', roles: ['admin', 'secretary'], layout: 'shell', screen: lazy(() => import('./screens/attendance-screen.js')) },
+  { name: 'tablet', roles: ['delegate', 'chair'], layout: 'shell', screen: lazy(() => import('./screens/tablet-screen.js')) },
   { name: 'kiosk', roles: 'public', layout: 'full', screen: lazy(() => import('./screens/kiosk-screen.js')) },
   { name: 'delegates', roles: ['admin', 'secretary', 'chair'], layout: 'shell', nav: 'nav.delegates', screen: lazy(() => import('./screens/delegates-screen.js')) },
 ];

@@ -2,6 +2,7 @@ import { apiBlob, apiJson } from './client.js';
 import type {
   AttendanceListItem,
   AttendanceSummary,
+  CastAck,
   Delegate,
   DelegatePage,
   ImportResult,
@@ -9,10 +10,14 @@ import type {
   MeetingDetail,
   MeetingStatus,
   MeetingSummary,
+  NewPoll,
+  Opinion,
+  PollView,
   SpeakerRequest,
 } from './types.js';
 
 const m = (id: string) => `/meetings/${encodeURIComponent(id)}`;
+const p = (id: string) => `/polls/${encodeURIComponent(id)}`;
 
 /** Every route the UI calls, in one place. */
 export const api = {
@@ -42,6 +47,18 @@ export const api = {
   speakers: (id: string, signal?: AbortSignal) => apiJson<SpeakerRequest[]>(`${m(id)}/speakers`, { signal }),
   grantFloor: (id: string, requestId: string) => apiJson<unknown>(`${m(id)}/speakers/${encodeURIComponent(requestId)}/grant`, { method: 'POST' }),
   endFloor: (id: string, requestId: string) => apiJson<void>(`${m(id)}/speakers/${encodeURIComponent(requestId)}/end`, { method: 'POST' }),
+  raiseHand: (id: string, agendaItemId?: string) => apiJson<unknown>(`${m(id)}/speakers`, { method: 'POST', body: agendaItemId ? { agendaItemId } : {} }),
+  lowerHand: (id: string) => apiJson<void>(`${m(id)}/speakers/mine`, { method: 'DELETE' }),
+  polls: (id: string, signal?: AbortSignal) => apiJson<PollView[]>(`${m(id)}/polls`, { signal }),
+  createPoll: (id: string, body: NewPoll) => apiJson<PollView>(`${m(id)}/polls`, { method: 'POST', body }),
+  /** HTTP fallback of the socket's `vote:cast` (same ballot id: counted once). */
+  castBallot: (pollId: string, ballot: { ballotId: string; choices: string[] }) =>
+    apiJson<CastAck>(`${p(pollId)}/ballots`, { method: 'POST', body: { ballotId: ballot.ballotId, choices: ballot.choices } }),
+  pollAction: (pollId: string, action: 'open' | 'close' | 'publish') => apiJson<PollView>(`${p(pollId)}/${action}`, { method: 'POST' }),
+  opinions: (id: string, signal?: AbortSignal) => apiJson<Opinion[]>(`${m(id)}/opinions`, { signal }),
+  submitOpinion: (id: string, content: string, agendaItemId?: string) =>
+    apiJson<unknown>(`${m(id)}/opinions`, { method: 'POST', body: agendaItemId ? { content, agendaItemId } : { content } }),
+  markAddressed: (id: string, opinionId: string) => apiJson<Opinion>(`${m(id)}/opinions/${encodeURIComponent(opinionId)}/addressed`, { method: 'POST' }),
 };
 
 function listOf<T>(r: T[] | { items: T[] }): T[] {

@@ -3,6 +3,7 @@ import { api } from '../api/endpoints.js';
 import { MEETING_TRANSITIONS, type MeetingStatus } from '../api/types.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LiveBadge } from '../components/live-badge.js';
+import { PollsPanel } from '../components/polls-panel.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { useAsync } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -12,8 +13,8 @@ import { Link } from '../router/router.js';
 import { paths, type ScreenProps } from '../routes.js';
 
 /**
- * The secretary's console. Now: the meeting lifecycle. Check-in, polls, opinions and moderation panels join
- * this screen as their APIs land (see `paths` in routes.ts for the screens reserved for them).
+ * The secretary's console: the meeting lifecycle and the polls (create, open, close, publish). Opinions and
+ * moderation panels join this screen as their APIs land.
  */
 export default function SecretaryConsoleScreen({ params }: ScreenProps) {
   const meetingId = params.meetingId;
@@ -99,6 +100,7 @@ export default function SecretaryConsoleScreen({ params }: ScreenProps) {
           </div>
         )}
       </section>
+      <PollsPanel meetingId={meetingId} agenda={[...(m.agenda ?? [])].sort((a, b) => a.position - b.position)} />
     </article>
   );
 }
