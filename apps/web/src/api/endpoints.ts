@@ -3,9 +3,11 @@ import type {
   AttendanceListItem,
   AttendanceSummary,
   CastAck,
+  CreatedKiosk,
   Delegate,
   DelegatePage,
   ImportResult,
+  Kiosk,
   Me,
   MeetingDetail,
   MeetingStatus,
@@ -58,6 +60,9 @@ export const api = {
   opinions: (id: string, signal?: AbortSignal) => apiJson<Opinion[]>(`${m(id)}/opinions`, { signal }),
   submitOpinion: (id: string, content: string, agendaItemId?: string) =>
     apiJson<unknown>(`${m(id)}/opinions`, { method: 'POST', body: agendaItemId ? { content, agendaItemId } : { content } }),
+  kiosks: (id: string, signal?: AbortSignal) => apiJson<Kiosk[]>(`${m(id)}/kiosks`, { signal }),
+  createKiosk: (id: string, name: string) => apiJson<CreatedKiosk>(`${m(id)}/kiosks`, { method: 'POST', body: { name } }),
+  revokeKiosk: (id: string, kioskId: string) => apiJson<void>(`${m(id)}/kiosks/${encodeURIComponent(kioskId)}`, { method: 'DELETE' }),
   markAddressed: (id: string, opinionId: string) => apiJson<Opinion>(`${m(id)}/opinions/${encodeURIComponent(opinionId)}/addressed`, { method: 'POST' }),
 };
 

@@ -281,3 +281,16 @@ export interface Opinion {
   addressedAt: string | null;
   createdAt: string;
 }
+
+/** libs/attendance/src/kiosks: a check-in kiosk of a meeting; the token comes once, in the create answer. */
+export interface Kiosk {
+  id: string;
+  meetingId: string;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface CreatedKiosk extends Kiosk {
+  token: string;
+}
