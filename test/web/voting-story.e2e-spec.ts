@@ -26,7 +26,7 @@ interface PollView {
   title: string;
   status: string;
   ballots?: { delegateId?: string; choices: string[] }[];
-  options: { id: string; code: string | null }[];
+  options: { id: string; code: string | null; label: string }[];
   result: { cast: number; outcome: string; motion: { forVotes: number; againstVotes: number; abstainVotes: number } } | null;
 }
 
@@ -231,6 +231,38 @@ maybe('voting story: console, two tablets, projector (Chromium)', () => {
     await dash.getByTestId('votes-for').getByText('1 votes (50%)').waitFor();
     expect(await dash.getByTestId('arithmetic').textContent()).not.toBe(arithmetic);
     await dash.getByRole('button', { name: 'Tiếng Việt' }).click();
+  });
+
+  it('a choice poll: checkboxes honour the maximum, the confirmation lists the choices, the ballot holds exactly them', async () => {
+    const title = 'Chọn địa điểm xây dựng trường học';
+    await console_.getByLabel('Nội dung trong chương trình').selectOption({ label: '(Không gắn với nội dung nào)' });
+    await console_.getByLabel('Tiêu đề biểu quyết').fill(title);
+    await console_.getByLabel('Loại biểu quyết').selectOption('choice');
+    await console_.getByLabel('Số phương án được chọn tối đa').fill('2');
+    // fewer than two options is refused before anything is sent
+    await console_.getByLabel('Các phương án (mỗi dòng một phương án)').fill('Phường Cầu Giấy');
+    await console_.getByRole('button', { name: 'Tạo biểu quyết' }).click();
+    await console_.getByText('Cần ít nhất hai phương án.').waitFor();
+    await console_.getByLabel('Các phương án (mỗi dòng một phương án)').fill('Phường Cầu Giấy\nPhường Tây Hồ\nPhường Long Biên');
+    await console_.getByRole('button', { name: 'Tạo biểu quyết' }).click();
+    await console_.getByText(`Đã tạo biểu quyết “${title}”.`).waitFor();
+    await console_.getByRole('button', { name: `Mở biểu quyết: ${title}` }).click();
+    await console_.getByText(`Đã mở biểu quyết “${title}”.`).waitFor();
+    const choice = (await secretary.get<PollView[]>(`/api/meetings/${meetingId}/polls`)).body.find((p) => p.title === title)!;
+
+    const ballot = tabletA.getByRole('article', { name: title });
+    await ballot.getByText('Chọn tối đa 2 phương án.').waitFor();
+    for (const name of ['Phường Cầu Giấy', 'Phường Tây Hồ', 'Phường Long Biên']) await ballot.getByRole('checkbox', { name }).check();
+    await ballot.getByText('Bạn chỉ được chọn tối đa 2 phương án.').waitFor();
+    expect(await ballot.getByRole('button', { name: 'Tiếp tục' }).isDisabled()).toBe(true);
+    await ballot.getByRole('checkbox', { name: 'Phường Cầu Giấy' }).uncheck();
+    await ballot.getByRole('button', { name: 'Tiếp tục' }).click();
+    await ballot.getByText('Bạn chọn: Phường Tây Hồ, Phường Long Biên').waitFor();
+    await ballot.getByRole('button', { name: 'Xác nhận gửi phiếu' }).click();
+    await ballot.getByTestId('receipt').waitFor();
+    const [row] = await t.dataSource.query<{ choices: string[] }[]>('SELECT choices FROM named_ballots WHERE poll_id = $1 AND delegate_id = $2', [choice.id, voterIds.a]);
+    expect(row.choices.map((id) => choice.options.find((o) => o.id === id)?.label).sort()).toEqual(['Phường Long Biên', 'Phường Tây Hồ']);
+    expect(await seriousA11yViolations(tabletA)).toEqual([]);
   });
 
   it('no console errors or uncaught page errors (except the offline tablet’s refused connections)', () => {
