@@ -13,6 +13,9 @@ import type {
   MeetingStatus,
   MeetingSummary,
   NewPoll,
+  NewRound,
+  OpinionRound,
+  RoundChoice,
   Opinion,
   PollView,
   SpeakerRequest,
@@ -63,6 +66,12 @@ export const api = {
   kiosks: (id: string, signal?: AbortSignal) => apiJson<Kiosk[]>(`${m(id)}/kiosks`, { signal }),
   createKiosk: (id: string, name: string) => apiJson<CreatedKiosk>(`${m(id)}/kiosks`, { method: 'POST', body: { name } }),
   revokeKiosk: (id: string, kioskId: string) => apiJson<void>(`${m(id)}/kiosks/${encodeURIComponent(kioskId)}`, { method: 'DELETE' }),
+  rounds: (signal?: AbortSignal) => apiJson<OpinionRound[]>('/opinion-rounds', { signal }),
+  round: (roundId: string, signal?: AbortSignal) => apiJson<OpinionRound>(`/opinion-rounds/${encodeURIComponent(roundId)}`, { signal }),
+  createRound: (body: NewRound) => apiJson<OpinionRound>('/opinion-rounds', { method: 'POST', body }),
+  roundAction: (roundId: string, action: 'open' | 'close' | 'remind') => apiJson<unknown>(`/opinion-rounds/${encodeURIComponent(roundId)}/${action}`, { method: 'POST' }),
+  answerRound: (roundId: string, answers: { questionId: string; choice: RoundChoice; comment?: string }[]) =>
+    apiJson<OpinionRound>(`/opinion-rounds/${encodeURIComponent(roundId)}/answers`, { method: 'POST', body: { answers } }),
   markAddressed: (id: string, opinionId: string) => apiJson<Opinion>(`${m(id)}/opinions/${encodeURIComponent(opinionId)}/addressed`, { method: 'POST' }),
 };
 

@@ -294,3 +294,40 @@ export interface Kiosk {
 export interface CreatedKiosk extends Kiosk {
   token: string;
 }
+
+/** libs/opinions/src/rounds: a written opinion round of a body (phiếu lấy ý kiến), answered by a deadline. */
+export type RoundChoice = 'agree' | 'disagree' | 'other';
+
+export interface RoundQuestionResult {
+  questionId: string;
+  position: number;
+  text: string;
+  agree: number;
+  disagree: number;
+  other: number;
+  notAnswered: number;
+  outcome: string;
+  arithmetic: string;
+}
+
+export interface OpinionRound {
+  id: string;
+  bodyId: string;
+  title: string;
+  description: string | null;
+  status: 'draft' | 'open' | 'closed';
+  deadline: string;
+  questions: { id: string; position: number; text: string }[];
+  recipients: number;
+  answered: number;
+  myAnswers?: { questionId: string; choice: RoundChoice; comment: string | null }[];
+  summary: { recipients: number; votingRecipients: number; respondents: number; questions: RoundQuestionResult[] } | null;
+}
+
+export interface NewRound {
+  bodyId: string;
+  title: string;
+  description?: string;
+  deadline: string;
+  questions: string[];
+}
