@@ -226,9 +226,12 @@ maybe('web UI (Chromium)', () => {
     await page.close();
   });
 
-  it('a delegate lands on their meeting and can read its documents', async () => {
+  it('a delegate lands on the tablet screen of their open meeting and can read its documents', async () => {
     const page = await newPage();
     await signIn(page, 'delegate3');
+    await page.waitForURL(`${t.url}/meetings/${meetingId}/tablet`);
+    await page.getByText('Hiện chưa có nội dung biểu quyết.', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'Thông tin cuộc họp' }).click();
     await page.waitForURL(`${t.url}/meetings/${meetingId}`);
     await page.getByRole('heading', { name: DEMO_MEETING.title }).waitFor();
     await page.getByText('Thành viên, có quyền biểu quyết').waitFor();

@@ -9,6 +9,8 @@ export const paths = {
   meeting: '/meetings/:meetingId',
   console: '/meetings/:meetingId/console',
   delegates: '/admin/delegates',
+  rounds: '/opinion-rounds', // written opinion rounds of a body: staff create / send / close, members answer
+  round: '/opinion-rounds/:roundId',
   // Reserved for the screens assigned next (their APIs are being built): add a row to ROUTES below when one lands.
   kiosk: '/kiosk/:meetingId', // check-in kiosk (face), full screen, kiosk token; roles: kiosk device / admin, secretary
   tablet: '/meetings/:meetingId/tablet', // delegate tablet / remote: current poll, opinions, raise hand, LiveKit
@@ -41,6 +43,9 @@ export const ROUTES: RouteDef[] = [
   { name: 'console', roles: ['admin', 'secretary', 'chair'], layout: 'shell', screen: lazy(() => import('./screens/secretary-console-screen.js')) },
   { name: 'chair', roles: ['admin', 'secretary', 'chair'], layout: 'full', screen: lazy(() => import('./screens/chair-dashboard-screen.js')) },
   { name: 'attendance', roles: ['admin', 'secretary'], layout: 'shell', screen: lazy(() => import('./screens/attendance-screen.js')) },
+  { name: 'tablet', roles: ['delegate', 'chair'], layout: 'shell', screen: lazy(() => import('./screens/tablet-screen.js')) },
   { name: 'kiosk', roles: 'public', layout: 'full', screen: lazy(() => import('./screens/kiosk-screen.js')) },
+  { name: 'rounds', roles: ['admin', 'secretary', 'chair', 'delegate'], layout: 'shell', nav: 'nav.rounds', screen: lazy(() => import('./screens/rounds-screen.js')) },
+  { name: 'round', roles: ['admin', 'secretary', 'chair', 'delegate'], layout: 'shell', screen: lazy(() => import('./screens/round-screen.js')) },
   { name: 'delegates', roles: ['admin', 'secretary', 'chair'], layout: 'shell', nav: 'nav.delegates', screen: lazy(() => import('./screens/delegates-screen.js')) },
 ];

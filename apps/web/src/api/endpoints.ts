@@ -2,17 +2,27 @@ import { apiBlob, apiJson } from './client.js';
 import type {
   AttendanceListItem,
   AttendanceSummary,
+  CastAck,
+  CreatedKiosk,
   Delegate,
   DelegatePage,
   ImportResult,
+  Kiosk,
   Me,
   MeetingDetail,
   MeetingStatus,
   MeetingSummary,
+  NewPoll,
+  NewRound,
+  OpinionRound,
+  RoundChoice,
+  Opinion,
+  PollView,
   SpeakerRequest,
 } from './types.js';
 
 const m = (id: string) => `/meetings/${encodeURIComponent(id)}`;
+const p = (id: string) => `/polls/${encodeURIComponent(id)}`;
 
 /** Every route the UI calls, in one place. */
 export const api = {
@@ -42,6 +52,27 @@ export const api = {
   speakers: (id: string, signal?: AbortSignal) => apiJson<SpeakerRequest[]>(`${m(id)}/speakers`, { signal }),
   grantFloor: (id: string, requestId: string) => apiJson<unknown>(`${m(id)}/speakers/${encodeURIComponent(requestId)}/grant`, { method: 'POST' }),
   endFloor: (id: string, requestId: string) => apiJson<void>(`${m(id)}/speakers/${encodeURIComponent(requestId)}/end`, { method: 'POST' }),
+  raiseHand: (id: string, agendaItemId?: string) => apiJson<unknown>(`${m(id)}/speakers`, { method: 'POST', body: agendaItemId ? { agendaItemId } : {} }),
+  lowerHand: (id: string) => apiJson<void>(`${m(id)}/speakers/mine`, { method: 'DELETE' }),
+  polls: (id: string, signal?: AbortSignal) => apiJson<PollView[]>(`${m(id)}/polls`, { signal }),
+  createPoll: (id: string, body: NewPoll) => apiJson<PollView>(`${m(id)}/polls`, { method: 'POST', body }),
+  /** HTTP fallback of the socket's `vote:cast` (same ballot id: counted once). */
+  castBallot: (pollId: string, ballot: { ballotId: string; choices: string[] }) =>
+    apiJson<CastAck>(`${p(pollId)}/ballots`, { method: 'POST', body: { ballotId: ballot.ballotId, choices: ballot.choices } }),
+  pollAction: (pollId: string, action: 'open' | 'close' | 'publish') => apiJson<PollView>(`${p(pollId)}/${action}`, { method: 'POST' }),
+  opinions: (id: string, signal?: AbortSignal) => apiJson<Opinion[]>(`${m(id)}/opinions`, { signal }),
+  submitOpinion: (id: string, content: string, agendaItemId?: string) =>
+    apiJson<unknown>(`${m(id)}/opinions`, { method: 'POST', body: agendaItemId ? { content, agendaItemId } : { content } }),
+  kiosks: (id: string, signal?: AbortSignal) => apiJson<Kiosk[]>(`${m(id)}/kiosks`, { signal }),
+  createKiosk: (id: string, name: string) => apiJson<CreatedKiosk>(`${m(id)}/kiosks`, { method: 'POST', body: { name } }),
+  revokeKiosk: (id: string, kioskId: string) => apiJson<void>(`${m(id)}/kiosks/${encodeURIComponent(kioskId)}`, { method: 'DELETE' }),
+  rounds: (signal?: AbortSignal) => apiJson<OpinionRound[]>('/opinion-rounds', { signal }),
+  round: (roundId: string, signal?: AbortSignal) => apiJson<OpinionRound>(`/opinion-rounds/${encodeURIComponent(roundId)}`, { signal }),
+  createRound: (body: NewRound) => apiJson<OpinionRound>('/opinion-rounds', { method: 'POST', body }),
+  roundAction: (roundId: string, action: 'open' | 'close' | 'remind') => apiJson<unknown>(`/opinion-rounds/${encodeURIComponent(roundId)}/${action}`, { method: 'POST' }),
+  answerRound: (roundId: string, answers: { questionId: string; choice: RoundChoice; comment?: string }[]) =>
+    apiJson<OpinionRound>(`/opinion-rounds/${encodeURIComponent(roundId)}/answers`, { method: 'POST', body: { answers } }),
+  markAddressed: (id: string, opinionId: string) => apiJson<Opinion>(`${m(id)}/opinions/${encodeURIComponent(opinionId)}/addressed`, { method: 'POST' }),
 };
 
 function listOf<T>(r: T[] | { items: T[] }): T[] {

@@ -159,3 +159,175 @@ export interface UnrecognisedFace {
   /** data:image/jpeg;base64,… when the server could crop the face. */
   crop?: string;
 }
+
+/** libs/voting/src/polls/poll.enums.ts */
+export type PollKind = 'motion' | 'choice' | 'election';
+export type BallotMode = 'named' | 'secret';
+export type PollStatus = 'draft' | 'open' | 'closed' | 'published';
+export type MotionCode = 'for' | 'against' | 'abstain';
+
+export interface PollOption {
+  id: string;
+  position: number;
+  label: string;
+  code: MotionCode | null;
+  delegateId: string | null;
+}
+
+/** The stored result of a closed poll (libs/voting/src/polls/poll-result.ts); `arithmetic` is "vi | en". */
+export interface PollResult {
+  kind: PollKind;
+  cast: number;
+  members: number;
+  present: number;
+  eligible: number | null;
+  outcome: string;
+  arithmetic: string;
+  motion?: { forVotes: number; againstVotes: number; abstainVotes: number; tie: boolean; decidedBy: string };
+  choice?: { winners: string[]; ranking: { id: string; label: string; votes: number; rank: number; won: boolean; tiedAtBoundary: boolean }[] };
+}
+
+/** libs/voting/src/polls/poll.view.ts */
+export interface PollView {
+  id: string;
+  meetingId: string;
+  agendaItemId: string | null;
+  kind: PollKind;
+  ballotMode: BallotMode;
+  title: string;
+  status: PollStatus;
+  ruleText: string;
+  allowChange: boolean;
+  maxChoices: number;
+  seats: number | null;
+  countdownSeconds: number | null;
+  openedAt: string | null;
+  closesAt: string | null;
+  closedAt: string | null;
+  publishedAt: string | null;
+  membersCount: number | null;
+  presentCount: number | null;
+  eligibleCount: number | null;
+  options: PollOption[];
+  result: PollResult | null;
+}
+
+/** libs/voting/src/voting.events.ts */
+export interface MyVote {
+  pollId: string;
+  voted: boolean;
+  receipt: string | null;
+  choices: string[] | null;
+}
+
+export interface PollState {
+  meetingId: string;
+  polls: PollView[];
+  myVotes: MyVote[];
+}
+
+export interface CastAck {
+  pollId: string;
+  ballotId: string;
+  receipt: string;
+  replay: boolean;
+}
+
+export interface PollProgress {
+  pollId: string;
+  meetingId: string;
+  cast: number;
+  eligible: number;
+}
+
+export interface PollClosed {
+  pollId: string;
+  meetingId: string;
+  closedAt: string;
+  cast: number;
+  eligible: number;
+}
+
+/** Socket `poll:results` (libs/voting PollResultView). */
+export interface PollResults {
+  pollId: string;
+  meetingId: string;
+  title: string;
+  kind: PollKind;
+  publishedAt: string;
+  result: PollResult;
+}
+
+export interface NewPoll {
+  agendaItemId?: string;
+  kind: PollKind;
+  ballotMode: BallotMode;
+  title: string;
+  options?: { label: string }[];
+  maxChoices?: number;
+  seats?: number;
+  countdownSeconds?: number;
+}
+
+/** libs/opinions: a written opinion on the meeting or one agenda item. */
+export interface Opinion {
+  id: string;
+  meetingId: string;
+  agendaItemId: string | null;
+  delegateId: string;
+  delegateName: string | null;
+  content: string;
+  status: 'submitted' | 'addressed';
+  addressedAt: string | null;
+  createdAt: string;
+}
+
+/** libs/attendance/src/kiosks: a check-in kiosk of a meeting; the token comes once, in the create answer. */
+export interface Kiosk {
+  id: string;
+  meetingId: string;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface CreatedKiosk extends Kiosk {
+  token: string;
+}
+
+/** libs/opinions/src/rounds: a written opinion round of a body (phiếu lấy ý kiến), answered by a deadline. */
+export type RoundChoice = 'agree' | 'disagree' | 'other';
+
+export interface RoundQuestionResult {
+  questionId: string;
+  position: number;
+  text: string;
+  agree: number;
+  disagree: number;
+  other: number;
+  notAnswered: number;
+  outcome: string;
+  arithmetic: string;
+}
+
+export interface OpinionRound {
+  id: string;
+  bodyId: string;
+  title: string;
+  description: string | null;
+  status: 'draft' | 'open' | 'closed';
+  deadline: string;
+  questions: { id: string; position: number; text: string }[];
+  recipients: number;
+  answered: number;
+  myAnswers?: { questionId: string; choice: RoundChoice; comment: string | null }[];
+  summary: { recipients: number; votingRecipients: number; respondents: number; questions: RoundQuestionResult[] } | null;
+}
+
+export interface NewRound {
+  bodyId: string;
+  title: string;
+  description?: string;
+  deadline: string;
+  questions: string[];
+}

@@ -1,10 +1,16 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en } from './en.js';
 import { vi, type Dictionary, type MessageKey } from './vi.js';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: Lang[] = ['vi', 'en'];
-const DICTIONARIES: Record<Lang, Dictionary> = { vi, en };
+/** Vietnamese ships with the first load; English is fetched when first chosen (most users never need it). */
+const DICTIONARIES: Partial<Record<Lang, Dictionary>> = { vi };
+
+function loadDictionary(lang: Lang): Promise<Dictionary> {
+  const ready = DICTIONARIES[lang];
+  if (ready) return Promise.resolve(ready);
+  return import('./en.js').then(({ en }) => (DICTIONARIES.en = en));
+}
 const STORAGE_KEY = 'dh.lang';
 
 export type Params = Record<string, string | number>;
@@ -16,7 +22,8 @@ export function format(template: string, params?: Params): string {
 }
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  return format(DICTIONARIES[lang][key], params);
+  // until the chosen dictionary has arrived, Vietnamese
+  return format((DICTIONARIES[lang] ?? vi)[key], params);
 }
 
 export function isMessageKey(key: string): key is MessageKey {
@@ -44,9 +51,20 @@ export interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [wanted, setWanted] = useState<Lang>(initialLang);
+  const [lang, setLangState] = useState<Lang>(() => (DICTIONARIES[wanted] ? wanted : 'vi'));
+  useEffect(() => {
+    let stale = false;
+    loadDictionary(wanted).then(
+      () => !stale && setLangState(wanted),
+      (err: unknown) => console.warn('dictionary not loaded', wanted, err),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [wanted]);
   const setLang = useCallback((next: Lang) => {
-    setLangState(next);
+    setWanted(next);
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import { refreshAccessToken } from '../api/client.js';
+import { ApiError, refreshAccessToken } from '../api/client.js';
 import { tokenStore } from '../api/tokens.js';
 
 export type LiveStatus = 'connecting' | 'connected' | 'offline';
@@ -8,7 +8,11 @@ type Handler = (payload: unknown) => void;
 /** What the server acknowledges `meeting:join` with (libs/realtime/src/realtime.events.ts). */
 type JoinAck = { ok: true; meetingId: string; rooms: string[]; staff: boolean } | { ok: false; error: { code: string; message: string } };
 
+/** Every acknowledged client event answers this way (libs/realtime WsAck). */
+type Ack = { ok: true } | { ok: false; error: { code: string; message: string } };
+
 const JOIN_TIMEOUT_MS = 5000;
+const REQUEST_TIMEOUT_MS = 8000;
 
 /**
  * One socket.io connection per signed-in tab. Authenticates with `auth: { token }` (read afresh at every
@@ -67,6 +71,23 @@ export class LiveConnection {
       this.meetings.delete(meetingId);
       if (this.socket?.connected) this.socket.emit('meeting:leave', { meetingId });
     };
+  }
+
+  /**
+   * An acknowledged event. Rejects with ApiError NETWORK when not connected or unanswered in time (the caller may
+   * retry), or with the server's error code.
+   */
+  async request<T>(event: string, payload: unknown, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
+    const socket = await this.start();
+    if (!socket.connected) throw new ApiError('NETWORK', 'not connected', 0);
+    let ack: Ack;
+    try {
+      ack = (await socket.timeout(timeoutMs).emitWithAck(event, payload)) as Ack;
+    } catch {
+      throw new ApiError('NETWORK', `no answer to ${event}`, 0);
+    }
+    if (!ack.ok) throw new ApiError(ack.error.code, ack.error.message, 0);
+    return ack as T;
   }
 
   close(): void {

@@ -5,6 +5,7 @@ import { useMe } from '../auth/auth.js';
 import { AttendanceBreakdown, formatTime, QuorumGauge } from '../components/attendance-charts.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LiveBadge } from '../components/live-badge.js';
+import { PollBoard } from '../components/polls-panel.js';
 import { LanguageSwitch } from '../components/shell.js';
 import { useAsync, type AsyncState } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -15,7 +16,7 @@ import { paths, type ScreenProps } from '../routes.js';
 
 /**
  * The chair's dashboard, made for a projector (full screen, big type): live attendance, the quorum gauge and the
- * speaker queue with grant / end for the chair and the secretary.
+ * speaker queue with grant / end for the chair and the secretary, the poll in progress and the published result.
  */
 export default function ChairDashboardScreen({ params }: ScreenProps) {
   const meetingId = params.meetingId;
@@ -90,6 +91,10 @@ export default function ChairDashboardScreen({ params }: ScreenProps) {
         <section className="panel projector-panel" aria-labelledby="quorum-h">
           <h2 id="quorum-h">{t('dash.quorum')}</h2>
           <Loaded state={summary.state} onRetry={reloadSummary} render={(s: AttendanceSummary) => <QuorumGauge summary={s} />} />
+        </section>
+        <section className="panel projector-panel projector-wide" aria-labelledby="poll-h" data-testid="dash-poll">
+          <h2 id="poll-h">{t('dash.poll')}</h2>
+          <PollBoard meetingId={meetingId} />
         </section>
         <section className="panel projector-panel projector-wide" aria-labelledby="spk-h">
           <h2 id="spk-h">{t('dash.speakers')}</h2>

@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { api } from '../api/endpoints.js';
-import { STAFF_ROLES, type MeetingDetail, type MeetingDocument } from '../api/types.js';
+import { STAFF_ROLES, type MeetingDetail } from '../api/types.js';
 import { useMe } from '../auth/auth.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LiveBadge } from '../components/live-badge.js';
-import { PdfViewer } from '../components/pdf-viewer.js';
+import { Agenda } from '../components/agenda.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { useAsync } from '../components/use-async.js';
 import { formatDateTime, useI18n } from '../i18n/i18n.js';
@@ -44,6 +44,11 @@ export default function MeetingDetailScreen({ params }: ScreenProps) {
         </div>
         <div className="page-head-end">
           <LiveBadge status={live} />
+          {me.role === 'delegate' || me.role === 'chair' ? (
+            <Link className="btn btn-primary" to={buildPath(paths.tablet, { meetingId })}>
+              {t('meeting.tablet')}
+            </Link>
+          ) : null}
           {isStaff ? (
             <Link className="btn btn-primary" to={buildPath(paths.console, { meetingId })}>
               {t('meeting.console')}
@@ -109,63 +114,5 @@ function MeetingFacts({ m }: { m: MeetingDetail }) {
         </div>
       ) : null}
     </dl>
-  );
-}
-
-function Agenda({ m, canReadDocs }: { m: MeetingDetail; canReadDocs: boolean }) {
-  const { t } = useI18n();
-  const [open, setOpen] = useState<MeetingDocument | null>(null);
-  const agenda = [...(m.agenda ?? [])].sort((a, b) => a.position - b.position);
-  const docs = m.documents ?? [];
-  const docList = (list: MeetingDocument[]) => (
-    <ul className="doc-list">
-      {list.map((d) => (
-        <li key={d.id}>
-          {canReadDocs ? (
-            <button type="button" className="btn btn-doc" aria-pressed={open?.id === d.id} onClick={() => setOpen(d)}>
-              <span aria-hidden="true" className="doc-icon">
-                PDF
-              </span>
-              <span>{d.filename}</span>
-              <span className="muted small">{t('meeting.sizeKb', { n: Math.max(1, Math.round(d.sizeBytes / 1024)) })}</span>
-            </button>
-          ) : (
-            <span>{d.filename}</span>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-  return (
-    <>
-      <section aria-labelledby="agenda-title" className="panel">
-        <h2 id="agenda-title">{t('meeting.agenda')}</h2>
-        {agenda.length === 0 ? <p className="empty">{t('meeting.agendaEmpty')}</p> : null}
-        <ol className="agenda">
-          {agenda.map((a) => {
-            const itemDocs = docs.filter((d) => d.agendaItemId === a.id);
-            return (
-              <li key={a.id} className="agenda-item">
-                <h3 className="agenda-title">{a.title}</h3>
-                {a.presenter ? <p className="muted">{t('meeting.presenter', { name: a.presenter })}</p> : null}
-                {a.description ? <p>{a.description}</p> : null}
-                {itemDocs.length > 0 ? (
-                  <div>
-                    <h4 className="small-heading">{t('meeting.documentsForItem')}</h4>
-                    {docList(itemDocs)}
-                  </div>
-                ) : null}
-              </li>
-            );
-          })}
-        </ol>
-      </section>
-      <section aria-labelledby="docs-title" className="panel">
-        <h2 id="docs-title">{t('meeting.documents')}</h2>
-        {docs.length === 0 ? <p className="empty">{t('meeting.documentsEmpty')}</p> : null}
-        {docList(docs)}
-        {open ? <PdfViewer meetingId={m.id} doc={open} onClose={() => setOpen(null)} /> : null}
-      </section>
-    </>
   );
 }

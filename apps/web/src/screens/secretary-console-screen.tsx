@@ -1,8 +1,12 @@
 import { useMemo, useState } from 'react';
 import { api } from '../api/endpoints.js';
 import { MEETING_TRANSITIONS, type MeetingStatus } from '../api/types.js';
+import { useMe } from '../auth/auth.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LiveBadge } from '../components/live-badge.js';
+import { KiosksPanel } from '../components/kiosks-panel.js';
+import { OpinionsPanel } from '../components/opinions-panel.js';
+import { PollsPanel } from '../components/polls-panel.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { useAsync } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -12,12 +16,13 @@ import { Link } from '../router/router.js';
 import { paths, type ScreenProps } from '../routes.js';
 
 /**
- * The secretary's console. Now: the meeting lifecycle. Check-in, polls, opinions and moderation panels join
- * this screen as their APIs land (see `paths` in routes.ts for the screens reserved for them).
+ * The secretary's console: the meeting lifecycle, the polls (create, open, close, publish), the delegates' written
+ * opinions (mark addressed) and the check-in kiosks (issue, revoke).
  */
 export default function SecretaryConsoleScreen({ params }: ScreenProps) {
   const meetingId = params.meetingId;
   const { t } = useI18n();
+  const me = useMe();
   const { state, reload, set } = useAsync((signal) => api.meeting(meetingId, signal), [meetingId]);
   const events = useMemo(() => ({ 'meeting:status': () => reload() }), [reload]);
   const live = useLiveMeeting(meetingId, events, reload);
@@ -30,6 +35,7 @@ export default function SecretaryConsoleScreen({ params }: ScreenProps) {
   if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={reload} />;
   const m = state.data;
   const moves = MEETING_TRANSITIONS[m.status] ?? [];
+  const agenda = [...(m.agenda ?? [])].sort((a, b) => a.position - b.position);
 
   const apply = async (to: MeetingStatus) => {
     setBusy(true);
@@ -99,6 +105,9 @@ export default function SecretaryConsoleScreen({ params }: ScreenProps) {
           </div>
         )}
       </section>
+      <PollsPanel meetingId={meetingId} agenda={agenda} />
+      <OpinionsPanel meetingId={meetingId} agenda={agenda} />
+      {me.role === 'admin' || me.role === 'secretary' ? <KiosksPanel meetingId={meetingId} /> : null}
     </article>
   );
 }

@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { api } from '../api/endpoints.js';
+import type { OpinionRound, RoundChoice } from '../api/types.js';
+import { useMe } from '../auth/auth.js';
+import { ErrorMessage } from '../components/error-message.js';
+import { useAsync } from '../components/use-async.js';
+import { formatDateTime, isMessageKey, useI18n } from '../i18n/i18n.js';
+import { Link } from '../router/router.js';
+import { paths, type ScreenProps } from '../routes.js';
+
+const CHOICES: RoundChoice[] = ['agree', 'disagree', 'other'];
+
+/** One written opinion round: a member answers each question; staff send, remind and close it; the summary once closed. */
+export default function RoundScreen({ params }: ScreenProps) {
+  const roundId = params.roundId;
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const { state, reload, set } = useAsync((signal) => api.round(roundId, signal), [roundId]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={reload} />;
+  const r = state.data;
+  const manage = me.role === 'admin' || me.role === 'secretary';
+
+  const act = async (action: 'open' | 'close' | 'remind') => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      await api.roundAction(roundId, action);
+      setDone(t(`rounds.done.${action}`));
+    } catch (err: unknown) {
+      setError(err);
+    } finally {
+      setBusy(false);
+      reload();
+    }
+  };
+
+  return (
+    <article aria-labelledby="round-title">
+      <div className="page-head">
+        <div>
+          <h1 id="round-title">{r.title}</h1>
+          <p className="muted">
+            {t(`rounds.status.${r.status}`)} · {t('rounds.deadline', { time: formatDateTime(locale, r.deadline) })} · {t('rounds.answered', { n: r.answered, total: r.recipients })}
+          </p>
+        </div>
+        <div className="page-head-end">
+          <Link className="btn" to={paths.rounds}>
+            {t('rounds.back')}
+          </Link>
+        </div>
+      </div>
+      {r.description ? <p className="panel">{r.description}</p> : null}
+      {done ? (
+        <p className="alert alert-ok" role="status">
+          {done}
+        </p>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      {manage && r.status !== 'closed' ? (
+        <div className="button-row panel">
+          {r.status === 'draft' ? (
+            <button type="button" className="btn btn-primary btn-large" disabled={busy} onClick={() => void act('open')}>
+              {t('rounds.open')}
+            </button>
+          ) : (
+            <>
+              <button type="button" className="btn btn-large" disabled={busy} onClick={() => void act('remind')}>
+                {t('rounds.remind')}
+              </button>
+              <button type="button" className="btn btn-primary btn-large" disabled={busy} onClick={() => void act('close')}>
+                {t('rounds.close')}
+              </button>
+            </>
+          )}
+        </div>
+      ) : null}
+      {me.delegateId && r.status === 'open' ? <AnswerForm round={r} onAnswered={(updated) => set(updated)} /> : null}
+      {r.summary ? (
+        <section className="panel" aria-labelledby="round-summary">
+          <h2 id="round-summary">{t('rounds.summary', { n: r.summary.respondents, total: r.summary.recipients })}</h2>
+          {r.summary.questions.map((q) => {
+            const key = `rounds.outcome.${q.outcome}`;
+            const [vi, en] = q.arithmetic.split(' | ');
+            return (
+              <div key={q.questionId} className="opinion" data-testid={`summary-${q.position}`}>
+                <h3>
+                  {q.position}. {q.text}
+                </h3>
+                <p>
+                  <strong>{isMessageKey(key) ? t(key) : q.outcome}</strong> · {t('rounds.counts', { agree: q.agree, disagree: q.disagree, other: q.other, none: q.notAnswered })}
+                </p>
+                <p className="arithmetic">{locale.startsWith('en') && en ? en : vi}</p>
+              </div>
+            );
+          })}
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+function AnswerForm({ round, onAnswered }: { round: OpinionRound; onAnswered(r: OpinionRound): void }) {
+  const { t } = useI18n();
+  const initial = Object.fromEntries((round.myAnswers ?? []).map((a) => [a.questionId, { choice: a.choice, comment: a.comment ?? '' }]));
+  const [answers, setAnswers] = useState<Record<string, { choice: RoundChoice | null; comment: string }>>(initial);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [missing, setMissing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const questions = [...round.questions].sort((a, b) => a.position - b.position);
+
+  const submit = async () => {
+    const list = questions.map((q) => ({ questionId: q.id, choice: answers[q.id]?.choice ?? null, comment: answers[q.id]?.comment?.trim() || undefined }));
+    if (list.some((a) => a.choice === null)) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    setBusy(true);
+    setError(null);
+    try {
+      onAnswered(await api.answerRound(round.id, list.map((a) => ({ questionId: a.questionId, choice: a.choice as RoundChoice, comment: a.comment }))));
+      setSaved(true);
+    } catch (err: unknown) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="panel"
+      aria-labelledby="round-answer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h2 id="round-answer">{t('rounds.yourAnswer')}</h2>
+      {questions.map((q) => (
+        <fieldset key={q.id} className="choice-list">
+          <legend>
+            {q.position}. {q.text}
+          </legend>
+          {CHOICES.map((c) => (
+            <label key={c} className="field-check choice">
+              <input
+                type="radio"
+                name={`q-${q.id}`}
+                checked={answers[q.id]?.choice === c}
+                onChange={() => setAnswers((all) => ({ ...all, [q.id]: { choice: c, comment: all[q.id]?.comment ?? '' } }))}
+              />
+              <span>{t(`rounds.choice.${c}`)}</span>
+            </label>
+          ))}
+          <div className="field">
+            <label htmlFor={`c-${q.id}`}>{t('rounds.comment')}</label>
+            <textarea
+              id={`c-${q.id}`}
+              rows={2}
+              maxLength={5000}
+              value={answers[q.id]?.comment ?? ''}
+              onChange={(e) => setAnswers((all) => ({ ...all, [q.id]: { choice: all[q.id]?.choice ?? null, comment: e.target.value } }))}
+            />
+          </div>
+        </fieldset>
+      ))}
+      {missing ? (
+        <p className="field-error" role="alert">
+          {t('rounds.answerAll')}
+        </p>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      {saved ? (
+        <p className="alert alert-ok" role="status">
+          {t('rounds.saved')}
+        </p>
+      ) : null}
+      <button type="submit" className="btn btn-primary btn-large" disabled={busy}>
+        {t('rounds.send')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,227 @@
+import { useMemo, useState } from 'react';
+import { api } from '../api/endpoints.js';
+import type { AgendaItem, PollView, SpeakerRequest } from '../api/types.js';
+import { useMe } from '../auth/auth.js';
+import { Agenda } from '../components/agenda.js';
+import { ErrorMessage } from '../components/error-message.js';
+import { LiveBadge } from '../components/live-badge.js';
+import { PollBallot } from '../components/poll-ballot.js';
+import { PollResultPanel } from '../components/poll-result.js';
+import { useAsync } from '../components/use-async.js';
+import { useI18n } from '../i18n/i18n.js';
+import { liveConnection } from '../realtime/live-connection.js';
+import { useLiveMeeting } from '../realtime/use-live-meeting.js';
+import { buildPath } from '../router/match.js';
+import { Link } from '../router/router.js';
+import { paths, type ScreenProps } from '../routes.js';
+import { useTabletVoting } from '../voting/use-tablet-voting.js';
+
+/**
+ * The delegate's tablet (1280x800, touch): the poll in progress with big targets, the raised hand, and the agenda
+ * with its documents and a written-opinion form per item.
+ */
+export default function TabletScreen({ params }: ScreenProps) {
+  const meetingId = params.meetingId;
+  const { t } = useI18n();
+  const me = useMe();
+  const meeting = useAsync((signal) => api.meeting(meetingId, signal), [meetingId]);
+  const voting = useTabletVoting(meetingId, me.delegateId);
+  const [opinionFor, setOpinionFor] = useState<string | null>(null);
+
+  const { reload } = meeting;
+  const events = useMemo(() => ({ 'meeting:status': () => reload(), 'agenda:updated': () => reload(), 'documents:updated': () => reload() }), [reload]);
+  useLiveMeeting(meetingId, events, reload);
+
+  if (meeting.state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (meeting.state.status === 'error') return <ErrorMessage error={meeting.state.error} onRetry={reload} />;
+  const m = meeting.state.data;
+
+  const open = (voting.polls ?? []).filter((p) => p.status === 'open');
+  const lastPublished = (voting.polls ?? [])
+    .filter((p) => p.status === 'published')
+    .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))[0];
+
+  return (
+    <article aria-labelledby="tablet-title" className="tablet">
+      <div className="page-head">
+        <h1 id="tablet-title">{t('tablet.title', { title: m.title })}</h1>
+        <div className="page-head-end">
+          <LiveBadge status={voting.live} />
+          <Link className="btn" to={buildPath(paths.meeting, { meetingId })}>
+            {t('meeting.details')}
+          </Link>
+        </div>
+      </div>
+      <div className="tablet-grid">
+        <div className="tablet-side">
+          <section className="panel vote-panel" aria-labelledby="vote-h">
+            <h2 id="vote-h">{t('tablet.vote')}</h2>
+            {voting.loadError ? <ErrorMessage error={voting.loadError} /> : null}
+            {voting.polls === null && !voting.loadError ? <p role="status">{t('app.loading')}</p> : null}
+            {voting.polls !== null && open.length === 0 ? <p className="empty">{t('tablet.noPoll')}</p> : null}
+            {open.map((p) => (
+              <PollBallot key={p.id} poll={p} vote={voting.votes[p.id]} onCast={(choices) => void voting.cast(p.id, choices)} onRetry={() => voting.retry(p.id)} />
+            ))}
+            {open.length === 0 && lastPublished ? <PublishedResult poll={lastPublished} /> : null}
+          </section>
+          <HandPanel meetingId={meetingId} delegateId={me.delegateId} />
+        </div>
+        <div className="tablet-main">
+          <Agenda
+            m={m}
+            canReadDocs
+            itemExtra={(item) => (
+              <OpinionForm meetingId={meetingId} item={item} open={opinionFor === item.id} onOpen={() => setOpinionFor(item.id)} onClose={() => setOpinionFor(null)} />
+            )}
+          />
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function PublishedResult({ poll }: { poll: PollView }) {
+  const { t } = useI18n();
+  return (
+    <div className="last-result">
+      <p className="small-heading">{t('tablet.lastResult')}</p>
+      <PollResultPanel poll={poll} />
+    </div>
+  );
+}
+
+/** Raise / lower the hand over the socket; the queue (and so this delegate's place) comes from `speakers:updated`. */
+function HandPanel({ meetingId, delegateId }: { meetingId: string; delegateId: string | null }) {
+  const { t } = useI18n();
+  const speakers = useAsync((signal) => api.speakers(meetingId, signal), [meetingId]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const { set, reload } = speakers;
+  const events = useMemo(
+    () => ({
+      'speakers:updated': (p: unknown) => {
+        const e = p as { meetingId: string; queue: SpeakerRequest[] };
+        if (e?.meetingId === meetingId && Array.isArray(e.queue)) set(e.queue);
+      },
+      'floor:changed': () => reload(),
+    }),
+    [meetingId, set, reload],
+  );
+  useLiveMeeting(meetingId, events, reload);
+
+  const queue = speakers.state.status === 'done' ? speakers.state.data : [];
+  const mine = queue.find((r) => r.delegateId === delegateId && (r.status === 'waiting' || r.status === 'speaking'));
+  const act = async (event: 'hand:raise' | 'hand:lower') => {
+    setBusy(true);
+    setError(null);
+    try {
+      await liveConnection().request(event, { meetingId });
+      reload();
+    } catch (err: unknown) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const waitingPos = mine?.status === 'waiting' ? queue.filter((r) => r.status === 'waiting').findIndex((r) => r.id === mine.id) + 1 : 0;
+  return (
+    <section className="panel" aria-labelledby="hand-h">
+      <h2 id="hand-h">{t('tablet.hand')}</h2>
+      <p role="status" data-testid="hand-state">
+        {!mine ? t('tablet.handIdle') : mine.status === 'speaking' ? t('tablet.speaking') : waitingPos > 0 ? t('tablet.handRaised', { position: waitingPos }) : t('tablet.handRaisedNoPos')}
+      </p>
+      {error ? <ErrorMessage error={error} /> : null}
+      {mine ? (
+        <button type="button" className="btn btn-large btn-block" disabled={busy} onClick={() => void act('hand:lower')}>
+          {t('tablet.lowerHand')}
+        </button>
+      ) : (
+        <button type="button" className="btn btn-primary btn-large btn-block" disabled={busy} onClick={() => void act('hand:raise')}>
+          {t('tablet.raiseHand')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function OpinionForm({ meetingId, item, open, onOpen, onClose }: { meetingId: string; item: AgendaItem; open: boolean; onOpen(): void; onClose(): void }) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [missing, setMissing] = useState(false);
+  const [sent, setSent] = useState(false);
+  const fieldId = `opinion-${item.id}`;
+  if (!open) {
+    return (
+      <>
+        {sent ? (
+          <p className="alert alert-ok" role="status">
+            {t('tablet.opinionSent')}
+          </p>
+        ) : null}
+        <button type="button" className="btn" aria-label={t('tablet.opinionFor', { item: item.title })} onClick={onOpen}>
+          {t('tablet.opinion')}
+        </button>
+      </>
+    );
+  }
+  const submit = async () => {
+    if (!text.trim()) {
+      setMissing(true);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await api.submitOpinion(meetingId, text.trim(), item.id);
+      setText('');
+      setSent(true);
+      onClose();
+    } catch (err: unknown) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      className="opinion-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="field">
+        <label htmlFor={fieldId}>{t('tablet.opinionLabel', { item: item.title })}</label>
+        <textarea
+          id={fieldId}
+          rows={4}
+          maxLength={5000}
+          value={text}
+          autoFocus
+          aria-invalid={missing || undefined}
+          aria-describedby={missing ? `${fieldId}-err` : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            setMissing(false);
+          }}
+        />
+        {missing ? (
+          <p id={`${fieldId}-err`} className="field-error">
+            {t('tablet.opinionRequired')}
+          </p>
+        ) : null}
+      </div>
+      {error ? <ErrorMessage error={error} /> : null}
+      <div className="button-row">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t('tablet.opinionSend')}
+        </button>
+        <button type="button" className="btn" onClick={onClose}>
+          {t('tablet.opinionCancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
