@@ -1,12 +1,12 @@
-import { spawnSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { passwordHasher } from '#core';
 import { seedVotingMeeting, type BenchSeed, type SeededUser, type Sql } from './lib/bench-seed.js';
+import { freePort, startRedis } from './lib/local-services.js';
 import { parseArgs, scratchDatabase, startServer, type ServerProcess } from './lib/server-process.js';
 import { connectVoter, percentile, VoteCrowd } from './lib/vote-crowd.js';
 
@@ -71,17 +71,6 @@ async function api<T>(url: string, token: string, method: string, path: string, 
   return parsed;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 /** A throwaway PostgreSQL (scripts/pg-local.sh) and redis-server for a multi-instance run without DATABASE_URL / REDIS_URL. */
 async function throwawayServices(): Promise<{ databaseUrl: string; redisUrl: string; stop(): void }> {
   const stops: (() => void)[] = [];
@@ -104,8 +93,7 @@ async function throwawayServices(): Promise<{ databaseUrl: string; redisUrl: str
   if (!redisUrl) {
     if (spawnSync('redis-server', ['--version']).status !== 0) throw new Error('--instances > 1 needs Redis: set REDIS_URL, or install it (apt-get install redis-server)');
     const port = await freePort();
-    const redis: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 300));
+    const redis = await startRedis(port);
     redisUrl = `redis://127.0.0.1:${port}`;
     stops.push(() => redis.kill('SIGTERM'));
     log(`bench:votes: started a throwaway redis-server at ${redisUrl}`);

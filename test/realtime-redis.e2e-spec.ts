@@ -1,9 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Role } from '#core';
 import { FaceGalleryEvents, type FaceGalleryChange } from '#face';
 import { RealtimeService } from '#realtime';
+import { freePort, startRedis } from '../scripts/lib/local-services.js';
 import { clientAs } from './factories/user.factory.js';
 import { HttpClient } from './utils/http.js';
 import { connectSocket, nextEvent, type TestSocket } from './utils/socket.js';
@@ -11,32 +11,6 @@ import { startTestApp, type TestApp } from './utils/test-app.js';
 
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 const tokenOf = (http: HttpClient): string => (http as unknown as { token: string }).token;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('redis-server did not start')), 10_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
-  });
-  return child;
-}
 
 async function stopRedis(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;

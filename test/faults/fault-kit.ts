@@ -1,40 +1,15 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import jwt from 'jsonwebtoken';
 import type { DataSource } from 'typeorm';
 import { passwordHasher } from '#core';
 import { seedVotingMeeting, type BenchSeed, type SeededUser } from '../../scripts/lib/bench-seed.js';
 import { startServer, type ServerProcess } from '../../scripts/lib/server-process.js';
 
+export { freePort, startRedis } from '../../scripts/lib/local-services.js';
+
 export const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 export const onPostgres = Boolean(process.env.DATABASE_URL);
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-export async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('redis-server did not start')), 10_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
-  });
-  return child;
-}
 
 /** An API process as production runs it (compiled, `node dist/apps/api/src/main.js`) on a given database. */
 export function startApiProcess(databaseUrl: string, jwtSecret: string, extra: Record<string, string> = {}): Promise<ServerProcess> {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -84,4 +84,15 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; i
 /** The page is not wider than the viewport (no sideways scrolling on a tablet or projector). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** Browser tests run where the UI is built and Chromium is installed (CI installs it, so a missing one fails there). */
+export const describeInBrowser = existsSync('apps/web/dist/index.html') && (existsSync(CHROMIUM_PATH) || process.env.CI) ? describe : describe.skip;
+
+/** Signs in through the login form, in Vietnamese (the default language). */
+export async function signInThroughForm(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }

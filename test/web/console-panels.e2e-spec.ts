@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { DemoSeeder } from '../../apps/api/src/seed/demo.seeder.js';
 import { DEMO_MEETING } from '../../apps/api/src/seed/demo.data.js';
 import { HttpClient } from '../utils/http.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
-import { CHROMIUM_PATH, openSession, screenshot, seriousA11yViolations, watchConsole, type ConsoleProblem, type Page, type Session } from './browser.js';
+import { openSession, screenshot, seriousA11yViolations, watchConsole, type ConsoleProblem, type Page, type Session, describeInBrowser, signInThroughForm } from './browser.js';
 
 /**
  * The secretary console's opinion and kiosk panels in real Chromium: a written opinion sent from a delegate's
  * tablet reaches the console live and is marked addressed; a kiosk token issued from the console works for the
  * kiosk routes until it is revoked from the console.
  */
-const UI_BUILT = existsSync('apps/web/dist/index.html');
-const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
-const maybe = UI_BUILT && (HAS_CHROMIUM || process.env.CI) ? describe : describe.skip;
+const maybe = describeInBrowser;
 
 maybe('secretary console: opinions and kiosk tokens (Chromium)', () => {
   let t: TestApp;
@@ -30,10 +27,7 @@ maybe('secretary console: opinions and kiosk tokens (Chromium)', () => {
     sessions.push(session);
     const page = await session.context.newPage();
     watchConsole(page, problems);
-    await page.goto(`${t.url}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInThroughForm(page, t.url, username, password);
     return page;
   }
 

@@ -1,21 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import sharp from 'sharp';
 import { RealtimeService } from '#realtime';
 import { DemoSeeder } from '../../apps/api/src/seed/demo.seeder.js';
 import { DEMO_MEETING } from '../../apps/api/src/seed/demo.data.js';
 import { HttpClient } from '../utils/http.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
-import { CHROMIUM_PATH, horizontalOverflow, openSession, screenshot, seriousA11yViolations, watchConsole, type ConsoleProblem, type Page, type Session } from './browser.js';
+import { horizontalOverflow, openSession, screenshot, seriousA11yViolations, watchConsole, type ConsoleProblem, type Page, type Session, describeInBrowser, signInThroughForm } from './browser.js';
 
 /**
  * The chair's dashboard (projector) and the secretary's attendance screen in real Chromium, against the real server:
  * a manual check-in on one screen moves the gauge on the other, a raised hand reaches the chair who grants the floor,
  * an unrecognised face at a kiosk reaches the secretary with no identity.
  */
-const UI_BUILT = existsSync('apps/web/dist/index.html');
-const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
-const maybe = UI_BUILT && (HAS_CHROMIUM || process.env.CI) ? describe : describe.skip;
+const maybe = describeInBrowser;
 
 interface Row {
   delegateId: string;
@@ -44,10 +41,7 @@ maybe('chair dashboard and attendance screens (Chromium)', () => {
   const problems: ConsoleProblem[] = [];
 
   async function signIn(page: Page, username: string, to: string): Promise<void> {
-    await page.goto(`${t.url}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInThroughForm(page, t.url, username, password);
     await page.waitForURL(/\/meetings/);
     await page.goto(`${t.url}${to}`);
   }

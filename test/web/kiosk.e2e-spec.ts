@@ -8,7 +8,7 @@ import { DEMO_MEETING } from '../../apps/api/src/seed/demo.data.js';
 import { consentAndEnrol, FACES_DIR, photo } from '../factories/face.factory.js';
 import { HttpClient } from '../utils/http.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
-import { CHROMIUM_PATH, openSession, screenshot, seriousA11yViolations, watchConsole, type ConsoleProblem, type Page, type Session } from './browser.js';
+import { CHROMIUM_PATH, openSession, screenshot, seriousA11yViolations, watchConsole, type ConsoleProblem, type Page, type Session, signInThroughForm } from './browser.js';
 
 /**
  * The check-in kiosk in real Chromium with a fake camera: the video is a photo of an enrolled delegate
@@ -91,10 +91,7 @@ maybe('check-in kiosk with a fake camera (Chromium, real face engine)', () => {
   it('asks for the kiosk code once, refuses a wrong one, greets the enrolled delegate by name; the dashboard counts them present', async () => {
     const dash: Page = await chairSession.context.newPage();
     watchConsole(dash, problems);
-    await dash.goto(`${t.url}/`);
-    await dash.getByLabel('Tên đăng nhập').fill('chair');
-    await dash.getByLabel('Mật khẩu').fill(password);
-    await dash.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInThroughForm(dash, t.url, 'chair', password);
     await dash.waitForURL(/\/meetings/);
     await dash.goto(`${t.url}/meetings/${meetingId}/dashboard`);
     await dash.getByText('Đã kết nối trực tiếp').waitFor();
@@ -159,10 +156,7 @@ maybe('check-in kiosk with a fake camera (Chromium, real face engine)', () => {
     try {
       const att = await secretarySession.context.newPage();
       watchConsole(att, problems);
-      await att.goto(`${t.url}/`);
-      await att.getByLabel('Tên đăng nhập').fill('secretary');
-      await att.getByLabel('Mật khẩu').fill(password);
-      await att.getByRole('button', { name: 'Đăng nhập' }).click();
+      await signInThroughForm(att, t.url, 'secretary', password);
       await att.waitForURL(/\/meetings/);
       await att.goto(`${t.url}/meetings/${meetingId}/attendance`);
       await att.getByText('Đã kết nối trực tiếp').waitFor();

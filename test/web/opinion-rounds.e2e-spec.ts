@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { DemoSeeder } from '../../apps/api/src/seed/demo.seeder.js';
 import { HttpClient } from '../utils/http.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
-import { CHROMIUM_PATH, openSession, screenshot, seriousA11yViolations, watchConsole, type ConsoleProblem, type Page, type Session } from './browser.js';
+import { openSession, screenshot, seriousA11yViolations, watchConsole, type ConsoleProblem, type Page, type Session, describeInBrowser, signInThroughForm } from './browser.js';
 
 /** A written opinion round in real Chromium: the secretary creates and sends it, a member answers, the secretary closes it and reads the summary. */
-const UI_BUILT = existsSync('apps/web/dist/index.html');
-const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
-const maybe = UI_BUILT && (HAS_CHROMIUM || process.env.CI) ? describe : describe.skip;
+const maybe = describeInBrowser;
 
 interface Round {
   id: string;
@@ -29,10 +26,7 @@ maybe('written opinion rounds (Chromium)', () => {
     sessions.push(session);
     const page = await session.context.newPage();
     watchConsole(page, problems);
-    await page.goto(`${t.url}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInThroughForm(page, t.url, username, password);
     await page.waitForURL(/\/meetings/);
     return page;
   }

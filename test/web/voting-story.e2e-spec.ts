@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { DemoSeeder } from '../../apps/api/src/seed/demo.seeder.js';
 import { DEMO_MEETING } from '../../apps/api/src/seed/demo.data.js';
 import { HttpClient } from '../utils/http.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
-import { CHROMIUM_PATH, horizontalOverflow, openSession, screenshot, seriousA11yViolations, watchConsole, type ConsoleProblem, type Page, type Session } from './browser.js';
+import { horizontalOverflow, openSession, screenshot, seriousA11yViolations, watchConsole, type ConsoleProblem, type Page, type Session, describeInBrowser, signInThroughForm } from './browser.js';
 
 /**
  * The voting story in real Chromium against the real server: the secretary creates and opens a motion from the
  * console, two checked-in delegates vote from their tablets (one of them through a network drop), the secretary
  * closes and publishes, and the chair's projector shows the result with its arithmetic.
  */
-const UI_BUILT = existsSync('apps/web/dist/index.html');
-const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
-const maybe = UI_BUILT && (HAS_CHROMIUM || process.env.CI) ? describe : describe.skip;
+const maybe = describeInBrowser;
 
 interface Row {
   delegateId: string;
@@ -55,10 +52,7 @@ maybe('voting story: console, two tablets, projector (Chromium)', () => {
   async function signIn(session: Session, username: string): Promise<Page> {
     const page = await session.context.newPage();
     watchConsole(page, problems);
-    await page.goto(`${t.url}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInThroughForm(page, t.url, username, password);
     return page;
   }
 

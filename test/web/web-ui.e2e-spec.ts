@@ -7,7 +7,7 @@ import { DemoSeeder } from '../../apps/api/src/seed/demo.seeder.js';
 import { DEMO_MEETING } from '../../apps/api/src/seed/demo.data.js';
 import { HttpClient } from '../utils/http.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
-import { CHROMIUM_PATH, horizontalOverflow, openSession, screenshot, seriousA11yViolations, watchConsole, type ConsoleProblem, type Page, type Session } from './browser.js';
+import { CHROMIUM_PATH, horizontalOverflow, openSession, screenshot, seriousA11yViolations, watchConsole, type ConsoleProblem, type Page, type Session, signInThroughForm } from './browser.js';
 
 /**
  * The web UI in real Chromium against the real server and database, on the demo data set:
@@ -57,10 +57,7 @@ maybe('web UI (Chromium)', () => {
   }
 
   async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${t.url}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInThroughForm(page, t.url, username, password);
   }
 
   async function signOut(page: Page): Promise<void> {
