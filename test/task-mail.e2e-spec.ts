@@ -124,7 +124,7 @@ describe('task reminders by email (SMTP_URL set, real SMTP server)', () => {
     await stopSmtp(smtp.server);
   });
 
-  it('mails each lead-unit person with an address once, N days before the deadline; never the cooperating unit', async () => {
+  it('mails each lead-unit person with an address once, N days before the deadline; never the cooperating unit; an extension re-arms it', async () => {
     const title = 'Hoàn thiện Đề án chuyển đổi số năm 2027';
     const task = (
       await secretary.post<TaskView>(tasksUrl, { title, leadUnitId, cooperatingUnitIds: [coopUnitId], deadline: deadlineIn(10), expectedOutput: 'Tờ trình UBND Thành phố' })
@@ -159,6 +159,16 @@ describe('task reminders by email (SMTP_URL set, real SMTP server)', () => {
     expect(await tick()).toMatchObject({ reminded: 0, mailed: 0 });
     expect(smtp.received).toHaveLength(2);
     expect(await row(task.id)).toMatchObject({ reminderMailAttempts: 1, reminderMailedAt: expect.any(Date) });
+
+    // a deadline extension re-arms the email with the in-app reminder: mailed again N days before the new deadline
+    const extended = await secretary.patch<TaskView>(`/api/tasks/${task.id}`, { deadline: deadlineIn(10) });
+    expect(extended.status).toBe(200);
+    expect(await row(task.id)).toMatchObject({ reminderSentAt: null, reminderMailAttempts: 0, reminderMailedAt: null });
+    expect(await tick()).toMatchObject({ reminded: 0, mailed: 0 });
+    t.app.get(Clock).advance(8 * DAY);
+    expect(await tick()).toMatchObject({ reminded: 1, mailed: 1 });
+    expect(smtp.received).toHaveLength(4);
+    expect(smtp.received.slice(2).every((m) => m.body.includes(`Hạn hoàn thành: ${hanoiTime(extended.body.deadline)}`))).toBe(true);
   });
 
   it('with the SMTP server down the tick still sends the in-app reminder; the email is retried on later ticks, a bounded number of times', async () => {
