@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '#audit';
+import { APP_CONFIG, type AppConfig } from '#core';
 import { MeetingsModule } from '#meetings';
 import { RealtimeModule } from '#realtime';
 import { ConclusionEditGuards } from './conclusions/conclusion-edit-guards.js';
@@ -9,6 +10,7 @@ import { ConclusionsController } from './conclusions/conclusions.controller.js';
 import { ConclusionsService } from './conclusions/conclusions.service.js';
 import { AssignmentTaskEntity } from './tasks/assignment-task.entity.js';
 import { ChangeTaskStatusUseCase } from './tasks/change-task-status.use-case.js';
+import { SmtpTaskMailer } from './tasks/smtp-task-mailer.js';
 import { TASK_MAILER, type TaskMailer } from './tasks/task-mailer.js';
 import { TaskNotifier } from './tasks/task-notifier.js';
 import { TaskDeadlinesService } from './tasks/task-deadlines.service.js';
@@ -31,11 +33,14 @@ export const ASSIGNMENTS_ENTITIES = [UnitEntity, UnitMemberEntity, ConclusionEnt
 @Module({
   imports: [MeetingsModule, AuditModule, RealtimeModule, TypeOrmModule.forFeature(ASSIGNMENTS_ENTITIES)],
   controllers: [UnitsController, ConclusionsController, TasksController],
-  providers: [UnitsService, ConclusionsService, ConclusionEditGuards, CreateTaskUseCase, TasksService, ChangeTaskStatusUseCase, TaskDeadlinesService, TasksScheduler, TasksExporter, UpdateTaskUseCase, TaskNotifier],
+  providers: [
+    // reminder email is on whenever SMTP_URL is set; null keeps reminders in-app only
+    { provide: TASK_MAILER, inject: [APP_CONFIG], useFactory: (config: AppConfig): TaskMailer | null => (config.tasks.smtpUrl ? new SmtpTaskMailer(config.tasks.smtpUrl, config.tasks.smtpFrom) : null) },
+    UnitsService, ConclusionsService, ConclusionEditGuards, CreateTaskUseCase, TasksService, ChangeTaskStatusUseCase, TaskDeadlinesService, TasksScheduler, TasksExporter, UpdateTaskUseCase, TaskNotifier],
   exports: [UnitsService, ConclusionsService, ConclusionEditGuards, TasksService, TasksScheduler],
 })
 export class AssignmentsModule {
-  /** The extension point for reminder email: import `AssignmentsModule.withMailer(SmtpTaskMailer)` instead. */
+  /** Replaces the built-in SMTP mailer (e.g. another transport): import `AssignmentsModule.withMailer(MyMailer)` instead. */
   static withMailer(mailer: Type<TaskMailer>): DynamicModule {
     return { module: AssignmentsModule, providers: [{ provide: TASK_MAILER, useClass: mailer }] };
   }

@@ -57,6 +57,14 @@ export class AssignmentTaskEntity extends BaseEntity {
   @Column({ name: 'reminder_sent_at', type: 'timestamptz', nullable: true })
   reminderSentAt: Date | null;
 
+  /** When the reminder email was accepted by SMTP (or there was no one to mail); null = not yet. */
+  @Column({ name: 'reminder_mailed_at', type: 'timestamptz', nullable: true })
+  reminderMailedAt: Date | null;
+
+  /** Reminder email tries so far; retries stop at a bound (TaskDeadlinesService). */
+  @Column({ name: 'reminder_mail_attempts', type: 'smallint', default: 0 })
+  reminderMailAttempts: number;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 }

@@ -7,7 +7,8 @@ import { RealtimeService, type TypedEmitter } from '#realtime';
 import type { AssignmentsServerEvents, TaskNotice } from '../assignments.events.js';
 import { ConclusionEntity } from '../conclusions/conclusion.entity.js';
 import { UnitMemberEntity } from '../units/unit-member.entity.js';
-import { TASK_MAILER, type TaskMailer } from './task-mailer.js';
+import { UnitEntity } from '../units/unit.entity.js';
+import { TASK_MAILER, type TaskMailer, type TaskReminder } from './task-mailer.js';
 import { TaskStatus } from './task-status.js';
 
 interface DueRow {
@@ -19,12 +20,22 @@ interface DueRow {
   status: TaskStatus;
 }
 
+interface MailRow extends DueRow {
+  expected_output: string | null;
+  report_deadline: Date | null;
+  reminder_mail_attempts: number;
+}
+
 const DAY_MS = 86_400_000;
+/** A reminder email is tried on at most this many job ticks (the first with the in-app reminder). */
+export const REMINDER_MAIL_ATTEMPTS = 3;
 
 /**
  * One pass over deadlines: open/in-progress tasks past their deadline become overdue, and tasks due within
  * TASK_REMINDER_DAYS_BEFORE days get one reminder. Each row is claimed by an UPDATE ... RETURNING, so a
- * task is flipped or reminded once even if two passes race.
+ * task is flipped or reminded once even if two passes race. With a mailer (SMTP_URL set), reminded tasks are
+ * then mailed: the outcome is kept apart from reminder_sent_at (reminder_mailed_at, reminder_mail_attempts), so
+ * a failed email never repeats the in-app reminder and is retried on later ticks up to REMINDER_MAIL_ATTEMPTS.
  */
 @Injectable()
 export class TaskDeadlinesService implements OnApplicationBootstrap {
@@ -37,22 +48,21 @@ export class TaskDeadlinesService implements OnApplicationBootstrap {
     private readonly logger: JsonLogger,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     realtime: RealtimeService,
-    @Optional() @Inject(TASK_MAILER) private readonly mailer?: TaskMailer,
+    @Optional() @Inject(TASK_MAILER) private readonly mailer?: TaskMailer | null,
   ) {
     this.events = realtime.typed<AssignmentsServerEvents>();
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.tasks.smtpUrl && !this.mailer) {
-      this.logger.write('warn', 'SMTP_URL is set but no mailer is installed: task reminders are in-app only (see libs/assignments task-mailer.ts)', {});
-    }
+    this.logger.write('info', this.mailer ? 'task reminders: in-app and email' : 'task reminders: in-app only (SMTP_URL unset)', {});
   }
 
-  async tick(): Promise<{ overdue: number; reminded: number }> {
+  async tick(): Promise<{ overdue: number; reminded: number; mailed: number }> {
     const now = this.clock.now();
     const overdue = await this.flipOverdue(now);
     const reminded = await this.remind(now);
-    return { overdue, reminded };
+    const mailed = await this.mailPending(now);
+    return { overdue, reminded, mailed };
   }
 
   private async flipOverdue(now: Date): Promise<number> {
@@ -90,25 +100,60 @@ export class TaskDeadlinesService implements OnApplicationBootstrap {
     if (claimed.length === 0) return 0;
     const meetings = await this.meetingsOf(claimed);
     for (const r of claimed) {
-      const n = { ...notice(r, meetings), daysLeft: Math.max(0, Math.ceil((new Date(r.deadline).getTime() - now.getTime()) / DAY_MS)) };
+      const n = { ...notice(r, meetings), daysLeft: daysLeft(r.deadline, now) };
       const people = await this.leadPeople(r.lead_unit_id);
       for (const delegateId of people) this.events.toDelegate(delegateId, 'task:reminder', n);
-      if (this.mailer && this.config.tasks.smtpUrl) await this.mail(people, n);
     }
     return claimed.length;
   }
 
-  private async mail(delegateIds: string[], n: TaskNotice & { daysLeft: number }): Promise<void> {
-    if (!this.mailer || delegateIds.length === 0) return;
-    const people = await this.dataSource.getRepository(DelegateEntity).find({ where: { id: In(delegateIds), active: true } });
-    const to = people.filter((p) => p.email).map((p) => ({ delegateId: p.id, email: p.email as string, fullName: p.fullName }));
-    if (to.length === 0) return;
-    try {
-      await this.mailer.sendReminder(to, n);
-    } catch (err: unknown) {
-      // the in-app reminder went out; a mail failure is logged, not retried (reminder_sent_at is already set)
-      this.logger.write('error', 'task reminder mail failed', { taskId: n.taskId, error: err instanceof Error ? err.message : String(err) });
+  /**
+   * Mails reminded tasks whose email has not gone out yet, still before their deadline. Each try is claimed by
+   * bumping reminder_mail_attempts (the job's lease keeps one runner); success, or no one with an address,
+   * sets reminder_mailed_at. A failure is logged and left for the next tick; the in-app reminder is unaffected.
+   */
+  private async mailPending(now: Date): Promise<number> {
+    const mailer = this.mailer;
+    if (!mailer) return 0;
+    const claimed = await this.dataSource.query<MailRow[]>(
+      `WITH t AS (UPDATE assignment_tasks SET reminder_mail_attempts = reminder_mail_attempts + 1
+         WHERE status IN ('open', 'in_progress') AND reminder_sent_at IS NOT NULL AND reminder_mailed_at IS NULL
+           AND reminder_mail_attempts < $2 AND deadline >= $1
+         RETURNING id, title, lead_unit_id, conclusion_id, deadline, status, expected_output, report_deadline, reminder_mail_attempts)
+       SELECT * FROM t`,
+      [now, REMINDER_MAIL_ATTEMPTS],
+    );
+    if (claimed.length === 0) return 0;
+    const meetings = await this.meetingsOf(claimed);
+    const units = await this.dataSource.getRepository(UnitEntity).find({ where: { id: In([...new Set(claimed.map((r) => r.lead_unit_id))]) }, select: { id: true, name: true } });
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    let mailed = 0;
+    for (const r of claimed) {
+      const reminder: TaskReminder = {
+        ...notice(r, meetings),
+        daysLeft: daysLeft(r.deadline, now),
+        leadUnitName: unitName.get(r.lead_unit_id) ?? '',
+        expectedOutput: r.expected_output,
+        reportDeadline: r.report_deadline ? new Date(r.report_deadline).toISOString() : null,
+      };
+      const ids = await this.leadPeople(r.lead_unit_id);
+      const people = ids.length ? await this.dataSource.getRepository(DelegateEntity).find({ where: { id: In(ids), active: true } }) : [];
+      const to = people.flatMap((p) => (p.email ? [{ delegateId: p.id, email: p.email, fullName: p.fullName }] : []));
+      try {
+        if (to.length) await mailer.sendReminder(to, reminder);
+        await this.dataSource.query(`UPDATE assignment_tasks SET reminder_mailed_at = $2 WHERE id = $1`, [r.id, this.clock.now()]);
+        if (to.length) mailed++;
+      } catch (err: unknown) {
+        const attempt = Number(r.reminder_mail_attempts);
+        this.logger.write('warn', attempt >= REMINDER_MAIL_ATTEMPTS ? 'task reminder mail failed; giving up' : 'task reminder mail failed; retried on the next tick', {
+          taskId: r.id,
+          attempt,
+          maxAttempts: REMINDER_MAIL_ATTEMPTS,
+          error: err instanceof Error ? err.message : String(err),
+        });
+      }
     }
+    return mailed;
   }
 
   private async meetingsOf(rows: DueRow[], em: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
@@ -125,4 +170,8 @@ export class TaskDeadlinesService implements OnApplicationBootstrap {
 
 function notice(r: DueRow, meetings: Map<string, string>): TaskNotice {
   return { taskId: r.id, meetingId: meetings.get(r.conclusion_id) ?? '', title: r.title, leadUnitId: r.lead_unit_id, deadline: new Date(r.deadline).toISOString(), status: r.status };
+}
+
+function daysLeft(deadline: Date, now: Date): number {
+  return Math.max(0, Math.ceil((new Date(deadline).getTime() - now.getTime()) / DAY_MS));
 }

@@ -56,14 +56,14 @@ export class UpdateTaskUseCase {
         leadChanged = true;
         task.leadUnitId = lead;
         // the new lead unit has not been reminded yet
-        task.reminderSentAt = null;
+        rearmReminder(task);
       }
       if (dto.deadline !== undefined) {
         const deadline = new Date(dto.deadline);
         if (deadline.getTime() !== task.deadline.getTime()) {
           changed.deadline = { from: task.deadline.toISOString(), to: deadline.toISOString() };
           task.deadline = deadline;
-          task.reminderSentAt = null;
+          rearmReminder(task);
           if (task.status === TaskStatus.Overdue && deadline.getTime() > this.clock.now().getTime()) {
             task.status = task.startedAt ? TaskStatus.InProgress : TaskStatus.Open;
             task.overdueAt = null;
@@ -111,4 +111,11 @@ export class UpdateTaskUseCase {
 async function meetingOf(em: EntityManager, task: AssignmentTaskEntity): Promise<string> {
   const c = await em.getRepository(ConclusionEntity).findOneOrFail({ where: { id: task.conclusionId }, select: { id: true, meetingId: true } });
   return c.meetingId;
+}
+
+/** The next reminder (in-app and email) goes out afresh. */
+function rearmReminder(task: AssignmentTaskEntity): void {
+  task.reminderSentAt = null;
+  task.reminderMailedAt = null;
+  task.reminderMailAttempts = 0;
 }
