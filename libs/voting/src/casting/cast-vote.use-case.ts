@@ -21,7 +21,7 @@ export interface CastInput {
   onBehalfOf?: string;
 }
 
-const MAX_BATCH = 250;
+const MAX_BATCH = 1000;
 
 interface Waiting {
   item: BatchItem;
