@@ -8,7 +8,7 @@ import type { PollView } from '#voting';
 import { createUnit } from './factories/assignments.factory.js';
 import { createBody, createMeeting } from './factories/registry.factory.js';
 import { clientAs } from './factories/user.factory.js';
-import { docxText, pdfEmbeddedFonts, pdfText, xlsxSheets, vnTime } from './utils/documents.js';
+import { docxEmbeddedFonts, docxText, pdfEmbeddedFonts, pdfText, xlsxSheets, vnTime } from './utils/documents.js';
 import type { ErrorShape, HttpClient } from './utils/http.js';
 import { startTestApp, type TestApp } from './utils/test-app.js';
 
@@ -271,7 +271,9 @@ describe('exports and minutes (biên bản)', () => {
       expect(tooLong.status).toBe(400);
       expect((await voters[1].put<ErrorShape>(url('/minutes'), draft.content)).status).toBe(403);
 
-      const docx = await docxText((await file(secretary, url('/exports/minutes.docx'))).body);
+      const docxFile = (await file(secretary, url('/exports/minutes.docx'))).body;
+      expect(await docxEmbeddedFonts(docxFile)).toEqual(['DejaVu Serif']);
+      const docx = await docxText(docxFile);
       expect(docx).toContain(nfc(CONCLUSION));
       expect(docx).toContain(nfc('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'));
       expect(docx).toContain(nfc('Nguyễn Thị Thủy'));

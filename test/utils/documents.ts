@@ -51,6 +51,15 @@ export async function docxText(content: Buffer): Promise<string> {
     .normalize('NFC');
 }
 
+/** The font families a DOCX embeds (word/fontTable.xml entries with an embedded regular face). */
+export async function docxEmbeddedFonts(content: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(content);
+  const table = (await zip.file('word/fontTable.xml')?.async('string')) ?? '';
+  const embedded = [...table.matchAll(/<w:font w:name="([^"]+)">((?:(?!<\/w:font>).)*)<\/w:font>/gs)].filter((m) => m[2].includes('w:embedRegular'));
+  const files = Object.keys(zip.files).filter((f) => f.startsWith('word/fonts/'));
+  return files.length > 0 ? embedded.map((m) => m[1]) : [];
+}
+
 /** Vietnam time as a reader expects it, computed with ICU (independent of the exporter's fixed offset). */
 export function vnTime(d: Date): string {
   const parts = Object.fromEntries(

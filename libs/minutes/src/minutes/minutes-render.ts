@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { PdfWriter } from '../render/pdf-writer.js';
 import { formatVnDateTime } from '../render/format.js';
@@ -25,7 +27,20 @@ export async function minutesPdf(m: MinutesView): Promise<Buffer> {
   return pdf.finish();
 }
 
-/** Word output for editing outside the system; Times New Roman, the font of Vietnamese administrative documents. */
+const require = createRequire(import.meta.url);
+const DOCX_FONT = 'DejaVu Serif';
+let docxFonts: { name: string; data: Buffer; bold: Buffer } | null = null;
+/** Read once: the serif face closest to the Times New Roman of administrative papers, with every Vietnamese letter. */
+function embeddedDocxFont(): { name: string; data: Buffer; bold: Buffer } {
+  docxFonts ??= {
+    name: DOCX_FONT,
+    data: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf')),
+    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf')),
+  };
+  return docxFonts;
+}
+
+/** Word output for editing outside the system, with its font embedded so diacritics show on any computer. */
 export async function minutesDocx(m: MinutesView): Promise<Buffer> {
   const c = m.content;
   const p = (text: string, opts: { bold?: boolean; center?: boolean; size?: number } = {}): Paragraph =>
@@ -49,7 +64,8 @@ export async function minutesDocx(m: MinutesView): Promise<Buffer> {
   const doc = new Document({
     creator: 'Diên Hồng',
     title: `${c.title} - ${c.subtitle}`,
-    styles: { default: { document: { run: { font: 'Times New Roman', size: 26 } } } },
+    styles: { default: { document: { run: { font: DOCX_FONT, size: 26 } } } },
+    fonts: [embeddedDocxFont()],
     sections: [{ children }],
   });
   return Packer.toBuffer(doc);
