@@ -3,7 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { shuttingDown, type ComponentHealth, type InFlight, type JsonLogger } from '#core';
-import type { ServerShutdownNotice } from './realtime.events.js';
+import { toWsErrorBody, type ServerShutdownNotice } from './realtime.events.js';
 
 type IoServer = ReturnType<IoAdapter['createIOServer']>;
 type IoNamespace = ReturnType<IoServer['of']>;
@@ -191,8 +191,7 @@ function trackAck(inFlight: InFlight, packet: Packet, next: (err?: Error) => voi
   if (typeof last !== 'function') return next();
   const ack = last as (...args: unknown[]) => void;
   if (inFlight.isDraining) {
-    const error = shuttingDown();
-    ack({ ok: false, error: { code: error.code, message: error.message, details: error.details } });
+    ack({ ok: false, error: toWsErrorBody(shuttingDown()) });
     return;
   }
   const done = inFlight.enter();

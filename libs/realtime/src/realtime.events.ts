@@ -29,6 +29,11 @@ export interface WsErrorEvent extends WsErrorBody {
   event: string;
 }
 
+/** The one shape of a socket error answer (ack and `error` event) for a domain error. */
+export function toWsErrorBody(error: { code: string; message: string; details?: unknown }): WsErrorBody {
+  return error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details };
+}
+
 export type WsAck<T extends object> = ({ ok: true } & T) | { ok: false; error: WsErrorBody };
 
 export interface MeetingJoined {

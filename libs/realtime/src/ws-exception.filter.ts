@@ -1,7 +1,7 @@
 import { Catch, Injectable, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import { ERROR_HTTP_STATUS, JsonLogger, toDomainError, type AuthUser } from '#core';
-import type { WsAck, WsErrorBody, WsErrorEvent } from './realtime.events.js';
+import { toWsErrorBody, type WsAck, type WsErrorEvent } from './realtime.events.js';
 
 /**
  * The WS twin of the HTTP filter: DomainErrors (and validation failures, which the pipe raises as DomainErrors)
@@ -31,8 +31,7 @@ export class WsExceptionFilter implements ExceptionFilter {
         error: exception instanceof Error ? exception.stack : String(exception),
       });
     }
-    const body: WsErrorBody = { code: error.code, message: error.message };
-    if (error.details !== undefined) body.details = error.details;
+    const body = toWsErrorBody(error);
     const payload: WsErrorEvent = { ...body, event };
     socket.emit('error', payload);
     if (typeof ack === 'function') {

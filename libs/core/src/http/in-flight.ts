@@ -1,7 +1,6 @@
-import type { NextFunction, Response } from 'express';
-import { DomainError, type ErrorBody } from '../errors/domain.error.js';
+import type { NextFunction, Request, Response } from 'express';
+import { DomainError } from '../errors/domain.error.js';
 import { ErrorCode } from '../errors/error-code.enum.js';
-import type { RequestWithId } from './request-id.middleware.js';
 
 /**
  * Counts work that a client is waiting on (HTTP requests, socket events with an ack) so a graceful shutdown can
@@ -56,13 +55,11 @@ export function shuttingDown(): DomainError {
 
 /** Express middleware: counts requests until their response ends; while draining, refuses new ones with 503. */
 export function inFlightMiddleware(inFlight: InFlight) {
-  return (req: RequestWithId, res: Response, next: NextFunction): void => {
+  return (_req: Request, res: Response, next: NextFunction): void => {
     if (inFlight.isDraining) {
-      const error = shuttingDown();
-      const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details, requestId: req.requestId ?? 'unknown' } };
+      // the HTTP filter answers it (error shape, Retry-After); the connection is not kept for another request
       res.setHeader('Connection', 'close');
-      res.setHeader('Retry-After', String(error.retryAfter));
-      res.status(error.status).json(body);
+      next(shuttingDown());
       return;
     }
     const done = inFlight.enter();

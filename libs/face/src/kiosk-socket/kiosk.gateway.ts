@@ -3,7 +3,7 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type 
 import type { Namespace, Socket } from 'socket.io';
 import { KIOSK_DEVICE_HEADER, KioskAuthService } from '#attendance';
 import { DomainError, ERROR_HTTP_STATUS, ErrorCode, JsonLogger, toDomainError } from '#core';
-import type { WsAck, WsErrorBody } from '#realtime';
+import { toWsErrorBody, type WsAck, type WsErrorBody } from '#realtime';
 import { CheckInFrameUseCase } from '../checkin/checkin-frame.use-case.js';
 import type { FrameResult } from '../checkin/checkin.types.js';
 
@@ -69,9 +69,7 @@ export class KioskGateway implements OnGatewayInit<Namespace> {
       if ((ERROR_HTTP_STATUS[error.code] ?? 400) >= 500 && error.code !== 'ENGINE_BUSY') {
         this.logger.write('error', 'kiosk frame failed', { meetingId, kioskId: socket.data.kioskId, error: err instanceof Error ? err.stack : String(err) });
       }
-      const body: WsErrorBody = { code: error.code, message: error.message };
-      if (error.details !== undefined) body.details = error.details;
-      return { ok: false, error: body };
+      return { ok: false, error: toWsErrorBody(error) };
     }
   }
 
