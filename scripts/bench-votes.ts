@@ -3,9 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jwt from 'jsonwebtoken';
 import { passwordHasher } from '#core';
-import { seedVotingMeeting, type BenchSeed, type SeededUser, type Sql } from './lib/bench-seed.js';
+import { accessTokenFor, seedVotingMeeting, type BenchSeed, type Sql } from './lib/bench-seed.js';
 import { freePort, startRedis } from './lib/local-services.js';
 import { parseArgs, scratchDatabase, startServer, type ServerProcess } from './lib/server-process.js';
 import { connectVoter, percentile, VoteCrowd } from './lib/vote-crowd.js';
@@ -54,10 +53,6 @@ async function pgliteSql(dir: string): Promise<{ sql: Sql; close(): Promise<void
   const { uuid_ossp } = await import('@electric-sql/pglite/contrib/uuid_ossp');
   const db = await PGlite.create({ dataDir: dir, extensions: { uuid_ossp } });
   return { sql: (text, params) => db.query(text, params), close: () => db.close() };
-}
-
-function tokenFor(u: SeededUser, secret: string): string {
-  return jwt.sign({ sub: u.userId, usr: u.username, role: u.role, did: u.delegateId, sid: u.sessionId, typ: 'access' }, secret, { algorithm: 'HS256', expiresIn: 3600 });
 }
 
 async function api<T>(url: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
@@ -157,14 +152,14 @@ async function main(): Promise<void> {
       servers.push(await startServer(serverEnv()));
       urls = [servers[0].url];
     }
-    const staffToken = tokenFor(seed.secretary, secret);
+    const staffToken = accessTokenFor(seed.secretary, secret);
     log(`bench:votes: ${urls.join(', ')}: ${N} voters, ${MODE} motion; connecting sockets`);
     const poll = await api<PollView>(urls[0], staffToken, 'POST', `/api/meetings/${seed.meetingId}/polls`, { kind: 'motion', ballotMode: MODE, title: `Đo tải ${N}` });
     const forId = poll.options.find((o) => o.code === 'for')!.id;
     const againstId = poll.options.find((o) => o.code === 'against')!.id;
     const crowd = new VoteCrowd(
       seed.meetingId,
-      seed.voters.map((v, i) => ({ token: tokenFor(v, secret), delegateId: v.delegateId ?? undefined, url: urls[i % urls.length], choice: i % 3 === 2 ? againstId : forId })),
+      seed.voters.map((v, i) => ({ token: accessTokenFor(v, secret), delegateId: v.delegateId ?? undefined, url: urls[i % urls.length], choice: i % 3 === 2 ? againstId : forId })),
     );
     await crowd.connect();
     const staff = await connectVoter(urls[0], staffToken);

@@ -91,22 +91,23 @@ function fillPath(path: string): string {
 async function send(url: string, method: string, headers: Record<string, string>, body: BodyInit | undefined): Promise<Outcome | 'network'> {
   try {
     const res = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(15_000) });
-    const text = await res.text();
-    let shapeOk = res.status < 400;
-    if (res.status >= 400) {
-      try {
-        const parsed = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; requestId?: unknown } };
-        shapeOk = typeof parsed.error?.code === 'string' && typeof parsed.error.message === 'string' && typeof parsed.error.requestId === 'string';
-        return { status: res.status, shapeOk, code: typeof parsed.error?.code === 'string' ? parsed.error.code : undefined };
-      } catch {
-        shapeOk = false;
-      }
-    }
-    return { status: res.status, shapeOk };
+    return judge(res.status, await res.text());
   } catch (err: unknown) {
     const e = err as { name?: string; cause?: { code?: string; message?: string } };
     lastNetworkError = e.cause?.code ?? e.cause?.message ?? e.name ?? 'unknown';
     return 'network';
+  }
+}
+
+/** An answer below 400 is fine; an error must carry the one error shape `{ error: { code, message, requestId } }`. */
+function judge(status: number, text: string): Outcome {
+  if (status < 400) return { status, shapeOk: true };
+  try {
+    const parsed = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; requestId?: unknown } };
+    const shapeOk = typeof parsed.error?.code === 'string' && typeof parsed.error.message === 'string' && typeof parsed.error.requestId === 'string';
+    return { status, shapeOk, code: typeof parsed.error?.code === 'string' ? parsed.error.code : undefined };
+  } catch {
+    return { status, shapeOk: false };
   }
 }
 
@@ -121,17 +122,7 @@ function sendOnFreshConnection(url: string, method: string, headers: Record<stri
     const req = request(url, { method, headers: { ...headers, ...(data ? { 'content-length': String(data.length) } : {}) }, agent: false, timeout: 15_000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const status = res.statusCode ?? 0;
-        if (status < 400) return resolve({ status, shapeOk: true });
-        try {
-          const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { error?: { code?: unknown; message?: unknown; requestId?: unknown } };
-          const shapeOk = typeof parsed.error?.code === 'string' && typeof parsed.error.message === 'string' && typeof parsed.error.requestId === 'string';
-          resolve({ status, shapeOk, code: typeof parsed.error?.code === 'string' ? parsed.error.code : undefined });
-        } catch {
-          resolve({ status, shapeOk: false });
-        }
-      });
+      res.on('end', () => resolve(judge(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'))));
       res.on('error', () => resolve('network'));
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
 
 /** Runs one SQL statement with parameters (a pg client or an embedded PGlite). */
 export type Sql = (text: string, params?: unknown[]) => Promise<unknown>;
@@ -73,4 +74,9 @@ export async function seedVotingMeeting(sql: Sql, n: number, passwordHash: strin
   ]);
   const voters = delegateIds.map((d, i): SeededUser => ({ userId: userIds[i], username: usernames[i], role: 'delegate', delegateId: d, sessionId: sessionIds[i] }));
   return { meetingId, secretary, voters };
+}
+
+/** An access token for a seeded user, signed as the API signs them (its JWT_SECRET), without a login per user. */
+export function accessTokenFor(u: SeededUser, secret: string): string {
+  return jwt.sign({ sub: u.userId, usr: u.username, role: u.role, did: u.delegateId, sid: u.sessionId, typ: 'access' }, secret, { algorithm: 'HS256', expiresIn: 3600 });
 }

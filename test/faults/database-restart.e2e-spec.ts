@@ -8,7 +8,7 @@ import { passwordHasher } from '#core';
 import { seedVotingMeeting } from '../../scripts/lib/bench-seed.js';
 import type { ServerProcess } from '../../scripts/lib/server-process.js';
 import { VoteCrowd } from '../../scripts/lib/vote-crowd.js';
-import { api, eventually, freePort, onPostgres, startApiProcess, tokenFor, type PollCreated } from './fault-kit.js';
+import { api, eventually, freePort, onPostgres, startApiProcess, accessTokenFor, type PollCreated } from './fault-kit.js';
 
 const VOTERS = 30;
 
@@ -76,10 +76,10 @@ async function sql(url: string, text: string, params: unknown[] = []): Promise<u
     const client = new pg.Client({ connectionString: dbUrl });
     await client.connect();
     const seed = await seedVotingMeeting((text, params) => client.query(text, params), VOTERS, hash).finally(() => client.end());
-    const staff = tokenFor(seed.secretary, secret);
+    const staff = accessTokenFor(seed.secretary, secret);
     const poll = (await api<PollCreated>(server.url, staff, 'POST', `/api/meetings/${seed.meetingId}/polls`, { kind: 'motion', ballotMode: 'named', title: 'Biểu quyết khi mất cơ sở dữ liệu' })).body;
     const forId = poll.options.find((o) => o.code === 'for')!.id;
-    crowd = new VoteCrowd(seed.meetingId, seed.voters.map((v) => ({ token: tokenFor(v, secret), url: server.url, choice: forId })));
+    crowd = new VoteCrowd(seed.meetingId, seed.voters.map((v) => ({ token: accessTokenFor(v, secret), url: server.url, choice: forId })));
     await crowd.connect();
     expect((await api(server.url, staff, 'POST', `/api/polls/${poll.id}/open`)).status).toBe(200);
 

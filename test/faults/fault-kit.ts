@@ -1,9 +1,10 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import jwt from 'jsonwebtoken';
 import type { DataSource } from 'typeorm';
 import { passwordHasher } from '#core';
-import { seedVotingMeeting, type BenchSeed, type SeededUser } from '../../scripts/lib/bench-seed.js';
+import { seedVotingMeeting, type BenchSeed } from '../../scripts/lib/bench-seed.js';
+
+export { accessTokenFor } from '../../scripts/lib/bench-seed.js';
 import { startServer, type ServerProcess } from '../../scripts/lib/server-process.js';
 
 export { freePort, startRedis } from '../../scripts/lib/local-services.js';
@@ -29,10 +30,6 @@ export function startApiProcess(databaseUrl: string, jwtSecret: string, extra: R
 export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-}
-
-export function tokenFor(u: SeededUser, secret: string): string {
-  return jwt.sign({ sub: u.userId, usr: u.username, role: u.role, did: u.delegateId, sid: u.sessionId, typ: 'access' }, secret, { algorithm: 'HS256', expiresIn: 3600 });
 }
 
 /** n checked-in voting delegates with sessions, seeded in a few statements (argon2 once, not n times). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerProcess } from '../../scripts/lib/server-process.js';
 import { VoteCrowd } from '../../scripts/lib/vote-crowd.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
-import { api, exited, onPostgres, seedCrowd, startApiProcess, tokenFor, type PollCreated } from './fault-kit.js';
+import { api, exited, onPostgres, seedCrowd, startApiProcess, accessTokenFor, type PollCreated } from './fault-kit.js';
 
 const VOTERS = 120;
 
@@ -32,12 +32,12 @@ const VOTERS = 120;
 
   it('answers every accepted cast, hints a reconnect, exits 0, and loses nothing', async () => {
     const seed = await seedCrowd(control.dataSource, VOTERS);
-    const staff = tokenFor(seed.secretary, secret);
+    const staff = accessTokenFor(seed.secretary, secret);
     const poll = (await api<PollCreated>(a.url, staff, 'POST', `/api/meetings/${seed.meetingId}/polls`, { kind: 'motion', ballotMode: 'secret', title: 'Biểu quyết khi khởi động lại' })).body;
     const forId = poll.options.find((o) => o.code === 'for')!.id;
     crowd = new VoteCrowd(
       seed.meetingId,
-      seed.voters.map((v) => ({ token: tokenFor(v, secret), url: a.url, choice: forId })),
+      seed.voters.map((v) => ({ token: accessTokenFor(v, secret), url: a.url, choice: forId })),
     );
     await crowd.connect();
     expect((await api(a.url, staff, 'POST', `/api/polls/${poll.id}/open`)).status).toBe(200);

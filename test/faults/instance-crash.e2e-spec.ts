@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerProcess } from '../../scripts/lib/server-process.js';
 import { VoteCrowd } from '../../scripts/lib/vote-crowd.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
-import { api, exited, freePort, hasRedis, onPostgres, seedCrowd, startApiProcess, startRedis, tokenFor, type PollCreated } from './fault-kit.js';
+import { api, exited, freePort, hasRedis, onPostgres, seedCrowd, startApiProcess, startRedis, accessTokenFor, type PollCreated } from './fault-kit.js';
 
 const VOTERS = 500;
 
@@ -41,13 +41,13 @@ const VOTERS = 500;
 
   it('loses no acknowledged ballot and counts none twice', async () => {
     const seed = await seedCrowd(control.dataSource, VOTERS);
-    const staff = tokenFor(seed.secretary, secret);
+    const staff = accessTokenFor(seed.secretary, secret);
     const poll = (await api<PollCreated>(b.url, staff, 'POST', `/api/meetings/${seed.meetingId}/polls`, { kind: 'motion', ballotMode: 'named', title: 'Biểu quyết khi mất máy chủ' })).body;
     const optionOf = (code: string): string => poll.options.find((o) => o.code === code)!.id;
     const choices = [optionOf('for'), optionOf('against'), optionOf('abstain')];
     crowd = new VoteCrowd(
       seed.meetingId,
-      seed.voters.map((v, i) => ({ token: tokenFor(v, secret), url: i % 2 === 0 ? a.url : b.url, choice: choices[i % 3] })),
+      seed.voters.map((v, i) => ({ token: accessTokenFor(v, secret), url: i % 2 === 0 ? a.url : b.url, choice: choices[i % 3] })),
     );
     await crowd.connect();
     expect((await api(b.url, staff, 'POST', `/api/polls/${poll.id}/open`)).status).toBe(200);
