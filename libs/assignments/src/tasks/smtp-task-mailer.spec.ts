@@ -1,4 +1,5 @@
-import { formatVnDeadline, reminderLetter } from './smtp-task-mailer.js';
+import { formatVnDateTime } from '#core';
+import { reminderLetter } from './smtp-task-mailer.js';
 import { TaskStatus } from './task-status.js';
 
 const reminder = {
@@ -17,8 +18,8 @@ const person = { delegateId: 'd1', email: 'a@example.vn', fullName: 'Tráº§n Thá»
 
 describe('reminder letter', () => {
   it('writes the deadline in Vietnam time (UTC+7), crossing midnight', () => {
-    expect(formatVnDeadline('2026-12-01T10:00:00.000Z')).toBe('17:00 01/12/2026');
-    expect(formatVnDeadline('2026-12-31T18:30:00.000Z')).toBe('01:30 01/01/2027');
+    expect(formatVnDateTime('2026-12-01T10:00:00.000Z')).toBe('17:00 01/12/2026');
+    expect(formatVnDateTime('2026-12-31T18:30:00.000Z')).toBe('01:30 01/01/2027');
   });
 
   it('says "due today" at 0 days, shows the report deadline and a placeholder for a missing expected output', () => {

@@ -1,22 +1,13 @@
 import { createTransport, type Transporter } from 'nodemailer';
+import { formatVnDateTime } from '#core';
 import type { TaskMailer, TaskMailRecipient, TaskReminder } from './task-mailer.js';
 
-/** Asia/Ho_Chi_Minh has been UTC+7 without daylight saving since 1975: a fixed offset keeps mail independent of ICU data. */
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const SUBJECT_TITLE_MAX = 180;
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** `08:05 27/11/2026` in Vietnam time. */
-export function formatVnDeadline(iso: string): string {
-  const t = new Date(new Date(iso).getTime() + VN_OFFSET_MS);
-  return `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())} ${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}`;
-}
 
 /** Subject and plain-text body of a reminder, Vietnamese first with one English line. */
 export function reminderLetter(to: TaskMailRecipient, r: TaskReminder): { subject: string; text: string } {
   const title = r.title.length > SUBJECT_TITLE_MAX ? `${r.title.slice(0, SUBJECT_TITLE_MAX - 1)}…` : r.title;
-  const due = formatVnDeadline(r.deadline);
+  const due = formatVnDateTime(r.deadline);
   const left = r.daysLeft > 0 ? `còn ${r.daysLeft} ngày đến hạn` : 'đến hạn trong hôm nay';
   const lines = [
     `Kính gửi ${to.fullName},`,
@@ -25,7 +16,7 @@ export function reminderLetter(to: TaskMailRecipient, r: TaskReminder): { subjec
     '',
     `Nhiệm vụ: ${r.title}`,
     `Hạn hoàn thành: ${due} (giờ Việt Nam)`,
-    ...(r.reportDeadline ? [`Hạn báo cáo: ${formatVnDeadline(r.reportDeadline)}`] : []),
+    ...(r.reportDeadline ? [`Hạn báo cáo: ${formatVnDateTime(r.reportDeadline)}`] : []),
     `Cơ quan chủ trì: ${r.leadUnitName}`,
     `Sản phẩm đầu ra: ${r.expectedOutput ?? '(không ghi)'}`,
     '',
