@@ -1,11 +1,15 @@
 // Evaluates the face engine on a labelled manifest (file,person,role) with the shipped threshold and margin.
 // Usage: node dist/scripts/face-eval.js --manifest <csv> [--json] [--workers 1] [--threshold x] [--margin y]
-//        [--max-side 1024] [--details]
+//        [--max-side 1024] [--details] [--pipeline photo|frame]
+// --pipeline frame: probes go through the kiosk frame path (FRAME_PIPELINE at 640 px, FRAME_MATCHER_SETTINGS);
+// enrolment photos always go through the enrolment path.
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import {
   DEFAULT_MATCHER_SETTINGS,
+  FRAME_MATCHER_SETTINGS,
+  FRAME_PIPELINE,
   FaceEngine,
   FaceError,
   FaceMatcher,
@@ -44,8 +48,11 @@ async function main(): Promise<void> {
   const manifest = resolve(manifestArg);
   const json = process.argv.includes('--json');
   const details = process.argv.includes('--details');
-  const threshold = Number(arg('threshold') ?? DEFAULT_MATCHER_SETTINGS.threshold);
-  const margin = Number(arg('margin') ?? DEFAULT_MATCHER_SETTINGS.margin);
+  const pipeline = arg('pipeline') ?? 'photo';
+  if (pipeline !== 'photo' && pipeline !== 'frame') throw new Error('--pipeline must be photo or frame');
+  const shipped = pipeline === 'frame' ? FRAME_MATCHER_SETTINGS : DEFAULT_MATCHER_SETTINGS;
+  const threshold = Number(arg('threshold') ?? shipped.threshold);
+  const margin = Number(arg('margin') ?? shipped.margin);
   const flip = arg('flip');
   const maxSide = arg('max-side') ? Number(arg('max-side')) : undefined;
   const rows = parse(await readFile(manifest), { columns: true, skip_empty_lines: true, trim: true }) as Row[];
@@ -58,11 +65,12 @@ async function main(): Promise<void> {
   const log: string[] = [];
 
   // Sequential on purpose: latency is per frame on an otherwise idle engine.
-  async function detect(file: string): Promise<DetectedFace[]> {
+  async function detect(file: string, role: Row['role']): Promise<DetectedFace[]> {
     const image = await readFile(resolve(base, file));
     const t0 = performance.now();
     try {
       return await engine.detectAndDescribe(image, {
+        ...(pipeline === 'frame' && role === 'probe' ? { ...FRAME_PIPELINE, maxSide: 640 } : {}),
         ...(maxSide ? { maxSide } : {}),
         ...(flip !== undefined ? { flipAverage: flip === 'on' } : {}),
       });
@@ -75,7 +83,7 @@ async function main(): Promise<void> {
   const enrollSkipped: { file: string; code: string }[] = [];
   for (const row of rows.filter((r) => r.role === 'enroll')) {
     try {
-      const face = selectEnrollmentFace(await detect(row.file));
+      const face = selectEnrollmentFace(await detect(row.file, row.role));
       matcher.add(row.person, face.descriptor);
       subjects.push({ person: row.person, role: 'enroll', file: row.file, descriptor: face.descriptor });
       enrolled++;
@@ -103,7 +111,7 @@ async function main(): Promise<void> {
     let personId: string | null = null;
     let note: string;
     try {
-      const face = selectSubjectFace(await detect(row.file));
+      const face = selectSubjectFace(await detect(row.file, row.role));
       subjects.push({ person: row.person, role: 'probe', file: row.file, descriptor: face.descriptor });
       const m = matcher.identify(face.descriptor);
       personId = m.personId;
@@ -167,6 +175,7 @@ async function main(): Promise<void> {
   const sorted = [...latencies].sort((a, b) => a - b);
   const result = {
     backend: engine.backend(),
+    pipeline,
     threshold,
     margin,
     enrolled,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FaceEngine } from './face-engine.service.js';
 import { FaceError, FaceErrorCode } from './face-error.js';
-import { DEFAULT_MATCHER_SETTINGS, FaceMatcher } from './face-matcher.js';
+import { DEFAULT_MATCHER_SETTINGS, FRAME_MATCHER_SETTINGS, FaceMatcher } from './face-matcher.js';
+import { FRAME_PIPELINE } from './face-pipeline.js';
 import { selectEnrollmentFace, selectSubjectFace } from './face-quality.gate.js';
 import { hugePng, noFaceImage, onePixelPng, photo } from './face-test.fixtures.js';
 
@@ -54,6 +55,20 @@ describe('FaceEngine (real models)', () => {
     expect(await identify('deepface/img47.jpg')).toBe('df08');
     expect(await identify('bbt/amy/amy4.png')).toBe('amy');
     expect(await identify('bbt/raj/raj4.png')).toBe('raj');
+  });
+
+  it('recognises with the kiosk frame pipeline (no mirror pass, frame operating point), tight crops included', async () => {
+    const frame = async (file: string): Promise<string | null> =>
+      matcher.identify(selectSubjectFace(await engine.detectAndDescribe(await photo(file), { ...FRAME_PIPELINE, maxSide: 640 })).descriptor, FRAME_MATCHER_SETTINGS).personId;
+    expect(await frame('deepface/img5.jpg')).toBe('df01');
+    expect(await frame('bbt/amy/amy5.png')).toBe('amy');
+    expect(await frame('bbt/stuart/stuart1.png')).toBeNull();
+  });
+
+  it('loads SSD on first use only (the frame path never needs it)', async () => {
+    const faces = await engine.detectAndDescribe(await photo('deepface/img1.jpg'), { attempts: [{ detector: 'ssd' }] });
+    expect(faces).toHaveLength(1);
+    expect(faces[0].detector).toBe('ssd');
   });
 
   it('rejects strangers', async () => {
@@ -113,4 +128,20 @@ describe('FaceEngine (real models)', () => {
     expect((await queued).length).toBe(1);
     expect((await engine.detectAndDescribe(await photo('deepface/img4.jpg'))).length).toBe(1);
   }, 60_000);
+});
+
+describe('FaceEngine heap ceiling', () => {
+  it('replaces a worker whose WebAssembly heap passed the ceiling; queued work is served by the replacement', async () => {
+    const engine = await FaceEngine.create({ workers: 1, maxQueue: 2, maxHeapMb: 64 });
+    try {
+      const jpeg = await photo('deepface/img1.jpg');
+      const [a, b] = await Promise.all([engine.detectAndDescribe(jpeg), engine.detectAndDescribe(jpeg)]);
+      expect(a).toHaveLength(1);
+      expect(b).toHaveLength(1);
+      expect(engine.recycledWorkers).toBeGreaterThanOrEqual(1);
+      expect(engine.workers).toBe(1);
+    } finally {
+      await engine.close();
+    }
+  }, 120_000);
 });

@@ -11,6 +11,8 @@ export interface FaceEngineOptions {
   workers?: number;
   /** Waiting jobs before ENGINE_BUSY (default: 4 per worker). */
   maxQueue?: number;
+  /** Replace a worker whose WebAssembly heap passed this (default 256 MB: kiosk frames stay near 220 MB). */
+  maxHeapMb?: number;
   modelsDir?: string;
   backend?: BackendPreference;
   limits?: Partial<ImageLimits>;
@@ -18,6 +20,8 @@ export interface FaceEngineOptions {
   detect?: DetectOptions;
   workerFile?: string;
 }
+
+export const DEFAULT_MAX_HEAP_MB = 256;
 
 /** Face detection + 128-d descriptors, always off the main event loop. */
 export class FaceEngine {
@@ -36,6 +40,7 @@ export class FaceEngine {
     const pool = await FaceWorkerPool.start({
       workers,
       maxQueue: options.maxQueue ?? workers * 4,
+      maxHeapMb: options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB,
       modelsDir,
       backend: options.backend ?? 'auto',
       limits,
@@ -50,6 +55,11 @@ export class FaceEngine {
 
   get workers(): number {
     return this.pool.size;
+  }
+
+  /** Workers replaced because their heap passed the ceiling (enrolment photos needing the 608 or SSD attempts). */
+  get recycledWorkers(): number {
+    return this.pool.recycled;
   }
 
   /** All faces found, largest first. Throws FaceError for bad images or ENGINE_BUSY when the queue is full. */

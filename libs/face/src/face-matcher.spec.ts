@@ -26,6 +26,14 @@ describe('FaceMatcher', () => {
     expect(r.margin).toBeCloseTo(0.6, 6);
   });
 
+  it('identifies at another operating point when given one (kiosk frames) without changing its own', () => {
+    const m = new FaceMatcher({ threshold: 0.5, margin: 0.06 });
+    m.add('alice', at(0, 0.51));
+    m.add('bob', at(1, 1));
+    expect(m.identify(new Float32Array(128), { threshold: 0.52, margin: 0.06 }).personId).toBe('alice');
+    expect(m.identify(new Float32Array(128)).personId).toBeNull();
+  });
+
   it('rejects when the best distance is over the threshold', () => {
     const m = new FaceMatcher({ threshold: 0.5, margin: 0.06 });
     m.add('alice', at(0, 0.51));

@@ -12,9 +12,18 @@ export const DEFAULT_ATTEMPTS: readonly DetectionAttempt[] = [
   { detector: 'ssd', pad: 0.25 },
 ];
 
+/**
+ * Kiosk frames (libs/face/README.md, "Kiosk frames"): no SSD, no 608 input (faces under ~80 px in a 640 px frame are
+ * below the enrolment size anyway), no mirror pass. An empty frame costs two tiny runs instead of four plus SSD.
+ */
+export const FRAME_PIPELINE: Readonly<{ attempts: readonly DetectionAttempt[]; flipAverage: boolean }> = {
+  attempts: [{ detector: 'tiny' }, { detector: 'tiny', pad: 0.5 }],
+  flipAverage: false,
+};
+
 /** Tiny detector input: never upscale a small image (its anchors then miss a face that fills the frame). */
-export function autoInputSize(width: number, height: number): number {
-  return Math.min(416, Math.max(160, Math.round(Math.max(width, height) / 32) * 32));
+export function autoInputSize(width: number, height: number, max = 416): number {
+  return Math.min(max, Math.max(160, Math.round(Math.max(width, height) / 32) * 32));
 }
 
 export const DEFAULT_MIN_SCORE = 0.5;
@@ -41,7 +50,7 @@ export async function runFacePipeline(
         padPx > 0
           ? tf.pad(base, [[padPx, padPx], [padPx, padPx], [0, 0]], 128)
           : base;
-      const inputSize = attempt.inputSize ?? autoInputSize(image.width + 2 * padPx, image.height + 2 * padPx);
+      const inputSize = attempt.inputSize ?? autoInputSize(image.width + 2 * padPx, image.height + 2 * padPx, attempt.maxInputSize);
       try {
         const options =
           attempt.detector === 'tiny'

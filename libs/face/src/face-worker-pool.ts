@@ -16,6 +16,8 @@ export interface FaceWorkerPoolOptions {
   modelsDir: string;
   backend: BackendPreference;
   limits: ImageLimits;
+  /** A worker whose WebAssembly heap grew past this is replaced after its job (wasm memory never shrinks). */
+  maxHeapMb?: number;
   /** Compiled worker script; defaults to face.worker.js beside this file (or under dist/ when run from sources). */
   workerFile?: string;
 }
@@ -38,6 +40,8 @@ interface Slot {
   worker: Worker;
   job: Job | null;
   ready: boolean;
+  /** Being replaced (heap ceiling): takes no more jobs, and its exit starts a new worker. */
+  retiring: boolean;
 }
 
 /** Worker threads need JavaScript: from sources (jest) use the build under dist/. */
@@ -56,6 +60,7 @@ export class FaceWorkerPool {
   private nextId = 1;
   private closed = false;
   private backendName = 'unknown';
+  private recycledCount = 0;
   private readonly workerFile: string;
 
   private constructor(private readonly opts: FaceWorkerPoolOptions) {
@@ -86,11 +91,16 @@ export class FaceWorkerPool {
     return this.queue.length;
   }
 
+  /** Workers replaced so far because their heap passed `maxHeapMb`. */
+  get recycled(): number {
+    return this.recycledCount;
+  }
+
   run(image: Uint8Array, opts: DetectOptions): Promise<PoolResult> {
     if (this.closed) return Promise.reject(new FaceError(FaceErrorCode.EngineClosed, 'Face engine is closed'));
     return new Promise<PoolResult>((resolve, reject) => {
       const job: Job = { id: this.nextId++, image, opts, resolve, reject };
-      const idle = this.slots.find((s) => s.ready && !s.job);
+      const idle = this.slots.find((s) => s.ready && !s.retiring && !s.job);
       if (idle) return this.dispatch(idle, job);
       if (this.queue.length >= this.opts.maxQueue) {
         return reject(new FaceError(FaceErrorCode.EngineBusy, 'Face engine is busy, try again shortly', {
@@ -119,7 +129,7 @@ export class FaceWorkerPool {
       limits: this.opts.limits,
     };
     const worker = new Worker(this.workerFile, { workerData });
-    const slot: Slot = { worker, job: null, ready: false };
+    const slot: Slot = { worker, job: null, ready: false, retiring: false };
     this.slots.push(slot);
     return new Promise<void>((resolveReady, rejectReady) => {
       worker.on('message', (msg: FromWorker) => {
@@ -163,11 +173,18 @@ export class FaceWorkerPool {
         job.reject(new FaceError(code, msg.message, msg.details));
       }
     }
+    if (this.opts.maxHeapMb !== undefined && msg.heapMb !== null && msg.heapMb > this.opts.maxHeapMb) return this.retire(slot);
     this.pump(slot);
   }
 
+  private retire(slot: Slot): void {
+    slot.retiring = true;
+    this.recycledCount++;
+    void slot.worker.terminate();
+  }
+
   private pump(slot: Slot): void {
-    if (!slot.ready || slot.job) return;
+    if (!slot.ready || slot.retiring || slot.job) return;
     const next = this.queue.shift();
     if (next) this.dispatch(slot, next);
   }

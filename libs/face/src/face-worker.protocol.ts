@@ -13,5 +13,5 @@ export type ToWorker = { type: 'job'; id: number; image: Uint8Array; opts: Detec
 export type FromWorker =
   | { type: 'ready'; backend: string }
   | { type: 'init-error'; message: string }
-  | { type: 'result'; id: number; faces: DetectedFace[]; ms: number }
-  | { type: 'error'; id: number; code: string; message: string; details?: Record<string, unknown> };
+  | { type: 'result'; id: number; faces: DetectedFace[]; ms: number; heapMb: number | null }
+  | { type: 'error'; id: number; code: string; message: string; details?: Record<string, unknown>; heapMb: number | null };

@@ -10,8 +10,10 @@ export type DetectorName = 'tiny' | 'ssd';
 /** One detection attempt; the pipeline stops at the first attempt that finds a face. */
 export interface DetectionAttempt {
   detector: DetectorName;
-  /** tiny detector input size (multiple of 32). */
+  /** tiny detector input size (multiple of 32); default: the image's longest side rounded to 32, 160..maxInputSize. */
   inputSize?: number;
+  /** Cap of the automatic input size (default 416): the wasm heap grows with it and never shrinks. */
+  maxInputSize?: number;
   /** border added on each side, as a fraction of the longer side: tight ID crops need context to be detected. */
   pad?: number;
 }
@@ -21,7 +23,7 @@ export interface DetectOptions {
   maxSide?: number;
   /** Minimum detector confidence for a face to be reported at all. */
   minScore?: number;
-  attempts?: DetectionAttempt[];
+  attempts?: readonly DetectionAttempt[];
   /** Average each descriptor with the one of the mirrored face (one extra recogniser pass per face). */
   flipAverage?: boolean;
 }

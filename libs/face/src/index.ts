@@ -3,7 +3,7 @@ export type { FaceBox, DetectedFace, DetectOptions, DetectionAttempt, DetectorNa
 export { FaceEngine, type FaceEngineOptions } from './face-engine.service.js';
 export type { BackendPreference } from './face-api.loader.js';
 export { FaceMatcher, euclidean, DESCRIPTOR_LENGTH, type MatchResult, type MatcherSettings } from './face-matcher.js';
-export { DEFAULT_MATCHER_SETTINGS } from './face-matcher.js';
+export { DEFAULT_MATCHER_SETTINGS, FRAME_MATCHER_SETTINGS } from './face-matcher.js';
 export {
   selectEnrollmentFace,
   selectSubjectFace,
@@ -13,7 +13,7 @@ export {
 export { DescriptorCipher, loadOrCreateKeyFile, parseKey, promoteStagedKeyFile, readKeyFileVersion, stageKeyFile } from './descriptor-cipher.js';
 export { rotateDescriptorKey, type KeyRotationResult } from './enrolment/rotate-descriptor-key.js';
 export { DEFAULT_IMAGE_LIMITS, sniffImageType, type ImageLimits } from './image-decoder.js';
-export { DEFAULT_ATTEMPTS } from './face-pipeline.js';
+export { DEFAULT_ATTEMPTS, FRAME_PIPELINE } from './face-pipeline.js';
 export { syncModels, verifyModels, ensureModels, MODEL_FILES } from './model-store.js';
 export { defaultModelsDir } from './repo-paths.js';
 export { FaceModule } from './face.module.js';

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Server } from 'socket.io';
-import { JsonLogger } from '#core';
+import { APP_CONFIG, JsonLogger, type AppConfig } from '#core';
 import { rooms } from './realtime.events.js';
 
 /** Emits to rooms of one library's event map, with the payload type checked per event. */
@@ -22,7 +22,10 @@ export class RealtimeService {
   private server: Server | null = null;
   private readonly instanceHandlers = new Map<string, Set<(payload: unknown) => void>>();
 
-  constructor(private readonly logger: JsonLogger) {}
+  constructor(
+    private readonly logger: JsonLogger,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Called by the gateway once socket.io is initialised. */
   attach(server: Server): void {
@@ -35,11 +38,12 @@ export class RealtimeService {
    * e.g. cache invalidations. With one instance (in-memory adapter) there is nobody to tell: a no-op.
    */
   toOtherInstances(event: string, payload: unknown): void {
-    if (!this.server) return;
+    // without Redis there is one instance; the in-memory adapter would only print a warning
+    if (!this.server || !this.config.realtime.redisUrl) return;
     try {
       this.server.serverSideEmit(event, payload);
     } catch (err: unknown) {
-      // the in-memory adapter refuses serverSideEmit: a single instance has no one else to tell
+      // a Redis adapter that cannot publish right now: the 2 s gallery re-check is the safety net
       this.logger.write('debug', 'instance message not sent', { event, error: err instanceof Error ? err.message : String(err) });
     }
   }

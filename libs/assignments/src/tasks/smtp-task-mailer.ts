@@ -1,4 +1,4 @@
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { formatVnDateTime } from '#core';
 import type { TaskMailer, TaskMailRecipient, TaskReminder } from './task-mailer.js';
 
@@ -31,21 +31,28 @@ export function reminderLetter(to: TaskMailRecipient, r: TaskReminder): { subjec
 
 /** Reminder email over SMTP (nodemailer), one message per person so no one sees the others' addresses. */
 export class SmtpTaskMailer implements TaskMailer {
-  private readonly transport: Transporter;
+  /** nodemailer is loaded with the first reminder: most deployments send none for hours. */
+  private transport: Promise<Transporter> | null = null;
 
   constructor(
-    smtpUrl: string,
+    private readonly smtpUrl: string,
     private readonly from: string,
-  ) {
+  ) {}
+
+  private connect(): Promise<Transporter> {
     // bounded timeouts: an unreachable server must not hold the reminder job for minutes
-    this.transport = createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+    this.transport ??= import('nodemailer').then(({ createTransport }) =>
+      createTransport({ url: this.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }),
+    );
+    return this.transport;
   }
 
   async sendReminder(to: TaskMailRecipient[], reminder: TaskReminder): Promise<void> {
+    const transport = await this.connect();
     const results = await Promise.allSettled(
       to.map((person) => {
         const { subject, text } = reminderLetter(person, reminder);
-        return this.transport.sendMail({ from: this.from, to: { name: person.fullName, address: person.email }, subject, text });
+        return transport.sendMail({ from: this.from, to: { name: person.fullName, address: person.email }, subject, text });
       }),
     );
     const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${to[i].email}: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`] : []));

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import { DataSource, In } from 'typeorm';
 import { MeetingEntity } from '#meetings';
 import { ConclusionEntity } from '../conclusions/conclusion.entity.js';
@@ -56,6 +55,7 @@ export class TasksExporter {
   async xlsx(query: ListTasksQueryDto): Promise<Buffer> {
     const tasks = await this.tasks.list(query);
     const { meetings, conclusions } = await this.context(tasks);
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'Diên Hồng';
 

@@ -37,6 +37,7 @@ export interface AppConfig {
 export interface FaceConfig {
   workers: number | null;
   maxQueue: number | null;
+  maxHeapMb: number;
   backend: Env['FACE_BACKEND'];
   preload: boolean;
   /** null: use (or create) DATA_DIR/face.key. */
@@ -114,6 +115,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     face: {
       workers: env.FACE_WORKERS ?? null,
       maxQueue: env.FACE_MAX_QUEUE ?? null,
+      maxHeapMb: env.FACE_WORKER_MAX_HEAP_MB,
       backend: env.FACE_BACKEND,
       preload: env.FACE_PRELOAD ?? env.NODE_ENV !== 'test',
       key: env.FACE_KEY?.trim() ?? null,

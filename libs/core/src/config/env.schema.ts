@@ -41,6 +41,8 @@ export const envSchema = z.object({
   FACE_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   /** Frames waiting for a worker before ENGINE_BUSY (503); unset = 4 per worker. */
   FACE_MAX_QUEUE: z.coerce.number().int().min(0).max(1000).optional(),
+  /** A worker whose WebAssembly heap passed this many MB is replaced after its job (wasm memory never shrinks). */
+  FACE_WORKER_MAX_HEAP_MB: z.coerce.number().int().min(64).max(4096).default(256),
   FACE_BACKEND: z.enum(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'),
   /** Start the worker pool at boot (unset: yes, except NODE_ENV=test where it starts on first use). */
   FACE_PRELOAD: bool.optional(),

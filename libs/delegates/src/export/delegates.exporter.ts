@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { DelegateEntity } from '../delegate.entity.js';
 import type { DelegateFilterDto } from '../delegates/delegates.dto.js';
 import { DelegatesService } from '../delegates/delegates.service.js';
@@ -37,6 +36,7 @@ export class DelegatesExporter {
   }
 
   async xlsx(filter: DelegateFilterDto): Promise<Buffer> {
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'Diên Hồng';
     const sheet = workbook.addWorksheet('Đại biểu');

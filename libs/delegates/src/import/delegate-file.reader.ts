@@ -1,5 +1,5 @@
+import type { Cell } from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { DomainError, ErrorCode } from '#core';
 import { detectDelimiter, detectUploadKind } from './file-kind.js';
 import { assertZipWithinLimits } from './zip-guard.js';
@@ -48,7 +48,7 @@ export function readCsv(text: string): RawRow[] {
 }
 
 /** Cell text as shown in Excel; a phone typed as a number has lost its leading 0, so it is put back. */
-function cellText(cell: ExcelJS.Cell): string {
+function cellText(cell: Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return /^[1-9]\d{8}$/.test(String(v)) ? `0${String(v)}` : String(v);
@@ -59,6 +59,7 @@ function cellText(cell: ExcelJS.Cell): string {
 
 export async function readXlsx(buf: Buffer): Promise<RawRow[]> {
   assertZipWithinLimits(buf);
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buf as unknown as ArrayBuffer);

@@ -7,20 +7,15 @@ import { MeetingStatus } from '#meetings';
 import { RealtimeService, type TypedEmitter } from '#realtime';
 import { FaceDomainErrorCode } from '../common/face-domain.errors.js';
 import { FaceEngineHolder } from '../engine/face-engine.holder.js';
-import { DEFAULT_MATCHER_SETTINGS, euclidean } from '../face-matcher.js';
-import { DEFAULT_ATTEMPTS } from '../face-pipeline.js';
-import type { DetectedFace, DetectionAttempt, FaceBox } from '../face.types.js';
+import { DEFAULT_MATCHER_SETTINGS, FRAME_MATCHER_SETTINGS, euclidean } from '../face-matcher.js';
+import { FRAME_PIPELINE } from '../face-pipeline.js';
+import type { DetectedFace, FaceBox } from '../face.types.js';
 import { FaceGalleryEvents } from '../gallery/face-gallery.events.js';
 import { MeetingGalleryCache } from '../gallery/meeting-gallery.cache.js';
 import { AgreementTracker, KioskRateLimiter } from './agreement.tracker.js';
 import type { FaceServerEvents, FrameFaceResult, FrameResult, FrameSource } from './checkin.types.js';
 
 const OPEN: MeetingStatus[] = [MeetingStatus.Open, MeetingStatus.InSession];
-/**
- * Kiosk frames skip the enrolment pipeline's last resort (SSD, 220-400 ms): most frames hold no face and must stay
- * cheap; the tiny-detector attempts (13-35 ms each, with borders for faces that fill the frame) are kept.
- */
-export const FRAME_ATTEMPTS: readonly DetectionAttempt[] = DEFAULT_ATTEMPTS.filter((a) => a.detector !== 'ssd');
 const CROP_WIDTH = 96;
 /** The same unrecognised face (same kiosk, about the same place) is reported once in this time. */
 const UNRECOGNISED_REPEAT_MS = 3000;
@@ -67,13 +62,13 @@ export class CheckInFrameUseCase implements OnModuleDestroy {
     if (wait > 0) throw new DomainError(FaceDomainErrorCode.KIOSK_RATE_LIMITED, 'Too many frames from this kiosk, slow down', { retryAfter: wait }, wait);
     if (image.length === 0) throw new DomainError(FaceDomainErrorCode.FRAME_REQUIRED, 'Send the frame as an image/jpeg or image/png body, or as the multipart field "frame"');
     await this.attendance.assertMeeting(meetingId, OPEN);
-    const [{ faces, ms }, gallery] = await Promise.all([this.engine.detect(image, { maxSide: this.config.face.frameMaxSide, attempts: [...FRAME_ATTEMPTS] }), this.galleries.get(meetingId)]);
+    const [{ faces, ms }, gallery] = await Promise.all([this.engine.detect(image, { maxSide: this.config.face.frameMaxSide, ...FRAME_PIPELINE }), this.galleries.get(meetingId)]);
 
     const results: FrameFaceResult[] = [];
     const counted = new Set<string>();
     for (const face of faces) {
       const box = roundBox(face.box);
-      const match = gallery.matcher.identify(face.descriptor);
+      const match = gallery.matcher.identify(face.descriptor, FRAME_MATCHER_SETTINGS);
       const person = match.personId ? gallery.people.get(match.personId) : undefined;
       if (!match.personId || !person || counted.has(match.personId)) {
         results.push({ status: 'unrecognised', box });

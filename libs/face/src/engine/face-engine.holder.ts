@@ -68,11 +68,12 @@ export class FaceEngineHolder implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private async start(): Promise<FaceEngine> {
-    const { workers, maxQueue, backend } = this.config.face;
+    const { workers, maxQueue, maxHeapMb, backend } = this.config.face;
     const started = Date.now();
     const engine = await FaceEngine.create({
       ...(workers ? { workers } : {}),
       ...(maxQueue !== null ? { maxQueue } : {}),
+      maxHeapMb,
       backend,
     });
     if (this.closing) {
@@ -85,7 +86,7 @@ export class FaceEngineHolder implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private health(): ComponentHealth {
-    if (this.started) return { status: 'up', backend: this.started.backend(), workers: this.started.workers };
+    if (this.started) return { status: 'up', backend: this.started.backend(), workers: this.started.workers, recycledWorkers: this.started.recycledWorkers };
     // not started yet is normal (lazy start): report it without making the service look degraded
     return { status: 'up', backend: null, workers: 0, started: false, preload: this.config.face.preload };
   }

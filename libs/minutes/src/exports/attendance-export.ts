@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { PdfWriter } from '../render/pdf-writer.js';
 import { ATTENDANCE_STATUS_LABEL, attendanceExportStatus, CHECKIN_METHOD_LABEL, formatQuorumLine, formatVnDateTime } from '../render/format.js';
 import type { AttendanceExportData } from './export-data.service.js';
@@ -31,7 +30,7 @@ export function attendanceSummaryLines(data: AttendanceExportData): [string, str
 
 export async function attendancePdf(data: AttendanceExportData): Promise<Buffer> {
   const { meeting } = data;
-  const pdf = new PdfWriter(`Danh sách điểm danh - ${meeting.title}`)
+  const pdf = (await PdfWriter.create(`Danh sách điểm danh - ${meeting.title}`))
     .nationalHeader(data.bodyName)
     .title('DANH SÁCH ĐIỂM DANH ĐẠI BIỂU', meeting.title)
     .fields([
@@ -47,6 +46,7 @@ export async function attendancePdf(data: AttendanceExportData): Promise<Buffer>
 }
 
 export async function attendanceXlsx(data: AttendanceExportData): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Diên Hồng';
   const ws = wb.addWorksheet('Điểm danh');

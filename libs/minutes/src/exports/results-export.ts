@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { PdfWriter } from '../render/pdf-writer.js';
 import { BALLOT_MODE_LABEL, formatVnDateTime, OUTCOME_LABEL, POLL_KIND_LABEL } from '../render/format.js';
 import type { PollExport, ResultsExportData } from './export-data.service.js';
@@ -15,7 +14,7 @@ export function pollSummaryLines(p: PollExport): string[] {
 }
 
 export async function resultsPdf(data: ResultsExportData): Promise<Buffer> {
-  const pdf = new PdfWriter(`Kết quả biểu quyết - ${data.meeting.title}`)
+  const pdf = (await PdfWriter.create(`Kết quả biểu quyết - ${data.meeting.title}`))
     .nationalHeader(data.bodyName)
     .title('KẾT QUẢ BIỂU QUYẾT', data.meeting.title)
     .fields([['Thời gian', formatVnDateTime(data.meeting.startsAt)]]);
@@ -35,6 +34,7 @@ export async function resultsPdf(data: ResultsExportData): Promise<Buffer> {
 }
 
 export async function resultsXlsx(data: ResultsExportData): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Diên Hồng';
   const summary = wb.addWorksheet('Tổng hợp');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import type { Paragraph } from 'docx';
 import { PdfWriter } from '../render/pdf-writer.js';
 import { formatVnDateTime } from '../render/format.js';
 import type { MinutesView } from './minutes.view.js';
@@ -15,7 +15,7 @@ const draftLine = 'DỰ THẢO - biên bản chưa được khóa';
 
 export async function minutesPdf(m: MinutesView): Promise<Buffer> {
   const c = m.content;
-  const pdf = new PdfWriter(`${c.title} - ${c.subtitle}`).nationalHeader(c.issuer).title(c.title, c.subtitle);
+  const pdf = (await PdfWriter.create(`${c.title} - ${c.subtitle}`)).nationalHeader(c.issuer).title(c.title, c.subtitle);
   if (m.status !== 'locked') pdf.paragraph(draftLine, { bold: true });
   for (const s of c.sections) {
     pdf.heading(s.heading);
@@ -43,6 +43,7 @@ function embeddedDocxFont(): { name: string; data: Buffer; bold: Buffer } {
 /** Word output for editing outside the system, with its font embedded so diacritics show on any computer. */
 export async function minutesDocx(m: MinutesView): Promise<Buffer> {
   const c = m.content;
+  const { AlignmentType, Document, Packer, Paragraph, TextRun } = await import('docx');
   const p = (text: string, opts: { bold?: boolean; center?: boolean; size?: number } = {}): Paragraph =>
     new Paragraph({ alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text, bold: opts.bold, size: opts.size })] });
   const children: Paragraph[] = [

@@ -1,10 +1,16 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 
 const require = createRequire(import.meta.url);
 /** DejaVu (free licence, full Vietnamese coverage) from node_modules: the output never depends on system fonts. */
 const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+
+const PAGE_OPTIONS = (title: string): PDFKit.PDFDocumentOptions => ({
+  size: 'A4',
+  margins: { top: 50, bottom: 50, left: 56, right: 50 },
+  info: { Title: title, Creator: 'Diên Hồng' },
+  bufferPages: true,
+});
 
 /**
  * A small layer over pdfkit for text documents: A4, embedded (subset) DejaVu fonts, headings, paragraphs, key/value
@@ -15,8 +21,14 @@ export class PdfWriter {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<void>;
 
-  constructor(title: string) {
-    this.doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 50, left: 56, right: 50 }, info: { Title: title, Creator: 'Diên Hồng' }, bufferPages: true });
+  /** pdfkit is loaded on the first document: the API process does not carry it until someone exports. */
+  static async create(title: string): Promise<PdfWriter> {
+    const { default: PDFDocument } = await import('pdfkit');
+    return new PdfWriter(new PDFDocument(PAGE_OPTIONS(title)));
+  }
+
+  private constructor(doc: PDFKit.PDFDocument) {
+    this.doc = doc;
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.done = new Promise((resolve, reject) => {
       this.doc.on('end', () => resolve());

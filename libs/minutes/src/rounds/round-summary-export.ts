@@ -44,7 +44,7 @@ export class RoundSummaryExporter {
 }
 
 export async function roundSummaryPdf({ round, summary, bodyName, names }: RoundSummaryExportData): Promise<Buffer> {
-  const pdf = new PdfWriter(`Tổng hợp lấy ý kiến - ${round.title}`)
+  const pdf = (await PdfWriter.create(`Tổng hợp lấy ý kiến - ${round.title}`))
     .nationalHeader(bodyName)
     .title('BÁO CÁO TỔNG HỢP KẾT QUẢ LẤY Ý KIẾN THÀNH VIÊN', round.title)
     .fields([
