@@ -6,6 +6,7 @@ import { RealtimeService } from '#realtime';
 import { freePort, startRedis } from '../scripts/lib/local-services.js';
 import { clientAs } from './factories/user.factory.js';
 import { HttpClient } from './utils/http.js';
+import { eventually } from './utils/eventually.js';
 import { connectSocket, nextEvent, type TestSocket } from './utils/socket.js';
 import { startTestApp, type TestApp } from './utils/test-app.js';
 
@@ -24,15 +25,6 @@ interface Health {
   components: Record<string, { status: string; latencyMs?: number }>;
 }
 const health = async (t: TestApp): Promise<Health> => (await new HttpClient(t.url).get<Health>('/api/health')).body;
-
-async function eventually(check: () => Promise<boolean>, ms = 15_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('condition not met in time');
-}
 
 (hasRedis ? describe : describe.skip)('realtime over the Redis adapter (REDIS_URL)', () => {
   let redis: ChildProcess;
@@ -91,7 +83,7 @@ async function eventually(check: () => Promise<boolean>, ms = 15_000): Promise<v
 
   it('keeps serving its own sockets when Redis goes down, and recovers when it is back', async () => {
     await stopRedis(redis);
-    await eventually(async () => (await health(a)).components.redis.status === 'down');
+    await eventually(async () => (await health(a)).components.redis.status === 'down', 15_000);
     expect((await health(a)).status).toBe('degraded');
     const local = nextEvent<{ from: string }>(socket, 'test:cross');
     a.app.get(RealtimeService).toUser(userId, 'test:cross', { from: 'a' });
@@ -103,7 +95,7 @@ async function eventually(check: () => Promise<boolean>, ms = 15_000): Promise<v
     fresh.close();
 
     redis = await startRedis(port);
-    await eventually(async () => (await health(a)).components.redis.status === 'up' && (await health(b)).components.redis.status === 'up');
+    await eventually(async () => (await health(a)).components.redis.status === 'up' && (await health(b)).components.redis.status === 'up', 15_000);
     // subscriptions are restored: cross-instance delivery works again
     await eventually(async () => {
       const got = nextEvent<{ from: string }>(socket, 'test:cross', 500).then(
@@ -112,7 +104,7 @@ async function eventually(check: () => Promise<boolean>, ms = 15_000): Promise<v
       );
       b.app.get(RealtimeService).toUser(userId, 'test:cross', { from: 'b' });
       return got;
-    });
+    }, 15_000);
   }, 60_000);
 });
 

@@ -47,14 +47,7 @@ export async function api<T>(url: string, token: string, method: string, path: s
   return { status: res.status, body: (await res.json()) as T, headers: res.headers };
 }
 
-export async function eventually(check: () => Promise<boolean>, ms: number, stepMs = 200): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    if (await check().catch(() => false)) return Date.now() - started;
-    if (Date.now() - started > ms) throw new Error(`condition not met within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, stepMs));
-  }
-}
+export { eventually } from '../utils/eventually.js';
 
 export interface PollCreated {
   id: string;

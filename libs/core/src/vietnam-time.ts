@@ -10,6 +10,13 @@ export function formatVnDateTime(d: Date | string | null): string {
   return `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())} ${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}`;
 }
 
+/** `27/11/2026` in Vietnam time; empty for null. */
+export function formatVnDate(d: Date | string | null): string {
+  if (d === null) return '';
+  const t = new Date(new Date(d).getTime() + VN_OFFSET_MS);
+  return `${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}`;
+}
+
 /** `ngày 27 tháng 11 năm 2026`, as minutes and letters write the date. */
 export function formatVnLongDate(d: Date | string): string {
   const t = new Date(new Date(d).getTime() + VN_OFFSET_MS);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { formatVnDate } from '#core';
 import { MeetingEntity } from '#meetings';
 import { ConclusionEntity } from '../conclusions/conclusion.entity.js';
 import { TaskStatus } from './task-status.js';
@@ -33,10 +34,7 @@ const TASK_COLUMNS = [
 const UNIT_COLUMNS = ['Mã đơn vị', 'Cơ quan, đơn vị', 'Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Quá hạn', 'Tổng số'];
 
 /** Dates as Hanoi sees them (dd/mm/yyyy), written as text so Excel does not shift them by time zone. */
-function hanoiDate(iso: string | null): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
-}
+const hanoiDate = (iso: string | null): string => formatVnDate(iso || null);
 
 /** Text that Excel would run as a formula gets a leading apostrophe. */
 function safe(value: string | null): string {
