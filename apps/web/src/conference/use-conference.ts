@@ -45,8 +45,15 @@ export function useConference(meetingId: string) {
     await current?.disconnect();
   }, []);
 
-  // leaving the screen leaves the room
-  useEffect(() => () => void leave(), [leave]);
+  // leaving the screen leaves the room, also one still being joined (checked after each await in join)
+  const alive = useRef(true);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+      void leave();
+    };
+  }, [leave]);
 
   const join = useCallback(async () => {
     dispatch({ type: 'join' });
@@ -58,7 +65,15 @@ export function useConference(meetingId: string) {
       dispatch({ type: 'token-refused', code: error instanceof ApiError ? error.code : 'UNKNOWN', error });
       return;
     }
-    const lk = await import('livekit-client');
+    let lk: typeof import('livekit-client');
+    try {
+      lk = await import('livekit-client');
+    } catch {
+      // the chunk could not be fetched (network gone since the token came)
+      dispatch({ type: 'connect-failed' });
+      return;
+    }
+    if (!alive.current) return;
     // the SDK's own logging would put expected network failures in the console; the screen says what happened
     lk.setLogLevel('silent');
     const r = new lk.Room({ adaptiveStream: true, dynacast: true });
@@ -89,6 +104,11 @@ export function useConference(meetingId: string) {
     } catch {
       if (room.current === r) room.current = null;
       dispatch({ type: 'connect-failed' });
+      return;
+    }
+    if (room.current !== r) {
+      // the screen was left (or join pressed again) while connecting
+      void r.disconnect();
       return;
     }
     const canPublish = r.localParticipant.permissions?.canPublish ?? token.canPublish;
