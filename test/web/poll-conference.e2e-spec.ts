@@ -205,8 +205,9 @@ maybe('single-poll page and online meeting (Chromium)', () => {
       expect(response.status()).toBe(503);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('CONFERENCE_DISABLED');
       await panel.getByTestId('conf-message').getByText('Hệ thống chưa bật họp trực tuyến', { exact: false }).waitFor();
-      // nothing to retry: the join button is gone
+      // nothing to retry: the join button is gone, and the focus went to the message rather than to the page's top
       expect(await panel.getByRole('button').count()).toBe(0);
+      expect(await panel.evaluate((el) => el.contains(document.activeElement))).toBe(true);
       await screenshot(delegate, '64-tablet-conference-disabled-1280x800');
       expect(await seriousA11yViolations(delegate)).toEqual([]);
     });
@@ -320,6 +321,8 @@ maybe('single-poll page and online meeting (Chromium)', () => {
       await panel.getByText('Đã tắt micro của Trần Thị Lan.').waitFor();
       await lan.getByTestId('media').getByText('Micro: đã tắt').waitFor();
       expect(await panel.getByRole('button', { name: 'Tắt micro của Trần Thị Lan' }).count()).toBe(0);
+      // the pressed button is gone: the focus is on the outcome, still in the panel
+      expect(await panel.evaluate((el) => el.contains(document.activeElement))).toBe(true);
       expect(livekit.callsTo('MutePublishedTrack').map((c) => c.body)).toEqual([{ room, identity: 'user-lan', trackSid: 'TR_mic_lan', muted: true }]);
 
       await panel.getByRole('button', { name: 'Thu hồi quyền phát của Trần Thị Lan' }).click();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/endpoints.js';
 import type { ConferenceParticipant } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -30,6 +30,11 @@ export function ConferenceModerationPanel({ meetingId, canModerate }: { meetingI
   const action = useAction();
   const [removing, setRemoving] = useState<ConferenceParticipant | null>(null);
   const { reload } = list;
+  // the button pressed may be gone after the action (mute, remove): its outcome takes the focus
+  const feedback = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (action.done || action.error) feedback.current?.focus();
+  }, [action.done, action.error]);
   const live = list.state.status === 'done' && list.state.data !== null;
   useEffect(() => {
     if (!live) return;
@@ -125,7 +130,9 @@ export function ConferenceModerationPanel({ meetingId, canModerate }: { meetingI
           </button>
         ) : null}
       </div>
-      <ActionFeedback action={action} />
+      <div ref={feedback} tabIndex={-1}>
+        <ActionFeedback action={action} />
+      </div>
       {removing ? (
         <div className="confirm" role="alertdialog" aria-labelledby="mod-confirm">
           <p id="mod-confirm">{t('mod.confirmRemove', { name: nameOf(removing) })}</p>

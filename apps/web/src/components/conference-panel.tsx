@@ -20,6 +20,11 @@ const ENDED: Record<EndReason, MessageKey> = { removed: 'conf.removed', roomClos
 export function ConferencePanel({ meetingId }: { meetingId: string }) {
   const { t } = useI18n();
   const { state, tiles, join, leave, setMedia } = useConference(meetingId);
+  // the button pressed is gone once the phase changes: the outcome takes the focus, so it is read and nothing is lost
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.phase !== 'idle') outcome.current?.focus();
+  }, [state.phase]);
   const joinButton = (label: MessageKey) => (
     <button type="button" className="btn btn-primary btn-large btn-block" onClick={() => void join()}>
       {t(label)}
@@ -109,7 +114,9 @@ export function ConferencePanel({ meetingId }: { meetingId: string }) {
   return (
     <section className="panel conf-panel" aria-labelledby="conf-h" data-testid="conference">
       <h2 id="conf-h">{t('conf.title')}</h2>
-      {body}
+      <div ref={outcome} tabIndex={-1} className="conf-body">
+        {body}
+      </div>
     </section>
   );
 }
