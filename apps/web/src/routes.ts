@@ -48,4 +48,5 @@ export const ROUTES: RouteDef[] = [
   { name: 'rounds', roles: ['admin', 'secretary', 'chair', 'delegate'], layout: 'shell', nav: 'nav.rounds', screen: lazy(() => import('./screens/rounds-screen.js')) },
   { name: 'round', roles: ['admin', 'secretary', 'chair', 'delegate'], layout: 'shell', screen: lazy(() => import('./screens/round-screen.js')) },
   { name: 'delegates', roles: ['admin', 'secretary', 'chair'], layout: 'shell', nav: 'nav.delegates', screen: lazy(() => import('./screens/delegates-screen.js')) },
+  { name: 'poll', roles: ALL, layout: 'shell', screen: lazy(() => import('./screens/poll-screen.js')) },
 ];

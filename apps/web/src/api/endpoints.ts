@@ -3,6 +3,8 @@ import type {
   AttendanceListItem,
   AttendanceSummary,
   CastAck,
+  ConferenceParticipant,
+  ConferenceToken,
   CreatedKiosk,
   Delegate,
   DelegatePage,
@@ -59,6 +61,7 @@ export const api = {
   /** HTTP fallback of the socket's `vote:cast` (same ballot id: counted once). */
   castBallot: (pollId: string, ballot: { ballotId: string; choices: string[] }) =>
     apiJson<CastAck>(`${p(pollId)}/ballots`, { method: 'POST', body: { ballotId: ballot.ballotId, choices: ballot.choices } }),
+  poll: (pollId: string, signal?: AbortSignal) => apiJson<PollView>(p(pollId), { signal }),
   pollAction: (pollId: string, action: 'open' | 'close' | 'publish') => apiJson<PollView>(`${p(pollId)}/${action}`, { method: 'POST' }),
   opinions: (id: string, signal?: AbortSignal) => apiJson<Opinion[]>(`${m(id)}/opinions`, { signal }),
   submitOpinion: (id: string, content: string, agendaItemId?: string) =>
@@ -72,6 +75,16 @@ export const api = {
   roundAction: (roundId: string, action: 'open' | 'close' | 'remind') => apiJson<unknown>(`/opinion-rounds/${encodeURIComponent(roundId)}/${action}`, { method: 'POST' }),
   answerRound: (roundId: string, answers: { questionId: string; choice: RoundChoice; comment?: string }[]) =>
     apiJson<OpinionRound>(`/opinion-rounds/${encodeURIComponent(roundId)}/answers`, { method: 'POST', body: { answers } }),
+  /** Whether LiveKit is configured, from the public health report (the conference routes would answer 503). */
+  conferencingEnabled: (signal?: AbortSignal) =>
+    apiJson<{ components?: Record<string, { status?: string }> }>('/health', { signal }).then((h) => h.components?.conferencing?.status !== 'disabled'),
+  conferenceToken: (id: string) => apiJson<ConferenceToken>(`${m(id)}/conference/token`, { method: 'POST' }),
+  conferenceParticipants: (id: string, signal?: AbortSignal) => apiJson<ConferenceParticipant[]>(`${m(id)}/conference/participants`, { signal }),
+  conferenceMute: (id: string, identity: string, trackSid: string) =>
+    apiJson<{ identity: string; trackSid: string; muted: boolean }>(`${m(id)}/conference/moderation/mute`, { method: 'POST', body: { identity, trackSid, muted: true } }),
+  conferenceRemove: (id: string, identity: string) => apiJson<void>(`${m(id)}/conference/moderation/remove`, { method: 'POST', body: { identity } }),
+  conferencePermissions: (id: string, identity: string, canPublish: boolean) =>
+    apiJson<ConferenceParticipant['permission']>(`${m(id)}/conference/moderation/permissions`, { method: 'POST', body: { identity, canPublish } }),
   markAddressed: (id: string, opinionId: string) => apiJson<Opinion>(`${m(id)}/opinions/${encodeURIComponent(opinionId)}/addressed`, { method: 'POST' }),
 };
 

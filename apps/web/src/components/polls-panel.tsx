@@ -1,51 +1,29 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api } from '../api/endpoints.js';
 import type { AgendaItem, BallotMode, NewPoll, PollKind, PollView } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
+import { buildPath } from '../router/match.js';
+import { Link } from '../router/router.js';
+import { paths } from '../routes.js';
 import { useLivePolls, type Tally } from '../voting/use-live-polls.js';
+import { ActionFeedback } from './action-feedback.js';
 import { ErrorMessage } from './error-message.js';
 import { Countdown, PollProgressBar } from './poll-live.js';
 import { PollResultPanel } from './poll-result.js';
+import { useAction } from './use-action.js';
 
-type Action = 'open' | 'close' | 'publish';
-const NEXT: Partial<Record<PollView['status'], Action>> = { draft: 'open', open: 'close', closed: 'publish' };
+type Step = 'open' | 'close' | 'publish';
+const NEXT: Partial<Record<PollView['status'], Step>> = { draft: 'open', open: 'close', closed: 'publish' };
 
 /** The secretary's polls: create one on an agenda item, then open, close and publish it; results once closed. */
 export function PollsPanel({ meetingId, agenda }: { meetingId: string; agenda: AgendaItem[] }) {
   const { t } = useI18n();
   const { state, reload, tallies } = useLivePolls(meetingId);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  const act = async (poll: PollView, action: Action) => {
-    setBusy(poll.id);
-    setError(null);
-    setDone(null);
-    try {
-      await api.pollAction(poll.id, action);
-      setDone(t(`polls.done.${action}`, { title: poll.title }));
-    } catch (err: unknown) {
-      setError(err);
-    } finally {
-      setBusy(null);
-      reload();
-    }
-  };
 
   return (
     <section className="panel" aria-labelledby="polls-title">
       <h2 id="polls-title">{t('polls.title')}</h2>
-      <NewPollForm meetingId={meetingId} agenda={agenda} onCreated={(p) => {
-        setDone(t('polls.created', { title: p.title }));
-        reload();
-      }} />
-      {done ? (
-        <p className="alert alert-ok" role="status">
-          {done}
-        </p>
-      ) : null}
-      {error ? <ErrorMessage error={error} /> : null}
+      <NewPollForm meetingId={meetingId} agenda={agenda} onCreated={reload} />
       <h3>{t('polls.list')}</h3>
       {state.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
       {state.status === 'error' ? <ErrorMessage error={state.error} onRetry={reload} /> : null}
@@ -53,7 +31,18 @@ export function PollsPanel({ meetingId, agenda }: { meetingId: string; agenda: A
       {state.status === 'done' ? (
         <ul className="poll-list">
           {state.data.map((p) => (
-            <PollRow key={p.id} poll={p} tally={tallies[p.id]} busy={busy !== null} onAct={(a) => void act(p, a)} />
+            <li key={p.id} className="poll-row" data-testid={`poll-row-${p.id}`}>
+              <PollControl
+                poll={p}
+                tally={tallies[p.id]}
+                onChanged={reload}
+                title={
+                  <Link to={buildPath(paths.poll, { meetingId, pollId: p.id })}>
+                    <strong>{p.title}</strong>
+                  </Link>
+                }
+              />
+            </li>
           ))}
         </ul>
       ) : null}
@@ -61,24 +50,32 @@ export function PollsPanel({ meetingId, agenda }: { meetingId: string; agenda: A
   );
 }
 
-function PollRow({ poll, tally, busy, onAct }: { poll: PollView; tally: Tally | undefined; busy: boolean; onAct(a: Action): void }) {
+/**
+ * One poll for staff: its kind, mode and status, the next step (open, close, publish) for those who run the vote,
+ * the countdown and the live count while open, the result with its arithmetic once closed. The console's list and
+ * the single-poll page both show this.
+ */
+export function PollControl({ poll, tally, title, onChanged, canRun = true }: { poll: PollView; tally: Tally | undefined; title: ReactNode; onChanged(): void; canRun?: boolean }) {
   const { t } = useI18n();
-  const next = NEXT[poll.status];
+  const action = useAction();
+  const next = canRun ? NEXT[poll.status] : undefined;
+  const step = (s: Step) => void action.run(() => api.pollAction(poll.id, s), { done: t(`polls.done.${s}`, { title: poll.title }), settled: onChanged });
   return (
-    <li className="poll-row" data-testid={`poll-row-${poll.id}`}>
+    <>
       <div className="poll-row-head">
         <div>
-          <strong>{poll.title}</strong>
+          {title}
           <p className="muted small">
             {t(`vote.kind.${poll.kind}`)} · {t(`vote.mode.${poll.ballotMode}`)} · <span data-testid="poll-status">{t(`vote.status.${poll.status}`)}</span>
           </p>
         </div>
         {next ? (
-          <button type="button" className={next === 'close' ? 'btn btn-large' : 'btn btn-primary btn-large'} disabled={busy} aria-label={t(`polls.${next}For`, { title: poll.title })} onClick={() => onAct(next)}>
+          <button type="button" className={next === 'close' ? 'btn btn-large' : 'btn btn-primary btn-large'} disabled={action.busy} aria-label={t(`polls.${next}For`, { title: poll.title })} onClick={() => step(next)}>
             {t(`polls.${next}`)}
           </button>
         ) : null}
       </div>
+      <ActionFeedback action={action} />
       {poll.status === 'open' ? (
         <>
           <Countdown poll={poll} />
@@ -86,11 +83,11 @@ function PollRow({ poll, tally, busy, onAct }: { poll: PollView; tally: Tally | 
         </>
       ) : null}
       {poll.result ? <PollResultPanel poll={poll} /> : null}
-    </li>
+    </>
   );
 }
 
-function NewPollForm({ meetingId, agenda, onCreated }: { meetingId: string; agenda: AgendaItem[]; onCreated(p: PollView): void }) {
+function NewPollForm({ meetingId, agenda, onCreated }: { meetingId: string; agenda: AgendaItem[]; onCreated(): void }) {
   const { t } = useI18n();
   const [agendaItemId, setAgendaItemId] = useState('');
   const [title, setTitle] = useState('');
@@ -100,43 +97,30 @@ function NewPollForm({ meetingId, agenda, onCreated }: { meetingId: string; agen
   const [options, setOptions] = useState('');
   const [max, setMax] = useState('1');
   const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const lines = () => options.split('\n').map((l) => l.trim()).filter(Boolean);
 
-  const submit = async () => {
-    const lines = options.split('\n').map((l) => l.trim()).filter(Boolean);
-    if (!title.trim()) return setProblem(t('polls.titleRequired'));
-    if (kind !== 'motion' && lines.length < 2) return setProblem(t('polls.optionsRequired'));
-    setProblem(null);
+  const check = () => {
+    const found = !title.trim() ? t('polls.titleRequired') : kind !== 'motion' && lines().length < 2 ? t('polls.optionsRequired') : null;
+    setProblem(found);
+    return found === null;
+  };
+  const create = async () => {
     const body: NewPoll = { kind, ballotMode, title: title.trim() };
     if (agendaItemId) body.agendaItemId = agendaItemId;
     if (countdown.trim()) body.countdownSeconds = Number(countdown);
-    if (kind !== 'motion') body.options = lines.map((label) => ({ label }));
+    if (kind !== 'motion') body.options = lines().map((label) => ({ label }));
     if (kind === 'choice') body.maxChoices = Number(max) || 1;
     if (kind === 'election') body.seats = Number(max) || 1;
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api.createPoll(meetingId, body);
-      setTitle('');
-      setOptions('');
-      onCreated(created);
-    } catch (err: unknown) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    const created = await api.createPoll(meetingId, body);
+    setTitle('');
+    setOptions('');
+    onCreated();
+    return created;
   };
 
   return (
-    <form
-      className="poll-form"
-      aria-label={t('polls.new')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <form className="poll-form" aria-label={t('polls.new')} onSubmit={action.submit(create, { check, done: (p) => t('polls.created', { title: p.title }) })}>
       <div className="field field-wide">
         <label htmlFor="poll-agenda">{t('polls.agendaItem')}</label>
         <select
@@ -201,13 +185,11 @@ function NewPollForm({ meetingId, agenda, onCreated }: { meetingId: string; agen
           {problem}
         </p>
       ) : null}
-      {error ? (
-        <div className="field-wide">
-          <ErrorMessage error={error} />
-        </div>
-      ) : null}
       <div className="field-wide">
-        <button type="submit" className="btn btn-primary btn-large" disabled={busy}>
+        <ActionFeedback action={action} />
+      </div>
+      <div className="field-wide">
+        <button type="submit" className="btn btn-primary btn-large" disabled={action.busy}>
           {t('polls.create')}
         </button>
       </div>

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { api } from '../api/endpoints.js';
 import type { OpinionRound, RoundChoice } from '../api/types.js';
 import { useMe } from '../auth/auth.js';
+import { ActionFeedback } from '../components/action-feedback.js';
 import { ErrorMessage } from '../components/error-message.js';
+import { useAction } from '../components/use-action.js';
 import { useAsync } from '../components/use-async.js';
 import { formatDateTime, isMessageKey, useI18n } from '../i18n/i18n.js';
 import { Link } from '../router/router.js';
@@ -16,28 +18,13 @@ export default function RoundScreen({ params }: ScreenProps) {
   const { t, locale } = useI18n();
   const me = useMe();
   const { state, reload, set } = useAsync((signal) => api.round(roundId, signal), [roundId]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const action = useAction();
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={reload} />;
   const r = state.data;
   const manage = me.role === 'admin' || me.role === 'secretary';
 
-  const act = async (action: 'open' | 'close' | 'remind') => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      await api.roundAction(roundId, action);
-      setDone(t(`rounds.done.${action}`));
-    } catch (err: unknown) {
-      setError(err);
-    } finally {
-      setBusy(false);
-      reload();
-    }
-  };
+  const act = (step: 'open' | 'close' | 'remind') => void action.run(() => api.roundAction(roundId, step), { done: t(`rounds.done.${step}`), settled: reload });
 
   return (
     <article aria-labelledby="round-title">
@@ -55,24 +42,19 @@ export default function RoundScreen({ params }: ScreenProps) {
         </div>
       </div>
       {r.description ? <p className="panel">{r.description}</p> : null}
-      {done ? (
-        <p className="alert alert-ok" role="status">
-          {done}
-        </p>
-      ) : null}
-      {error ? <ErrorMessage error={error} /> : null}
+      <ActionFeedback action={action} />
       {manage && r.status !== 'closed' ? (
         <div className="button-row panel">
           {r.status === 'draft' ? (
-            <button type="button" className="btn btn-primary btn-large" disabled={busy} onClick={() => void act('open')}>
+            <button type="button" className="btn btn-primary btn-large" disabled={action.busy} onClick={() => act('open')}>
               {t('rounds.open')}
             </button>
           ) : (
             <>
-              <button type="button" className="btn btn-large" disabled={busy} onClick={() => void act('remind')}>
+              <button type="button" className="btn btn-large" disabled={action.busy} onClick={() => act('remind')}>
                 {t('rounds.remind')}
               </button>
-              <button type="button" className="btn btn-primary btn-large" disabled={busy} onClick={() => void act('close')}>
+              <button type="button" className="btn btn-primary btn-large" disabled={action.busy} onClick={() => act('close')}>
                 {t('rounds.close')}
               </button>
             </>
@@ -108,40 +90,22 @@ function AnswerForm({ round, onAnswered }: { round: OpinionRound; onAnswered(r: 
   const { t } = useI18n();
   const initial = Object.fromEntries((round.myAnswers ?? []).map((a) => [a.questionId, { choice: a.choice, comment: a.comment ?? '' }]));
   const [answers, setAnswers] = useState<Record<string, { choice: RoundChoice | null; comment: string }>>(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const action = useAction();
   const questions = [...round.questions].sort((a, b) => a.position - b.position);
 
-  const submit = async () => {
-    const list = questions.map((q) => ({ questionId: q.id, choice: answers[q.id]?.choice ?? null, comment: answers[q.id]?.comment?.trim() || undefined }));
-    if (list.some((a) => a.choice === null)) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    setBusy(true);
-    setError(null);
-    try {
-      onAnswered(await api.answerRound(round.id, list.map((a) => ({ questionId: a.questionId, choice: a.choice as RoundChoice, comment: a.comment }))));
-      setSaved(true);
-    } catch (err: unknown) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+  const check = () => {
+    const incomplete = questions.some((q) => !answers[q.id]?.choice);
+    setMissing(incomplete);
+    return !incomplete;
+  };
+  const send = async () => {
+    const list = questions.map((q) => ({ questionId: q.id, choice: answers[q.id]?.choice as RoundChoice, comment: answers[q.id]?.comment?.trim() || undefined }));
+    onAnswered(await api.answerRound(round.id, list));
   };
 
   return (
-    <form
-      className="panel"
-      aria-labelledby="round-answer"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <form className="panel" aria-labelledby="round-answer" onSubmit={action.submit(send, { check, done: t('rounds.saved') })}>
       <h2 id="round-answer">{t('rounds.yourAnswer')}</h2>
       {questions.map((q) => (
         <fieldset key={q.id} className="choice-list">
@@ -176,13 +140,8 @@ function AnswerForm({ round, onAnswered }: { round: OpinionRound; onAnswered(r: 
           {t('rounds.answerAll')}
         </p>
       ) : null}
-      {error ? <ErrorMessage error={error} /> : null}
-      {saved ? (
-        <p className="alert alert-ok" role="status">
-          {t('rounds.saved')}
-        </p>
-      ) : null}
-      <button type="submit" className="btn btn-primary btn-large" disabled={busy}>
+      <ActionFeedback action={action} />
+      <button type="submit" className="btn btn-primary btn-large" disabled={action.busy}>
         {t('rounds.send')}
       </button>
     </form>

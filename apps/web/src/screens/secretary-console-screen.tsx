@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { api } from '../api/endpoints.js';
 import { MEETING_TRANSITIONS, type MeetingStatus } from '../api/types.js';
 import { useMe } from '../auth/auth.js';
+import { ConferenceModerationPanel } from '../components/conference-moderation-panel.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LiveBadge } from '../components/live-badge.js';
 import { KiosksPanel } from '../components/kiosks-panel.js';
@@ -107,6 +108,7 @@ export default function SecretaryConsoleScreen({ params }: ScreenProps) {
       </section>
       <PollsPanel meetingId={meetingId} agenda={agenda} />
       <OpinionsPanel meetingId={meetingId} agenda={agenda} />
+      <ConferenceModerationPanel meetingId={meetingId} canModerate={me.role === 'secretary' || me.role === 'chair'} />
       {me.role === 'admin' || me.role === 'secretary' ? <KiosksPanel meetingId={meetingId} /> : null}
     </article>
   );

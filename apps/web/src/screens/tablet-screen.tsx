@@ -2,11 +2,14 @@ import { useMemo, useState } from 'react';
 import { api } from '../api/endpoints.js';
 import type { AgendaItem, PollView, SpeakerRequest } from '../api/types.js';
 import { useMe } from '../auth/auth.js';
+import { ActionFeedback } from '../components/action-feedback.js';
 import { Agenda } from '../components/agenda.js';
+import { ConferencePanel } from '../components/conference-panel.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LiveBadge } from '../components/live-badge.js';
 import { PollBallot } from '../components/poll-ballot.js';
 import { PollResultPanel } from '../components/poll-result.js';
+import { useAction } from '../components/use-action.js';
 import { useAsync } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
 import { liveConnection } from '../realtime/live-connection.js';
@@ -60,11 +63,20 @@ export default function TabletScreen({ params }: ScreenProps) {
             {voting.polls === null && !voting.loadError ? <p role="status">{t('app.loading')}</p> : null}
             {voting.polls !== null && open.length === 0 ? <p className="empty">{t('tablet.noPoll')}</p> : null}
             {open.map((p) => (
-              <PollBallot key={p.id} poll={p} vote={voting.votes[p.id]} onCast={(choices) => void voting.cast(p.id, choices)} onRetry={() => voting.retry(p.id)} />
+              <div key={p.id} className="tablet-poll">
+                <PollBallot poll={p} vote={voting.votes[p.id]} onCast={(choices) => void voting.cast(p.id, choices)} onRetry={() => voting.retry(p.id)} />
+                <PollPageLink meetingId={meetingId} poll={p} />
+              </div>
             ))}
-            {open.length === 0 && lastPublished ? <PublishedResult poll={lastPublished} /> : null}
+            {open.length === 0 && lastPublished ? (
+              <>
+                <PublishedResult poll={lastPublished} />
+                <PollPageLink meetingId={meetingId} poll={lastPublished} />
+              </>
+            ) : null}
           </section>
           <HandPanel meetingId={meetingId} delegateId={me.delegateId} />
+          <ConferencePanel meetingId={meetingId} />
         </div>
         <div className="tablet-main">
           <Agenda
@@ -77,6 +89,15 @@ export default function TabletScreen({ params }: ScreenProps) {
         </div>
       </div>
     </article>
+  );
+}
+
+function PollPageLink({ meetingId, poll }: { meetingId: string; poll: PollView }) {
+  const { t } = useI18n();
+  return (
+    <p className="small">
+      <Link to={buildPath(paths.poll, { meetingId, pollId: poll.id })}>{t('poll.openPage', { title: poll.title })}</Link>
+    </p>
   );
 }
 
@@ -94,8 +115,7 @@ function PublishedResult({ poll }: { poll: PollView }) {
 function HandPanel({ meetingId, delegateId }: { meetingId: string; delegateId: string | null }) {
   const { t } = useI18n();
   const speakers = useAsync((signal) => api.speakers(meetingId, signal), [meetingId]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const { set, reload } = speakers;
   const events = useMemo(
     () => ({
@@ -111,18 +131,7 @@ function HandPanel({ meetingId, delegateId }: { meetingId: string; delegateId: s
 
   const queue = speakers.state.status === 'done' ? speakers.state.data : [];
   const mine = queue.find((r) => r.delegateId === delegateId && (r.status === 'waiting' || r.status === 'speaking'));
-  const act = async (event: 'hand:raise' | 'hand:lower') => {
-    setBusy(true);
-    setError(null);
-    try {
-      await liveConnection().request(event, { meetingId });
-      reload();
-    } catch (err: unknown) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (event: 'hand:raise' | 'hand:lower') => void action.run(() => liveConnection().request(event, { meetingId }), { settled: reload });
   const waitingPos = mine?.status === 'waiting' ? queue.filter((r) => r.status === 'waiting').findIndex((r) => r.id === mine.id) + 1 : 0;
   return (
     <section className="panel" aria-labelledby="hand-h">
@@ -130,13 +139,13 @@ function HandPanel({ meetingId, delegateId }: { meetingId: string; delegateId: s
       <p role="status" data-testid="hand-state">
         {!mine ? t('tablet.handIdle') : mine.status === 'speaking' ? t('tablet.speaking') : waitingPos > 0 ? t('tablet.handRaised', { position: waitingPos }) : t('tablet.handRaisedNoPos')}
       </p>
-      {error ? <ErrorMessage error={error} /> : null}
+      <ActionFeedback action={action} />
       {mine ? (
-        <button type="button" className="btn btn-large btn-block" disabled={busy} onClick={() => void act('hand:lower')}>
+        <button type="button" className="btn btn-large btn-block" disabled={action.busy} onClick={() => act('hand:lower')}>
           {t('tablet.lowerHand')}
         </button>
       ) : (
-        <button type="button" className="btn btn-primary btn-large btn-block" disabled={busy} onClick={() => void act('hand:raise')}>
+        <button type="button" className="btn btn-primary btn-large btn-block" disabled={action.busy} onClick={() => act('hand:raise')}>
           {t('tablet.raiseHand')}
         </button>
       )}
@@ -147,8 +156,7 @@ function HandPanel({ meetingId, delegateId }: { meetingId: string; delegateId: s
 function OpinionForm({ meetingId, item, open, onOpen, onClose }: { meetingId: string; item: AgendaItem; open: boolean; onOpen(): void; onClose(): void }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const [missing, setMissing] = useState(false);
   const [sent, setSent] = useState(false);
   const fieldId = `opinion-${item.id}`;
@@ -166,32 +174,18 @@ function OpinionForm({ meetingId, item, open, onOpen, onClose }: { meetingId: st
       </>
     );
   }
-  const submit = async () => {
-    if (!text.trim()) {
-      setMissing(true);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await api.submitOpinion(meetingId, text.trim(), item.id);
-      setText('');
-      setSent(true);
-      onClose();
-    } catch (err: unknown) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+  const check = () => {
+    setMissing(!text.trim());
+    return Boolean(text.trim());
+  };
+  const send = async () => {
+    await api.submitOpinion(meetingId, text.trim(), item.id);
+    setText('');
+    setSent(true);
+    onClose();
   };
   return (
-    <form
-      className="opinion-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <form className="opinion-form" onSubmit={action.submit(send, { check })}>
       <div className="field">
         <label htmlFor={fieldId}>{t('tablet.opinionLabel', { item: item.title })}</label>
         <textarea
@@ -213,9 +207,9 @@ function OpinionForm({ meetingId, item, open, onOpen, onClose }: { meetingId: st
           </p>
         ) : null}
       </div>
-      {error ? <ErrorMessage error={error} /> : null}
+      <ActionFeedback action={action} />
       <div className="button-row">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button type="submit" className="btn btn-primary" disabled={action.busy}>
           {t('tablet.opinionSend')}
         </button>
         <button type="button" className="btn" onClick={onClose}>
