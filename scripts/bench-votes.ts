@@ -10,7 +10,7 @@ import { parseArgs, scratchDatabase, startServer, type ServerProcess } from './l
 import { connectVoter, percentile, VoteCrowd } from './lib/vote-crowd.js';
 
 /**
- * npm run bench:votes -- --voters N [--instances K] [--mode named|secret] [--json]
+ * npm run bench:votes -- --voters N [--instances K] [--mode named|secret] [--json] [--profile DIR]
  *                        [--url URL --db DATABASE_URL --jwt-secret S]
  *
  * Seeds a meeting in session with N checked-in voting delegates (SQL, one precomputed argon2 hash, sessions and
@@ -18,6 +18,9 @@ import { connectVoter, percentile, VoteCrowd } from './lib/vote-crowd.js';
  * them, opens a motion, lets every client cast within one second (5% tap twice with the same ballot id), closes,
  * publishes, and prints on the last line
  * {"voters","instances","acked","counted","lost","duplicates","ackMsP50","ackMsP99","resultsMsMax",...}.
+ * cpuMsPerCast: CPU time per voter from the first cast to the last answer, of the API processes together and of
+ * this client process (Linux /proc; it holds still when other jobs load the machine, unlike the latencies).
+ * --profile DIR: the API processes write V8 CPU profiles there (node --cpu-prof) when they stop.
  * Database: a scratch database on DATABASE_URL when set, else embedded PGlite (one instance only). Several
  * instances need PostgreSQL and Redis: DATABASE_URL / REDIS_URL when set, else a throwaway PostgreSQL and
  * redis-server from Debian's binaries are started here (or the script says what to install).
@@ -36,6 +39,7 @@ const N = Number(args.voters ?? 1000);
 const INSTANCES = Number(args.instances ?? 1);
 const MODE = args.mode === 'secret' ? 'secret' : 'named';
 const JSON_ONLY = args.json === true;
+const PROFILE_ARGS = typeof args.profile === 'string' ? ['--cpu-prof', '--cpu-prof-dir', args.profile] : [];
 const log = (msg: string): void => {
   if (!JSON_ONLY) console.error(msg);
 };
@@ -96,6 +100,18 @@ async function throwawayServices(): Promise<{ databaseUrl: string; redisUrl: str
   return { databaseUrl, redisUrl, stop: () => stops.reverse().forEach((s) => s()) };
 }
 
+/** CPU time the API processes have used so far, together; null with --url (not our processes) or without /proc. */
+function totalCpuMs(servers: ServerProcess[]): number | null {
+  if (servers.length === 0) return null;
+  let sum = 0;
+  for (const server of servers) {
+    const ms = server.cpuMs();
+    if (ms === null) return null;
+    sum += ms;
+  }
+  return sum;
+}
+
 async function main(): Promise<void> {
   if (!Number.isInteger(N) || N < 1) throw new Error('--voters must be a positive integer');
   if (!Number.isInteger(INSTANCES) || INSTANCES < 1 || INSTANCES > 8) throw new Error('--instances must be 1..8');
@@ -136,8 +152,8 @@ async function main(): Promise<void> {
       database = `PostgreSQL scratch database ${new URL(scratch.url).pathname.slice(1)}`;
       log(`bench:votes: starting ${INSTANCES} server(s) on ${database}${redis.REDIS_URL ? ` with Redis ${redis.REDIS_URL}` : ''}`);
       // the first one migrates the scratch database; the others start after it
-      servers.push(await startServer(serverEnv(redis)));
-      servers.push(...(await Promise.all(Array.from({ length: INSTANCES - 1 }, () => startServer(serverEnv({ ...redis, MIGRATIONS_RUN: 'false' }))))));
+      servers.push(await startServer(serverEnv(redis), undefined, PROFILE_ARGS));
+      servers.push(...(await Promise.all(Array.from({ length: INSTANCES - 1 }, () => startServer(serverEnv({ ...redis, MIGRATIONS_RUN: 'false' }), undefined, PROFILE_ARGS)))));
       const db = await pgSql(scratch.url);
       seed = await seedVotingMeeting(db.sql, N, hash).finally(() => db.close());
       urls = servers.map((s) => s.url);
@@ -149,7 +165,7 @@ async function main(): Promise<void> {
       await first.stop();
       const db = await pgliteSql(join(dataDir, 'pglite'));
       seed = await seedVotingMeeting(db.sql, N, hash).finally(() => db.close());
-      servers.push(await startServer(serverEnv()));
+      servers.push(await startServer(serverEnv(), undefined, PROFILE_ARGS));
       urls = [servers[0].url];
     }
     const staffToken = accessTokenFor(seed.secretary, secret);
@@ -169,7 +185,15 @@ async function main(): Promise<void> {
     await api(urls[0], staffToken, 'POST', `/api/polls/${poll.id}/open`);
 
     log('bench:votes: casting (all within one second)');
+    const cpuBefore = { servers: totalCpuMs(servers), client: process.cpuUsage() };
     await crowd.castAll(poll.id, 1000, 30_000, crowd.voters, { echoEvery: 20 });
+    const cpuAfter = totalCpuMs(servers);
+    const serversCpuMs = cpuBefore.servers === null || cpuAfter === null ? null : cpuAfter - cpuBefore.servers;
+    const clientCpu = process.cpuUsage(cpuBefore.client);
+    const cpuMsPerCast = {
+      servers: serversCpuMs === null ? null : Number((serversCpuMs / N).toFixed(3)),
+      client: Number(((clientCpu.user + clientCpu.system) / 1000 / N).toFixed(3)),
+    };
     const closed = await api<PollView>(urls[0], staffToken, 'POST', `/api/polls/${poll.id}/close`);
     const publishAt = performance.now();
     await api(urls[0], staffToken, 'POST', `/api/polls/${poll.id}/publish`);
@@ -202,6 +226,7 @@ async function main(): Promise<void> {
         ackMsP50: Math.round(percentile(ackMs, 50)),
         ackMsP99: Math.round(percentile(ackMs, 99)),
         resultsMsMax: Math.round(resultsMsMax),
+        cpuMsPerCast,
         mode: MODE,
         database,
         refused,

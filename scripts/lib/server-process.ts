@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -8,15 +8,35 @@ export interface ServerProcess {
   dataDir: string;
   child: ChildProcess;
   output(): string;
+  /** CPU time (user + system, all threads) the process has used so far, in ms; null where /proc is missing. */
+  cpuMs(): number | null;
   stop(): Promise<void>;
 }
 
-/** Starts the compiled API as a child process (as `npm start` would) and waits until it listens. */
-export async function startServer(env: Record<string, string | undefined> = {}, port = 20000 + Math.floor(Math.random() * 20000)): Promise<ServerProcess> {
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** utime + stime of a process from /proc/<pid>/stat (Linux), in ms. */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // fields after the command name, which is in parentheses and may contain spaces
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts the compiled API as a child process (as `npm start` would) and waits until it listens.
+ * nodeArgs go to node before the script (e.g. `--cpu-prof`).
+ */
+export async function startServer(env: Record<string, string | undefined> = {}, port = 20000 + Math.floor(Math.random() * 20000), nodeArgs: string[] = []): Promise<ServerProcess> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'dh-server-'));
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEMO_SEED: 'always', ...env };
   for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 90 s:\n${out}`)), 90_000);
@@ -40,6 +60,7 @@ export async function startServer(env: Record<string, string | undefined> = {}, 
     dataDir,
     child,
     output: () => out,
+    cpuMs: () => processCpuMs(child.pid),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));

@@ -54,6 +54,12 @@ describe('audit hash', () => {
     expect(auditHash(e)).toBe('a1410e0fc27063519ae8ddcb59ac26f649b0e3b227c41e4c5a845adc1bb0ff79');
   });
 
+  it('is the same when the writer hands over the payload it already made canonical', () => {
+    const e = entry({ payload: { b: [1, { z: null, y: 'Tán thành' }], a: true } });
+    expect(auditHashInput(e, canonicalJson(e.payload))).toBe(auditHashInput(e));
+    expect(auditHash(e, canonicalJson(e.payload))).toBe(auditHash(e));
+  });
+
   it('does not depend on payload key order (jsonb reorders keys)', () => {
     expect(auditHash(entry({ payload: { a: 1, b: { c: 2, d: 3 } } }))).toBe(auditHash(entry({ payload: { b: { d: 3, c: 2 }, a: 1 } })));
   });

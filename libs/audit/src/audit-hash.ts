@@ -29,6 +29,7 @@ export interface HashedAuditFields {
  */
 export function canonicalJson(value: unknown): string {
   if (value === null) return 'null';
+  if (value instanceof CanonicalText) return value.text;
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -49,13 +50,21 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
+/** JSON text already in canonical form (made by canonicalJson), which canonicalJson emits as it is. */
+class CanonicalText {
+  constructor(readonly text: string) {}
+}
+
 /** Turns anything JSON.stringify accepts (Dates, class instances with toJSON) into plain JSON values. */
 export function toPlainJson(value: Record<string, unknown>): Record<string, JsonValue> {
   return JSON.parse(JSON.stringify(value)) as Record<string, JsonValue>;
 }
 
-/** The exact bytes hashed: canonical JSON of the versioned field set. */
-export function auditHashInput(e: HashedAuditFields): string {
+/**
+ * The exact bytes hashed: canonical JSON of the versioned field set. payloadJson: canonicalJson(e.payload) when
+ * the caller has it already (the writer makes it once per entry for the size check and the insert).
+ */
+export function auditHashInput(e: HashedAuditFields, payloadJson?: string): string {
   return canonicalJson({
     v: AUDIT_HASH_VERSION,
     seq: e.seq,
@@ -64,11 +73,11 @@ export function auditHashInput(e: HashedAuditFields): string {
     action: e.action,
     entity: { type: e.entityType, id: e.entityId },
     meetingId: e.meetingId,
-    payload: e.payload,
+    payload: payloadJson === undefined ? e.payload : new CanonicalText(payloadJson),
     prevHash: e.prevHash,
   });
 }
 
-export function auditHash(e: HashedAuditFields): string {
-  return createHash('sha256').update(auditHashInput(e), 'utf8').digest('hex');
+export function auditHash(e: HashedAuditFields, payloadJson?: string): string {
+  return createHash('sha256').update(auditHashInput(e, payloadJson), 'utf8').digest('hex');
 }

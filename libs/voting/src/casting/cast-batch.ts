@@ -24,6 +24,7 @@ export type BatchOutcome = { kind: 'ack'; ack: CastAck } | { kind: 'error'; erro
 
 interface StateRow {
   delegate_id: string;
+  status: PollStatus;
   ballot_key: string | null;
   can_vote: boolean | null;
   method: string | null;
@@ -42,9 +43,9 @@ export async function writeBatch(em: EntityManager, def: PollDefinition, items: 
   const secret = poll.ballotMode === BallotMode.Secret;
   await em.query(`SELECT pg_advisory_xact_lock_shared(${POLL_LOCK_CLASS}, hashtext($1::text))`, [poll.id]);
   const delegates = [...new Set(items.map((i) => i.delegateId))];
-  const [{ status }] = await em.query<{ status: PollStatus }[]>(`SELECT status FROM polls WHERE id = $1`, [poll.id]);
+  // the poll's status rides on every row: one statement after the lock, so its snapshot follows the lock
   const rows = await em.query<StateRow[]>(
-    `SELECT d.delegate_id, pp.ballot_key, i.can_vote, r.method, (pr.delegate_id IS NOT NULL) AS on_roll
+    `SELECT d.delegate_id, p.status, pp.ballot_key, i.can_vote, r.method, (pr.delegate_id IS NOT NULL) AS on_roll
        FROM unnest($2::uuid[]) AS d(delegate_id)
        LEFT JOIN polls p ON p.id = $1
        LEFT JOIN poll_participation pp ON pp.poll_id = $1 AND pp.delegate_id = d.delegate_id
@@ -53,6 +54,7 @@ export async function writeBatch(em: EntityManager, def: PollDefinition, items: 
        LEFT JOIN poll_roll pr ON pr.poll_id = $1 AND pr.delegate_id = d.delegate_id`,
     [poll.id, delegates],
   );
+  const status = rows[0].status;
   const byDelegate = new Map(rows.map((r) => [r.delegate_id, r]));
   const outcomes: BatchOutcome[] = [];
   const fresh: { index: number; item: BatchItem; channel: VoteChannel }[] = [];
@@ -81,29 +83,37 @@ export async function writeBatch(em: EntityManager, def: PollDefinition, items: 
     }
   }
   if (fresh.length === 0) return outcomes;
-  const inserted = await em.query<{ ballot_key: string }[]>(
-    `INSERT INTO poll_participation (poll_id, delegate_id, acting_delegate_id, ballot_key, channel)
-     SELECT $1, d, NULL, k, c::vote_channel FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(d, k, c)
-     ON CONFLICT DO NOTHING RETURNING ballot_key`,
-    [poll.id, fresh.map((f) => f.item.delegateId), fresh.map((f) => f.item.key), fresh.map((f) => f.channel)],
+  // rows in delegate order, so two batches inserting the same voters (a double tap split across batches or
+  // instances) take the unique index locks in the same order and cannot deadlock
+  fresh.sort((a, b) => (a.item.delegateId < b.item.delegateId ? -1 : a.item.delegateId > b.item.delegateId ? 1 : 0));
+  // participation and ballots in one statement: a ballot row only for a participation row this statement wrote;
+  // secret ballots in receipt order, so their physical order says nothing about the delegate order above
+  const ballotInsert = secret
+    ? `INSERT INTO secret_ballots (poll_id, choices, receipt_code) SELECT $1, t.ch::jsonb, t.r FROM t JOIN part ON part.ballot_key = t.k ORDER BY t.r`
+    : `INSERT INTO named_ballots (poll_id, delegate_id, choices, ballot_id, receipt) SELECT $1, t.d, t.ch::jsonb, t.b, t.r FROM t JOIN part ON part.ballot_key = t.k ORDER BY t.n`;
+  const inserted = await em.query<{ ballot_key: string; ballots: number }[]>(
+    `WITH t AS (SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[]) WITH ORDINALITY AS t(d, k, c, ch, b, r, n)),
+     part AS (
+       INSERT INTO poll_participation (poll_id, delegate_id, acting_delegate_id, ballot_key, channel)
+       SELECT $1, d, NULL, k, c::vote_channel FROM t ORDER BY n
+       ON CONFLICT DO NOTHING RETURNING ballot_key),
+     ballot AS (${ballotInsert} ON CONFLICT DO NOTHING RETURNING 1)
+     SELECT part.ballot_key, (SELECT count(*) FROM ballot)::int AS ballots FROM part`,
+    [
+      poll.id,
+      fresh.map((f) => f.item.delegateId),
+      fresh.map((f) => f.item.key),
+      fresh.map((f) => f.channel),
+      fresh.map((f) => JSON.stringify(f.item.choices)),
+      fresh.map((f) => f.item.ballotId),
+      fresh.map((f) => f.item.receipt),
+    ],
   );
   const done = new Set(inserted.map((r) => r.ballot_key));
   const written = fresh.filter((f) => done.has(f.item.key));
   if (written.length === 0) return outcomes;
-  const choices = written.map((f) => JSON.stringify(f.item.choices));
-  const receipts = written.map((f) => f.item.receipt);
-  const ballots = secret
-    ? await em.query<unknown[]>(
-        `INSERT INTO secret_ballots (poll_id, choices, receipt_code) SELECT $1, c::jsonb, r FROM unnest($2::text[], $3::text[]) AS t(c, r) ON CONFLICT DO NOTHING RETURNING 1`,
-        [poll.id, choices, receipts],
-      )
-    : await em.query<unknown[]>(
-        `INSERT INTO named_ballots (poll_id, delegate_id, choices, ballot_id, receipt)
-         SELECT $1, d, c::jsonb, b, r FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[]) AS t(d, c, b, r) ON CONFLICT DO NOTHING RETURNING 1`,
-        [poll.id, written.map((f) => f.item.delegateId), choices, written.map((f) => f.item.ballotId), receipts],
-      );
   // a receipt collision (64 bits) or a reused ballot id: roll the whole batch back, every item goes one by one
-  if (ballots.length !== written.length) throw new BatchFallback();
+  if (inserted[0].ballots !== written.length) throw new BatchFallback();
   if (!secret) {
     const records: AuditRecord[] = written.map((f) => ({
       action: 'ballot.accepted',

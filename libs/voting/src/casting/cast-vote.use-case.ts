@@ -22,6 +22,8 @@ export interface CastInput {
 }
 
 const MAX_BATCH = 1000;
+/** Batches of one poll written at once per instance: the next one fills and starts while the previous commits. */
+const MAX_BATCHES_IN_FLIGHT = 2;
 
 interface Waiting {
   item: BatchItem;
@@ -32,7 +34,8 @@ interface Waiting {
 interface PollQueue {
   def: PollDefinition;
   waiting: Waiting[];
-  running: boolean;
+  /** Batches started (scheduled or in their transaction) and not yet answered. */
+  inFlight: number;
 }
 
 /** Raised inside the transaction when a concurrent insert won a unique index; the cast is re-run once. */
@@ -80,25 +83,37 @@ export class CastVoteUseCase {
       const item: BatchItem = { user, delegateId, actingDelegateId: null, ballotId: input.ballotId, key, receipt: receiptOf(input.ballotId), choices };
       let queue = this.queues.get(def.poll.id);
       if (!queue) {
-        queue = { def, waiting: [], running: false };
+        queue = { def, waiting: [], inFlight: 0 };
         this.queues.set(def.poll.id, queue);
       }
       queue.waiting.push({ item, resolve, reject });
-      if (!queue.running) this.drain(queue);
+      if (queue.inFlight < MAX_BATCHES_IN_FLIGHT && queue.waiting.length === 1) this.drain(queue);
     });
   }
 
   /**
-   * Group commit: casts of one poll that arrive while its previous batch is being written go together in the
-   * next batch (one transaction, see cast-batch.ts). Each cast still resolves only after its batch committed.
+   * Group commit: casts of one poll that arrive while a batch is being written go together in the next batch
+   * (one transaction, see cast-batch.ts), which starts without waiting for the previous commit (at most
+   * MAX_BATCHES_IN_FLIGHT at once; both take the audit head lock last, so they commit one after the other).
+   * Each cast still resolves only after its own batch committed.
    */
   private drain(queue: PollQueue): void {
-    queue.running = true;
+    queue.inFlight++;
     setImmediate(() => void this.flush(queue));
   }
 
   private async flush(queue: PollQueue): Promise<void> {
     const batch = queue.waiting.splice(0, MAX_BATCH);
+    try {
+      if (batch.length > 0) await this.commitBatch(queue, batch);
+    } finally {
+      queue.inFlight--;
+      if (queue.waiting.length > 0 && queue.inFlight < MAX_BATCHES_IN_FLIGHT) this.drain(queue);
+      else if (queue.inFlight === 0 && queue.waiting.length === 0 && this.queues.get(queue.def.poll.id) === queue) this.queues.delete(queue.def.poll.id);
+    }
+  }
+
+  private async commitBatch(queue: PollQueue, batch: Waiting[]): Promise<void> {
     let outcomes: BatchOutcome[];
     try {
       outcomes = await this.dataSource.transaction((em) => writeBatch(em, queue.def, batch.map((b) => b.item), this.audit));
@@ -117,12 +132,6 @@ export class CastVoteUseCase {
       else singles.push(this.castOne(item, queue.def).then(resolve, reject));
     }
     await Promise.all(singles);
-    if (queue.waiting.length > 0) {
-      setImmediate(() => void this.flush(queue));
-      return;
-    }
-    queue.running = false;
-    if (this.queues.get(queue.def.poll.id) === queue) this.queues.delete(queue.def.poll.id);
   }
 
   /** One ballot in its own transaction: changes of a named ballot, retries of a named ballot, conflicts. */

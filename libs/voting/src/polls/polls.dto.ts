@@ -13,8 +13,10 @@ import {
   Length,
   Max,
   Min,
+  isUUID,
   ValidateNested,
 } from 'class-validator';
+import { registerFastValidation } from '#core';
 import { BallotMode, PollKind } from './poll.enums.js';
 
 export const MAX_POLL_OPTIONS = 100;
@@ -139,6 +141,34 @@ export class CastBallotDto {
   @IsUUID()
   onBehalfOf?: string;
 }
+
+const CAST_FIELDS = new Set(['pollId', 'ballotId', 'choices', 'onBehalfOf']);
+const uuid = (v: unknown): v is string => typeof v === 'string' && v.length === 36 && isUUID(v);
+
+/**
+ * CastBallotDto when the payload is a well-formed ballot (what a vote burst is made of), checked by hand with the
+ * decorators' rules; null for anything else, which class-validator then refuses with its usual details.
+ */
+export function wellFormedCast(value: unknown): CastBallotDto | null {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return null;
+  const v = value as Record<string, unknown>;
+  for (const key of Object.keys(v)) if (!CAST_FIELDS.has(key)) return null;
+  const { pollId, ballotId, choices, onBehalfOf } = v;
+  if (!uuid(pollId) || !uuid(ballotId) || !Array.isArray(choices) || choices.length > MAX_POLL_OPTIONS) return null;
+  for (const c of choices as unknown[]) if (!uuid(c)) return null;
+  const dto = new CastBallotDto();
+  dto.pollId = pollId;
+  dto.ballotId = ballotId;
+  dto.choices = [...(choices as string[])];
+  if ('onBehalfOf' in v) {
+    if (!uuid(onBehalfOf)) return null;
+    dto.onBehalfOf = onBehalfOf;
+  }
+  return dto;
+}
+
+// class-validator on every ballot of a burst was a fifth of the server's CPU per cast
+registerFastValidation(CastBallotDto, wellFormedCast);
 
 /** `poll:state` payload. */
 export class PollStateRequestDto {
