@@ -115,6 +115,8 @@ maybe('admin: biometric consent, face enrolment with the camera, bodies (Chromiu
     expect(await descriptorRows()).toBe(2);
     await page.getByRole('alertdialog').getByRole('button', { name: 'Rút lại sự đồng ý' }).click();
     await page.getByText('Đã rút lại sự đồng ý; đã xóa 2 mẫu khuôn mặt.').waitFor();
+    // the confirmation went away: the outcome has the focus
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Đã rút lại sự đồng ý; đã xóa 2 mẫu khuôn mặt.');
     await page.getByText('Chưa đăng ký khuôn mặt.').waitFor();
     expect(await descriptorRows()).toBe(0);
     await page.getByText('Cần ghi nhận sự đồng ý của đại biểu trước khi chụp hoặc tải ảnh lên.').waitFor();

@@ -134,23 +134,32 @@ function ConsentPanel({ delegateId, status, admin, onChanged }: { delegateId: st
   );
 }
 
-/** The action's outcome; a refused photo is named (number and file name from the error's details). */
+/**
+ * The action's outcome; a refused photo is named (number and file name from the error's details). It takes the focus,
+ * since the pressed button usually goes away (consent form, confirmation, emptied photo list).
+ */
 function ActionFeedbackFace({ action }: { action: Pick<Action, 'done' | 'error'> }) {
   const { t } = useI18n();
   const text = useErrorText();
-  if (action.done)
-    return (
-      <p className="alert alert-ok" role="status">
-        {action.done}
-      </p>
-    );
-  if (!action.error) return null;
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (action.done || action.error) box.current?.focus();
+  }, [action.done, action.error]);
   const details = action.error instanceof ApiError && action.error.details && typeof action.error.details === 'object' ? (action.error.details as { photo?: unknown; filename?: unknown }) : {};
   const photo = typeof details.photo === 'number' ? t('bio.photoFailed', { n: details.photo + 1, name: typeof details.filename === 'string' ? details.filename : '' }) : null;
   return (
-    <div className="alert alert-error" role="alert">
-      {photo ? <p className="alert-title">{photo}</p> : null}
-      <p className={photo ? undefined : 'alert-title'}>{text(action.error)}</p>
+    <div ref={box} tabIndex={-1}>
+      {action.done ? (
+        <p className="alert alert-ok" role="status">
+          {action.done}
+        </p>
+      ) : null}
+      {action.error ? (
+        <div className="alert alert-error" role="alert">
+          {photo ? <p className="alert-title">{photo}</p> : null}
+          <p className={photo ? undefined : 'alert-title'}>{text(action.error)}</p>
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -164,9 +173,16 @@ function EnrolmentPanel({ delegateId, status, consentActive, admin, onChanged }:
   const disabled = !consentActive || action.busy;
   const full = shots.length >= status.maxPhotos;
 
-  useEffect(() => () => shots.forEach((s) => URL.revokeObjectURL(s.url)), []);
+  // the object URLs of the thumbnails are released when they leave the list and when the screen closes
+  const live = useRef<Shot[]>([]);
+  live.current = shots;
+  useEffect(() => () => live.current.forEach((s) => URL.revokeObjectURL(s.url)), []);
+  const clear = () => {
+    live.current.forEach((s) => URL.revokeObjectURL(s.url));
+    setShots([]);
+  };
   useEffect(() => {
-    if (!consentActive) setShots([]);
+    if (!consentActive) clear();
   }, [consentActive]);
 
   const add = (files: File[]) =>
@@ -178,7 +194,7 @@ function EnrolmentPanel({ delegateId, status, consentActive, admin, onChanged }:
   const enrol = () =>
     void action.run(() => api.enrolFace(delegateId, shots.map((s) => s.file)), {
       done: (r) => {
-        setShots([]);
+        clear();
         return t('bio.enrol.done', { n: r.descriptors });
       },
       settled: onChanged,
