@@ -49,7 +49,7 @@ maybe('admin: biometric consent, face enrolment with the camera, bodies (Chromiu
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('records a paper consent, enrols two camera photos, names a refused group photo, withdraws consent and deletes the descriptors', async () => {
+  it('records a paper consent, enrols two camera photos, names a refused group photo, withdraws consent and deletes the descriptors; deletes an enrolment', async () => {
     const page = await session.context.newPage();
     watchConsole(page, problems);
     await signInThroughForm(page, t.url, 'admin', password);
@@ -122,6 +122,21 @@ maybe('admin: biometric consent, face enrolment with the camera, bodies (Chromiu
     await page.getByText('Cần ghi nhận sự đồng ý của đại biểu trước khi chụp hoặc tải ảnh lên.').waitFor();
     expect(await page.getByRole('button', { name: 'Bật camera' }).isDisabled()).toBe(true);
     await screenshot(page, '43-biometrics-withdrawn');
+
+    // consent recorded again, one uploaded photo enrolled, then the enrolment alone deleted (after a confirmation)
+    await page.getByLabel('Số phiếu đồng ý đã ký').fill('GCN-2026/0154');
+    await page.getByRole('button', { name: 'Ghi nhận phiếu đồng ý' }).click();
+    await page.getByText('Phiếu giấy số GCN-2026/0154').waitFor();
+    await page.getByLabel('Tải ảnh lên (JPEG, PNG)').setInputFiles(join(FACES_DIR, 'deepface', 'img2.jpg'));
+    await page.getByRole('button', { name: 'Đăng ký 1 ảnh' }).click();
+    await page.getByText('Đã đăng ký 1 mẫu khuôn mặt.').waitFor({ timeout: 60_000 });
+    expect(await descriptorRows()).toBe(1);
+    await page.getByRole('button', { name: 'Xóa dữ liệu khuôn mặt' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Xóa dữ liệu khuôn mặt' }).click();
+    await page.getByText('Đã xóa dữ liệu khuôn mặt.').waitFor();
+    await page.getByText('Chưa đăng ký khuôn mặt.').waitFor();
+    expect(await descriptorRows()).toBe(0);
+    await page.getByText('Đại biểu đã đồng ý: được điểm danh bằng khuôn mặt.').waitFor();
     await page.close();
   }, 180_000);
 
