@@ -96,7 +96,7 @@ maybe('admin: biometric consent, face enrolment with the camera, bodies (Chromiu
     expect(enrolResponse.status()).toBe(201);
     expect(enrolResponse.request().headers()['content-type']).toMatch(/^multipart\/form-data/);
     await page.getByText('Đã đăng ký 2 mẫu khuôn mặt.').waitFor({ timeout: 60_000 });
-    await page.getByTestId('enrolment-status').getByText(/Đã đăng ký 2 mẫu khuôn mặt lúc/).waitFor();
+    await page.getByTestId('enrolment-status').getByText(/Đã đăng ký 2 mẫu khuôn mặt \(/).waitFor();
     expect(await descriptorRows()).toBe(2);
 
     // a group photo: refused, the photo named, the previous enrolment kept

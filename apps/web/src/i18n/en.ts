@@ -554,7 +554,7 @@ export const en: Dictionary = {
   'bio.consent.confirmWithdraw': "Withdrawing consent deletes all of the delegate's enrolled face data at once. Continue?",
   'bio.consent.withdrawn': 'Consent withdrawn; {n} face templates deleted.',
   'bio.enrol.title': 'Face enrolment',
-  'bio.enrol.status': '{n} face templates enrolled at {at}.',
+  'bio.enrol.status': '{n} face templates enrolled ({at}).',
   'bio.enrol.none': 'No face enrolled.',
   'bio.enrol.needConsent': "Record the delegate's consent before taking or uploading photos.",
   'bio.enrol.photos': 'Face photos (up to {max})',

@@ -552,7 +552,7 @@ export const vi = {
   'bio.consent.confirmWithdraw': 'Rút lại sự đồng ý sẽ xóa ngay toàn bộ dữ liệu khuôn mặt đã đăng ký của đại biểu. Tiếp tục?',
   'bio.consent.withdrawn': 'Đã rút lại sự đồng ý; đã xóa {n} mẫu khuôn mặt.',
   'bio.enrol.title': 'Đăng ký khuôn mặt',
-  'bio.enrol.status': 'Đã đăng ký {n} mẫu khuôn mặt lúc {at}.',
+  'bio.enrol.status': 'Đã đăng ký {n} mẫu khuôn mặt ({at}).',
   'bio.enrol.none': 'Chưa đăng ký khuôn mặt.',
   'bio.enrol.needConsent': 'Cần ghi nhận sự đồng ý của đại biểu trước khi chụp hoặc tải ảnh lên.',
   'bio.enrol.photos': 'Ảnh khuôn mặt (tối đa {max} ảnh)',

@@ -79,17 +79,23 @@ function ConsentPanel({ delegateId, status, admin, onChanged }: { delegateId: st
       </p>
       {c ? (
         <dl className="facts">
-          <dt>{t('bio.consent.method')}</dt>
-          <dd>{c.method === 'paper' ? t('bio.consent.paper', { ref: c.paperReference ?? '' }) : t('bio.consent.self')}</dd>
-          <dt>{t('bio.consent.version')}</dt>
-          <dd>{c.noticeVersion}</dd>
-          <dt>{t('bio.consent.givenAt')}</dt>
-          <dd>{formatDateTime(locale, c.givenAt)}</dd>
+          <div>
+            <dt>{t('bio.consent.method')}</dt>
+            <dd>{c.method === 'paper' ? t('bio.consent.paper', { ref: c.paperReference ?? '' }) : t('bio.consent.self')}</dd>
+          </div>
+          <div>
+            <dt>{t('bio.consent.version')}</dt>
+            <dd>{c.noticeVersion}</dd>
+          </div>
+          <div>
+            <dt>{t('bio.consent.givenAt')}</dt>
+            <dd>{formatDateTime(locale, c.givenAt)}</dd>
+          </div>
           {c.withdrawnAt ? (
-            <>
+            <div>
               <dt>{t('bio.consent.withdrawnAt')}</dt>
               <dd>{formatDateTime(locale, c.withdrawnAt)}</dd>
-            </>
+            </div>
           ) : null}
         </dl>
       ) : null}
