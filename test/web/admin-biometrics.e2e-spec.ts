@@ -161,6 +161,7 @@ maybe('admin: biometric consent, face enrolment with the camera, bodies (Chromiu
     await page.getByLabel('Cho phép biểu quyết ủy quyền').check();
     await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await page.getByText('Đã lưu cơ quan Ban Kinh tế - Ngân sách HĐND phường Hoàn Kiếm.').waitFor();
+    await page.getByRole('heading', { name: 'Sửa cơ quan: Ban Kinh tế - Ngân sách HĐND phường Hoàn Kiếm' }).waitFor();
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Ban Kinh tế - Ngân sách HĐND phường Hoàn Kiếm' }) });
     await row.getByRole('cell', { name: 'Có' }).first().waitFor();
     expect(await page.getByRole('rowheader', { name: 'Ban Pháp chế HĐND phường Hoàn Kiếm' }).count()).toBe(0);

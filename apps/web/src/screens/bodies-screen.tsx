@@ -21,7 +21,7 @@ export default function BodiesScreen() {
       <div className="page-head">
         <h1 id="bodies-title">{t('bodies.title')}</h1>
       </div>
-      {admin ? <BodyForm key={editing?.id ?? 'new'} body={editing} onSaved={reload} onCancel={() => setEditing(null)} /> : null}
+      {admin ? <BodyForm key={editing?.id ?? 'new'} body={editing} onSaved={(saved) => (editing ? setEditing(saved) : undefined)} onSettled={reload} onCancel={() => setEditing(null)} /> : null}
       {state.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
       {state.status === 'error' ? <ErrorMessage error={state.error} onRetry={reload} /> : null}
       {state.status === 'done' ? (
@@ -67,7 +67,7 @@ export default function BodiesScreen() {
 }
 
 /** Creates a body, or edits `body` when given; remounted (key) when the body being edited changes. */
-function BodyForm({ body, onSaved, onCancel }: { body: Body | null; onSaved(): void; onCancel(): void }) {
+function BodyForm({ body, onSaved, onSettled, onCancel }: { body: Body | null; onSaved(saved: Body): void; onSettled(): void; onCancel(): void }) {
   const { t } = useI18n();
   const action = useAction();
   const [name, setName] = useState(body?.name ?? '');
@@ -81,9 +81,12 @@ function BodyForm({ body, onSaved, onCancel }: { body: Body | null; onSaved(): v
       setMissing(name.trim() === '');
       return name.trim() !== '';
     },
-    done: (saved) => t(body ? 'bodies.updated' : 'bodies.created', { name: saved.name }),
+    done: (saved) => {
+      onSaved(saved);
+      return t(body ? 'bodies.updated' : 'bodies.created', { name: saved.name });
+    },
     settled: () => {
-      onSaved();
+      onSettled();
       if (!body) {
         setName('');
         setDescription('');
@@ -95,7 +98,7 @@ function BodyForm({ body, onSaved, onCancel }: { body: Body | null; onSaved(): v
   return (
     <section className="panel" aria-labelledby="body-form-title">
       <h2 id="body-form-title">{body ? t('bodies.editTitle', { name: body.name }) : t('bodies.new')}</h2>
-      <form onSubmit={onSubmit} noValidate>
+      <form className="body-form" onSubmit={onSubmit} noValidate>
         <div className="field">
           <label htmlFor="body-name">{t('bodies.name')}</label>
           <input id="body-name" value={name} maxLength={300} required aria-invalid={missing} aria-describedby={missing ? 'body-name-error' : undefined} onChange={(e) => setName(e.target.value)} />
