@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { DemoSeeder } from '../../apps/api/src/seed/demo.seeder.js';
 import { DEMO_MEETING } from '../../apps/api/src/seed/demo.data.js';
-import { consentAndEnrol, FACES_DIR, photo } from '../factories/face.factory.js';
+import { consentAndEnrol, FACES_DIR } from '../factories/face.factory.js';
 import { HttpClient } from '../utils/http.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
+import { mjpegOf } from './fake-camera.js';
 import { CHROMIUM_PATH, openSession, screenshot, seriousA11yViolations, watchConsole, type ConsoleProblem, type Page, type Session, signInThroughForm } from './browser.js';
 
 /**
@@ -26,19 +27,6 @@ interface Row {
   fullName: string;
   title: string | null;
   status: string;
-}
-
-/**
- * An MJPEG file for Chromium's fake camera: the same JPEG frame `frames` times, 640 px wide. Both sides must be even
- * (Chromium converts to I420; an odd height gives a 2x2 black video).
- */
-async function mjpegOf(file: string, frames: number, dir: string): Promise<string> {
-  const meta = await sharp(photo(file)).metadata();
-  const height = Math.round(((meta.height ?? 480) * 640) / (meta.width ?? 640) / 2) * 2;
-  const jpeg = await sharp(photo(file)).resize({ width: 640, height, fit: 'cover' }).removeAlpha().jpeg({ quality: 90 }).toBuffer();
-  const path = join(dir, 'camera.mjpeg');
-  writeFileSync(path, Buffer.concat(Array.from({ length: frames }, () => jpeg)));
-  return path;
 }
 
 maybe('check-in kiosk with a fake camera (Chromium, real face engine)', () => {

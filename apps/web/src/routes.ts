@@ -17,6 +17,9 @@ export const paths = {
   chair: '/meetings/:meetingId/dashboard', // chair dashboard / projector: attendance, quorum gauge, poll progress, speakers
   poll: '/meetings/:meetingId/polls/:pollId', // one poll: vote (delegate) or results with the majority arithmetic
   attendance: '/meetings/:meetingId/attendance', // secretary: manual check-in, absence reasons, unrecognised-face alerts
+  // Admin: bodies, a delegate's biometric consent and face enrolment
+  bodies: '/admin/bodies',
+  biometrics: '/admin/delegates/:delegateId/biometrics',
 } as const;
 
 export type RouteName = keyof typeof paths;
@@ -49,4 +52,7 @@ export const ROUTES: RouteDef[] = [
   { name: 'round', roles: ['admin', 'secretary', 'chair', 'delegate'], layout: 'shell', screen: lazy(() => import('./screens/round-screen.js')) },
   { name: 'delegates', roles: ['admin', 'secretary', 'chair'], layout: 'shell', nav: 'nav.delegates', screen: lazy(() => import('./screens/delegates-screen.js')) },
   { name: 'poll', roles: ALL, layout: 'shell', screen: lazy(() => import('./screens/poll-screen.js')) },
+  // Admin: bodies, a delegate's biometric consent and face enrolment
+  { name: 'bodies', roles: ['admin', 'secretary', 'chair'], layout: 'shell', nav: 'nav.bodies', screen: lazy(() => import('./screens/bodies-screen.js')) },
+  { name: 'biometrics', roles: ['admin', 'secretary'], layout: 'shell', screen: lazy(() => import('./screens/biometrics-screen.js')) },
 ];

@@ -6,8 +6,13 @@ import type {
   ConferenceParticipant,
   ConferenceToken,
   CreatedKiosk,
+  Body,
+  BodyDetail,
+  BodyInput,
+  ConsentStatus,
   Delegate,
   DelegatePage,
+  FaceEnrolmentStatus,
   ImportResult,
   Kiosk,
   Me,
@@ -86,7 +91,27 @@ export const api = {
   conferencePermissions: (id: string, identity: string, canPublish: boolean) =>
     apiJson<ConferenceParticipant['permission']>(`${m(id)}/conference/moderation/permissions`, { method: 'POST', body: { identity, canPublish } }),
   markAddressed: (id: string, opinionId: string) => apiJson<Opinion>(`${m(id)}/opinions/${encodeURIComponent(opinionId)}/addressed`, { method: 'POST' }),
+  // Bodies and a delegate's face consent / enrolment (admin screens)
+  delegate: (id: string, signal?: AbortSignal) => apiJson<Delegate>(`/delegates/${encodeURIComponent(id)}`, { signal }),
+  bodies: (signal?: AbortSignal) => apiJson<Body[]>('/bodies', { signal }),
+  createBody: (body: BodyInput) => apiJson<BodyDetail>('/bodies', { method: 'POST', body }),
+  updateBody: (id: string, body: BodyInput) => apiJson<BodyDetail>(`/bodies/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  faceConsent: (id: string, signal?: AbortSignal) => apiJson<ConsentStatus>(`${d(id)}/face/consent`, { signal }),
+  recordPaperConsent: (id: string, noticeVersion: string, paperReference: string) =>
+    apiJson<ConsentStatus>(`${d(id)}/face/consent`, { method: 'POST', body: { noticeVersion, paperReference } }),
+  withdrawConsent: (id: string) => apiJson<ConsentStatus & { descriptorsDeleted: number }>(`${d(id)}/face/consent`, { method: 'DELETE' }),
+  faceEnrolment: (id: string, signal?: AbortSignal) => apiJson<FaceEnrolmentStatus>(`${d(id)}/face`, { signal }),
+  enrolFace: (id: string, photos: File[]) => {
+    const form = new FormData();
+    for (const photo of photos) form.append('photos', photo);
+    return apiJson<FaceEnrolmentStatus>(`${d(id)}/face/enrolments`, { method: 'POST', body: form });
+  },
+  deleteFaceEnrolment: (id: string) => apiJson<FaceEnrolmentStatus>(`${d(id)}/face`, { method: 'DELETE' }),
 };
+
+function d(id: string): string {
+  return `/delegates/${encodeURIComponent(id)}`;
+}
 
 function listOf<T>(r: T[] | { items: T[] }): T[] {
   return Array.isArray(r) ? r : r.items;

@@ -357,3 +357,37 @@ export interface ConferenceParticipant {
   /** type AUDIO / VIDEO, source MICROPHONE / CAMERA / SCREEN_SHARE... */
   tracks: { sid: string; type: string; source: string; muted: boolean }[];
 }
+
+/** libs/delegates/src/bodies/bodies.dto.ts BodyView */
+export interface Body {
+  id: string;
+  name: string;
+  description: string | null;
+  allowProxyVoting: boolean;
+  memberCount: number;
+}
+
+export type BodyDetail = Body & { members: { delegateId: string; fullName: string }[] };
+
+export interface BodyInput {
+  name: string;
+  description: string | null;
+  allowProxyVoting: boolean;
+}
+
+/** libs/face/src/consent/consent.dto.ts ConsentStatusView */
+export interface ConsentStatus {
+  delegateId: string;
+  active: boolean;
+  consent: { method: string; paperReference: string | null; noticeVersion: string; givenAt: string; withdrawnAt: string | null } | null;
+  currentNoticeVersion: string;
+}
+
+/** libs/face/src/enrolment/enrolment.dto.ts FaceEnrolmentStatusView */
+export interface FaceEnrolmentStatus {
+  delegateId: string;
+  consentActive: boolean;
+  descriptors: number;
+  enrolledAt: string | null;
+  maxPhotos: number;
+}

@@ -6,6 +6,9 @@ import { useMe } from '../auth/auth.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { useAsync } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
+import { buildPath } from '../router/match.js';
+import { Link } from '../router/router.js';
+import { paths } from '../routes.js';
 import type { MessageKey } from '../i18n/vi.js';
 
 const PAGE = 50;
@@ -26,6 +29,7 @@ export default function DelegatesScreen() {
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
+  const biometrics = me.role === 'admin' || me.role === 'secretary';
   const { state, reload } = useAsync((signal) => api.delegates({ q: search || undefined, limit: PAGE, offset }, signal), [search, offset]);
 
   const onSearch = (e: FormEvent) => {
@@ -68,6 +72,7 @@ export default function DelegatesScreen() {
                     <th scope="col">{t('delegates.col.phone')}</th>
                     <th scope="col">{t('delegates.col.voting')}</th>
                     <th scope="col">{t('delegates.col.active')}</th>
+                    {biometrics ? <th scope="col">{t('bio.column')}</th> : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -80,6 +85,13 @@ export default function DelegatesScreen() {
                       <td>{d.phone}</td>
                       <td>{d.hasVotingRight ? t('delegates.yes') : t('delegates.no')}</td>
                       <td>{d.active ? t('delegates.active') : t('delegates.inactive')}</td>
+                      {biometrics ? (
+                        <td>
+                          <Link to={buildPath(paths.biometrics, { delegateId: d.id })} aria-label={t('bio.linkFor', { name: d.fullName })}>
+                            {t('bio.link')}
+                          </Link>
+                        </td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>

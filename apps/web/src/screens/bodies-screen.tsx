@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { api } from '../api/endpoints.js';
+import type { Body, BodyInput } from '../api/types.js';
+import { useMe } from '../auth/auth.js';
+import { ActionFeedback } from '../components/action-feedback.js';
+import { ErrorMessage } from '../components/error-message.js';
+import { useAction } from '../components/use-action.js';
+import { useAsync } from '../components/use-async.js';
+import { useI18n } from '../i18n/i18n.js';
+
+/** Bodies (HĐND / UBND and their committees): everyone on staff reads the list, the admin creates and edits. */
+export default function BodiesScreen() {
+  const { t } = useI18n();
+  const me = useMe();
+  const { state, reload } = useAsync((signal) => api.bodies(signal), []);
+  const [editing, setEditing] = useState<Body | null>(null);
+  const admin = me.role === 'admin';
+
+  return (
+    <section aria-labelledby="bodies-title">
+      <div className="page-head">
+        <h1 id="bodies-title">{t('bodies.title')}</h1>
+      </div>
+      {admin ? <BodyForm key={editing?.id ?? 'new'} body={editing} onSaved={(saved) => (editing ? setEditing(saved) : undefined)} onSettled={reload} onCancel={() => setEditing(null)} /> : null}
+      {state.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
+      {state.status === 'error' ? <ErrorMessage error={state.error} onRetry={reload} /> : null}
+      {state.status === 'done' ? (
+        <div className="panel">
+          {state.data.length === 0 ? (
+            <p className="empty">{t('bodies.empty')}</p>
+          ) : (
+            <div className="table-wrap" tabIndex={0} aria-labelledby="bodies-title">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('bodies.name')}</th>
+                    <th scope="col">{t('bodies.description')}</th>
+                    <th scope="col">{t('bodies.proxy')}</th>
+                    <th scope="col">{t('bodies.members')}</th>
+                    {admin ? <th scope="col">{t('bodies.actions')}</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {state.data.map((b) => (
+                    <tr key={b.id}>
+                      <th scope="row">{b.name}</th>
+                      <td>{b.description}</td>
+                      <td>{b.allowProxyVoting ? t('delegates.yes') : t('delegates.no')}</td>
+                      <td>{b.memberCount}</td>
+                      {admin ? (
+                        <td>
+                          <button type="button" className="btn" aria-label={t('bodies.editFor', { name: b.name })} onClick={() => setEditing(b)}>
+                            {t('bodies.edit')}
+                          </button>
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** Creates a body, or edits `body` when given; remounted (key) when the body being edited changes. */
+function BodyForm({ body, onSaved, onSettled, onCancel }: { body: Body | null; onSaved(saved: Body): void; onSettled(): void; onCancel(): void }) {
+  const { t } = useI18n();
+  const action = useAction();
+  const [name, setName] = useState(body?.name ?? '');
+  const [description, setDescription] = useState(body?.description ?? '');
+  const [proxy, setProxy] = useState(body?.allowProxyVoting ?? false);
+  const [missing, setMissing] = useState(false);
+
+  const input = (): BodyInput => ({ name: name.trim(), description: description.trim() || null, allowProxyVoting: proxy });
+  const onSubmit = action.submit(() => (body ? api.updateBody(body.id, input()) : api.createBody(input())), {
+    check: () => {
+      setMissing(name.trim() === '');
+      return name.trim() !== '';
+    },
+    done: (saved) => {
+      onSaved(saved);
+      return t(body ? 'bodies.updated' : 'bodies.created', { name: saved.name });
+    },
+    settled: () => {
+      onSettled();
+      if (!body) {
+        setName('');
+        setDescription('');
+        setProxy(false);
+      }
+    },
+  });
+
+  return (
+    <section className="panel" aria-labelledby="body-form-title">
+      <h2 id="body-form-title">{body ? t('bodies.editTitle', { name: body.name }) : t('bodies.new')}</h2>
+      <form className="body-form" onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label htmlFor="body-name">{t('bodies.name')}</label>
+          <input id="body-name" value={name} maxLength={300} required aria-invalid={missing} aria-describedby={missing ? 'body-name-error' : undefined} onChange={(e) => setName(e.target.value)} />
+          {missing ? (
+            <p id="body-name-error" className="field-error" role="alert">
+              {t('bodies.nameRequired')}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="body-description">{t('bodies.description')}</label>
+          <textarea id="body-description" value={description} maxLength={1000} rows={3} onChange={(e) => setDescription(e.target.value)} />
+        </div>
+        <div className="field field-check">
+          <input id="body-proxy" type="checkbox" checked={proxy} onChange={(e) => setProxy(e.target.checked)} />
+          <label htmlFor="body-proxy">{t('bodies.proxy')}</label>
+        </div>
+        <ActionFeedback action={action} />
+        <div className="button-row">
+          <button type="submit" className="btn btn-primary" disabled={action.busy}>
+            {body ? t('bodies.save') : t('bodies.create')}
+          </button>
+          {body ? (
+            <button type="button" className="btn" onClick={onCancel}>
+              {t('common.cancel')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}
