@@ -17,6 +17,10 @@ export const paths = {
   chair: '/meetings/:meetingId/dashboard', // chair dashboard / projector: attendance, quorum gauge, poll progress, speakers
   poll: '/meetings/:meetingId/polls/:pollId', // one poll: vote (delegate) or results with the majority arithmetic
   attendance: '/meetings/:meetingId/attendance', // secretary: manual check-in, absence reasons, unrecognised-face alerts
+  // Minutes, exports, conclusions and tasks (libs/minutes, libs/assignments)
+  minutes: '/meetings/:meetingId/minutes', // minutes (biên bản): draft, edit, lock with SHA-256; the meeting's PDF/XLSX/DOCX files
+  conclusions: '/meetings/:meetingId/conclusions', // conclusions per agenda item and the tasks they assign
+  tasks: '/tasks', // my unit's tasks (start, report done); staff: dashboard by unit, every task, XLSX
 } as const;
 
 export type RouteName = keyof typeof paths;
@@ -48,4 +52,8 @@ export const ROUTES: RouteDef[] = [
   { name: 'rounds', roles: ['admin', 'secretary', 'chair', 'delegate'], layout: 'shell', nav: 'nav.rounds', screen: lazy(() => import('./screens/rounds-screen.js')) },
   { name: 'round', roles: ['admin', 'secretary', 'chair', 'delegate'], layout: 'shell', screen: lazy(() => import('./screens/round-screen.js')) },
   { name: 'delegates', roles: ['admin', 'secretary', 'chair'], layout: 'shell', nav: 'nav.delegates', screen: lazy(() => import('./screens/delegates-screen.js')) },
+  // Minutes, exports, conclusions and tasks
+  { name: 'minutes', roles: ['admin', 'secretary', 'chair'], layout: 'shell', screen: lazy(() => import('./screens/minutes-screen.js')) },
+  { name: 'conclusions', roles: ALL, layout: 'shell', screen: lazy(() => import('./screens/conclusions-screen.js')) },
+  { name: 'tasks', roles: ['admin', 'secretary', 'chair', 'delegate'], layout: 'shell', nav: 'nav.tasks', screen: lazy(() => import('./screens/tasks-screen.js')) },
 ];

@@ -1,8 +1,9 @@
-import { apiBlob, apiJson } from './client.js';
+import { apiBlob, apiFile, apiJson } from './client.js';
 import type {
   AttendanceListItem,
   AttendanceSummary,
   CastAck,
+  ConclusionView,
   CreatedKiosk,
   Delegate,
   DelegatePage,
@@ -12,6 +13,10 @@ import type {
   MeetingDetail,
   MeetingStatus,
   MeetingSummary,
+  MinutesContent,
+  MinutesView,
+  MyTasks,
+  NewTask,
   NewPoll,
   NewRound,
   OpinionRound,
@@ -19,6 +24,10 @@ import type {
   Opinion,
   PollView,
   SpeakerRequest,
+  TaskStatus,
+  TaskView,
+  Unit,
+  UnitTaskCounts,
 } from './types.js';
 
 const m = (id: string) => `/meetings/${encodeURIComponent(id)}`;
@@ -73,7 +82,46 @@ export const api = {
   answerRound: (roundId: string, answers: { questionId: string; choice: RoundChoice; comment?: string }[]) =>
     apiJson<OpinionRound>(`/opinion-rounds/${encodeURIComponent(roundId)}/answers`, { method: 'POST', body: { answers } }),
   markAddressed: (id: string, opinionId: string) => apiJson<Opinion>(`${m(id)}/opinions/${encodeURIComponent(opinionId)}/addressed`, { method: 'POST' }),
+
+  // Minutes, exports, conclusions and tasks (libs/minutes, libs/assignments).
+  minutes: (id: string, signal?: AbortSignal) => apiJson<MinutesView>(`${m(id)}/minutes`, { signal }),
+  draftMinutes: (id: string) => apiJson<MinutesView>(`${m(id)}/minutes/draft`, { method: 'POST' }),
+  saveMinutes: (id: string, content: MinutesContent) => apiJson<MinutesView>(`${m(id)}/minutes`, { method: 'PUT', body: content }),
+  lockMinutes: (id: string) => apiJson<MinutesView>(`${m(id)}/minutes/lock`, { method: 'POST' }),
+  meetingExport: (id: string, file: MeetingExport) => apiFile(`${m(id)}/exports/${file}`),
+  roundSummaryPdf: (roundId: string) => apiFile(`/opinion-rounds/${encodeURIComponent(roundId)}/exports/summary.pdf`),
+  conclusions: (id: string, signal?: AbortSignal) => apiJson<ConclusionView[]>(`${m(id)}/conclusions`, { signal }),
+  createConclusion: (id: string, body: { agendaItemId: string | null; text: string }) => apiJson<ConclusionView>(`${m(id)}/conclusions`, { method: 'POST', body }),
+  updateConclusion: (id: string, conclusionId: string, body: { agendaItemId?: string | null; text?: string }) =>
+    apiJson<ConclusionView>(`${m(id)}/conclusions/${encodeURIComponent(conclusionId)}`, { method: 'PATCH', body }),
+  deleteConclusion: (id: string, conclusionId: string) => apiJson<void>(`${m(id)}/conclusions/${encodeURIComponent(conclusionId)}`, { method: 'DELETE' }),
+  reorderConclusions: (id: string, conclusionIds: string[]) => apiJson<ConclusionView[]>(`${m(id)}/conclusions/order`, { method: 'PUT', body: { conclusionIds } }),
+  createTask: (id: string, conclusionId: string, body: NewTask) => apiJson<TaskView>(`${m(id)}/conclusions/${encodeURIComponent(conclusionId)}/tasks`, { method: 'POST', body }),
+  units: (signal?: AbortSignal) => apiJson<Unit[]>('/units', { signal }),
+  tasks: (q: TaskQuery, signal?: AbortSignal) => apiJson<TaskView[]>(`/tasks${taskQuery(q)}`, { signal }),
+  myTasks: (signal?: AbortSignal) => apiJson<MyTasks>('/tasks/mine', { signal }),
+  taskDashboard: (signal?: AbortSignal) => apiJson<UnitTaskCounts[]>('/tasks/dashboard', { signal }),
+  tasksXlsx: (q: TaskQuery) => apiFile(`/tasks/export.xlsx${taskQuery(q)}`),
+  startTask: (taskId: string) => apiJson<TaskView>(`/tasks/${encodeURIComponent(taskId)}/start`, { method: 'POST' }),
+  completeTask: (taskId: string, report: string) => apiJson<TaskView>(`/tasks/${encodeURIComponent(taskId)}/complete`, { method: 'POST', body: { report } }),
 };
+
+/** The meeting's files under `GET /api/meetings/:id/exports/`. */
+export const MEETING_EXPORTS = ['attendance.pdf', 'attendance.xlsx', 'results.pdf', 'results.xlsx', 'minutes.pdf', 'minutes.docx'] as const;
+export type MeetingExport = (typeof MEETING_EXPORTS)[number];
+
+export interface TaskQuery {
+  status?: TaskStatus;
+  unitId?: string;
+}
+
+function taskQuery(q: TaskQuery): string {
+  const params = new URLSearchParams();
+  if (q.status) params.set('status', q.status);
+  if (q.unitId) params.set('unitId', q.unitId);
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
 
 function listOf<T>(r: T[] | { items: T[] }): T[] {
   return Array.isArray(r) ? r : r.items;

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { api } from '../api/endpoints.js';
-import type { OpinionRound, RoundChoice } from '../api/types.js';
+import { STAFF_ROLES, type OpinionRound, type RoundChoice } from '../api/types.js';
 import { useMe } from '../auth/auth.js';
+import { DownloadButton } from '../components/download-button.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { useAsync } from '../components/use-async.js';
 import { formatDateTime, isMessageKey, useI18n } from '../i18n/i18n.js';
@@ -83,6 +84,7 @@ export default function RoundScreen({ params }: ScreenProps) {
       {r.summary ? (
         <section className="panel" aria-labelledby="round-summary">
           <h2 id="round-summary">{t('rounds.summary', { n: r.summary.respondents, total: r.summary.recipients })}</h2>
+          {STAFF_ROLES.includes(me.role) && r.status === 'closed' ? <DownloadButton label={t('exports.roundSummary')} fallbackName="tong-hop-y-kien.pdf" load={() => api.roundSummaryPdf(roundId)} /> : null}
           {r.summary.questions.map((q) => {
             const key = `rounds.outcome.${q.outcome}`;
             const [vi, en] = q.arithmetic.split(' | ');

@@ -59,6 +59,12 @@ export default function SecretaryConsoleScreen({ params }: ScreenProps) {
         <h1 id="console-title">{t('console.title', { title: m.title })}</h1>
         <div className="page-head-end">
           <LiveBadge status={live} />
+          <Link className="btn" to={buildPath(paths.minutes, { meetingId })}>
+            {t('meeting.minutes')}
+          </Link>
+          <Link className="btn" to={buildPath(paths.conclusions, { meetingId })}>
+            {t('meeting.conclusions')}
+          </Link>
           <Link className="btn" to={buildPath(paths.meeting, { meetingId })}>
             {t('console.backToMeeting')}
           </Link>
