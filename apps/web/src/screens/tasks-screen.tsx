@@ -168,7 +168,7 @@ function AllTasks() {
   return (
     <section className="panel" aria-labelledby="all-tasks">
       <h2 id="all-tasks">{t('tasks.all')}</h2>
-      <div className="filter-row">
+      <div className="task-filters">
         <div className="field">
           <label htmlFor="task-status">{t('tasks.filterStatus')}</label>
           <select id="task-status" value={query.status ?? ''} onChange={(e) => setQuery({ ...query, status: (e.target.value || undefined) as TaskStatus | undefined })}>
