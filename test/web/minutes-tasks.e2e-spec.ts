@@ -236,6 +236,39 @@ maybe('minutes, exports, conclusions and tasks (Chromium)', () => {
     expect((await secretary.put<{ error: { code: string } }>(`/api/meetings/${meetingId}/minutes`, locked.content)).body.error.code).toBe('MINUTES_LOCKED');
   }, 180_000);
 
+  it('the admin keeps the units: adds one and a person to it, cannot delete a unit that leads a task', async () => {
+    const admin = await signIn('admin');
+    await admin.getByRole('link', { name: 'Đơn vị', exact: true }).click();
+    await admin.getByRole('heading', { name: 'Cơ quan, đơn vị' }).waitFor();
+    const form = admin.getByRole('region', { name: 'Thêm đơn vị' });
+    await form.getByLabel('Mã đơn vị').fill('Sở CT');
+    await form.getByLabel('Tên đơn vị').fill('Sở Công Thương');
+    await form.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await form.getByText(/^Vui lòng nhập tên đơn vị và mã đơn vị/).waitFor();
+    await form.getByLabel('Mã đơn vị').fill('SCT');
+    await form.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await form.getByText('Đã thêm đơn vị “Sở Công Thương”.').waitFor();
+    const unit = admin.getByTestId('unit-SCT');
+    await unit.getByText('Đơn vị chưa có cán bộ nào.').waitFor();
+    await unit.getByLabel('Thêm cán bộ vào Sở Công Thương').first().selectOption({ label: 'Cao Minh Nhật — Bộ Tư lệnh Thủ đô' });
+    await unit.getByRole('button', { name: 'Thêm cán bộ vào Sở Công Thương' }).click();
+    await unit.getByText('Đã thêm Cao Minh Nhật vào đơn vị.').waitFor();
+    await unit.getByRole('button', { name: 'Bỏ khỏi đơn vị: Cao Minh Nhật (Sở Công Thương)' }).waitFor();
+    const units = (await secretary.get<{ id: string; code: string; name: string; memberDelegateIds: string[] }[]>('/api/units')).body;
+    const sct = units.find((u) => u.code === 'SCT')!;
+    const delegates = (await secretary.get<{ items: { id: string; fullName: string }[] }>('/api/delegates?limit=500&offset=0')).body.items;
+    expect(sct.memberDelegateIds.map((id) => delegates.find((d) => d.id === id)?.fullName)).toEqual(['Cao Minh Nhật']);
+
+    // Sở Tài chính leads the task of the first test
+    const stc = admin.getByTestId('unit-STC');
+    await stc.getByRole('button', { name: 'Xóa đơn vị Sở Tài chính' }).click();
+    await stc.getByRole('alertdialog').getByRole('button', { name: 'Xác nhận' }).click();
+    await stc.getByText('Đơn vị đang được giao nhiệm vụ nên không thể xóa.').waitFor();
+    expect((await secretary.get<{ code: string }[]>('/api/units')).body.map((u) => u.code)).toContain('STC');
+    await screenshot(admin, '45-units');
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+  }, 120_000);
+
   it('a round summary downloads from the round page once closed', async () => {
     const round = (
       await secretary.post<{ id: string }>('/api/opinion-rounds', {
@@ -255,8 +288,8 @@ maybe('minutes, exports, conclusions and tasks (Chromium)', () => {
   }, 120_000);
 
   it('no console errors or uncaught page errors but the expected refusals', () => {
-    // the minutes screen asks for minutes that do not exist yet (404) and the stale save is refused (409)
-    const expected = (p: ConsoleProblem) => /\/api\/meetings\/[^/]+\/minutes$/.test(p.url) && /status of (404|409)/.test(p.text);
+    // the minutes screen asks for minutes that do not exist yet (404), the stale save is refused (409), so is deleting a unit in use (409)
+    const expected = (p: ConsoleProblem) => (/\/api\/meetings\/[^/]+\/minutes$/.test(p.url) && /status of (404|409)/.test(p.text)) || (/\/api\/units\/[^/]+$/.test(p.url) && /status of 409/.test(p.text));
     expect(problems.filter((p) => !expected(p))).toEqual([]);
   });
 });

@@ -27,6 +27,7 @@ import type {
   TaskStatus,
   TaskView,
   Unit,
+  UnitFields,
   UnitTaskCounts,
 } from './types.js';
 
@@ -98,6 +99,11 @@ export const api = {
   reorderConclusions: (id: string, conclusionIds: string[]) => apiJson<ConclusionView[]>(`${m(id)}/conclusions/order`, { method: 'PUT', body: { conclusionIds } }),
   createTask: (id: string, conclusionId: string, body: NewTask) => apiJson<TaskView>(`${m(id)}/conclusions/${encodeURIComponent(conclusionId)}/tasks`, { method: 'POST', body }),
   units: (signal?: AbortSignal) => apiJson<Unit[]>('/units', { signal }),
+  createUnit: (body: UnitFields) => apiJson<Unit>('/units', { method: 'POST', body }),
+  updateUnit: (unitId: string, body: UnitFields) => apiJson<Unit>(`/units/${encodeURIComponent(unitId)}`, { method: 'PATCH', body }),
+  deleteUnit: (unitId: string) => apiJson<void>(`/units/${encodeURIComponent(unitId)}`, { method: 'DELETE' }),
+  addUnitMember: (unitId: string, delegateId: string) => apiJson<Unit>(`/units/${encodeURIComponent(unitId)}/members`, { method: 'POST', body: { delegateId } }),
+  removeUnitMember: (unitId: string, delegateId: string) => apiJson<void>(`/units/${encodeURIComponent(unitId)}/members/${encodeURIComponent(delegateId)}`, { method: 'DELETE' }),
   tasks: (q: TaskQuery, signal?: AbortSignal) => apiJson<TaskView[]>(`/tasks${taskQuery(q)}`, { signal }),
   myTasks: (signal?: AbortSignal) => apiJson<MyTasks>('/tasks/mine', { signal }),
   taskDashboard: (signal?: AbortSignal) => apiJson<UnitTaskCounts[]>('/tasks/dashboard', { signal }),

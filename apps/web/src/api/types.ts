@@ -372,6 +372,12 @@ export interface Unit extends UnitRef {
   memberDelegateIds: string[];
 }
 
+export interface UnitFields {
+  code: string;
+  name: string;
+  parentId: string | null;
+}
+
 export interface TaskView {
   id: string;
   conclusionId: string;
