@@ -234,6 +234,12 @@ maybe('minutes, exports, conclusions and tasks (Chromium)', () => {
     const after = (await secretary.get<Minutes>(`/api/meetings/${meetingId}/minutes`)).body;
     expect([after.sha256, after.content]).toEqual([locked.sha256, locked.content]);
     expect((await secretary.put<{ error: { code: string } }>(`/api/meetings/${meetingId}/minutes`, locked.content)).body.error.code).toBe('MINUTES_LOCKED');
+
+    // locked minutes freeze the conclusions: the screen says so and offers no edits
+    await sec.getByRole('link', { name: 'Kết luận và nhiệm vụ' }).click();
+    await sec.getByTestId('conclusions-frozen').getByText(/^Biên bản đã khóa/).waitFor();
+    await sec.getByText(CONCLUSION).waitFor();
+    expect(await sec.getByRole('button', { name: /Thêm kết luận|Sửa kết luận|Giao nhiệm vụ/ }).count()).toBe(0);
   }, 180_000);
 
   it('the admin keeps the units: adds one and a person to it, cannot delete a unit that leads a task', async () => {

@@ -1,4 +1,4 @@
-import { apiBlob, apiFile, apiJson } from './client.js';
+import { ApiError, apiBlob, apiFile, apiJson } from './client.js';
 import type {
   AttendanceListItem,
   AttendanceSummary,
@@ -86,6 +86,12 @@ export const api = {
 
   // Minutes, exports, conclusions and tasks (libs/minutes, libs/assignments).
   minutes: (id: string, signal?: AbortSignal) => apiJson<MinutesView>(`${m(id)}/minutes`, { signal }),
+  /** The minutes, or null while the meeting has none (404 MINUTES_NOT_FOUND). */
+  minutesOrNull: (id: string, signal?: AbortSignal) =>
+    apiJson<MinutesView>(`${m(id)}/minutes`, { signal }).catch((err: unknown) => {
+      if (err instanceof ApiError && err.code === 'MINUTES_NOT_FOUND') return null;
+      throw err;
+    }),
   draftMinutes: (id: string) => apiJson<MinutesView>(`${m(id)}/minutes/draft`, { method: 'POST' }),
   saveMinutes: (id: string, content: MinutesContent) => apiJson<MinutesView>(`${m(id)}/minutes`, { method: 'PUT', body: content }),
   lockMinutes: (id: string) => apiJson<MinutesView>(`${m(id)}/minutes/lock`, { method: 'POST' }),

@@ -496,6 +496,7 @@ export const en: Dictionary = {
   'conclusions.downFor': 'Move conclusion {n} down',
   'conclusions.moved': 'Conclusions reordered.',
   'conclusions.assignFor': 'Assign a task under conclusion {n}',
+  'conclusions.frozen': 'The minutes were locked ({time}): the conclusions and tasks of this meeting can no longer change.',
   'conclusions.tasksOf': 'Tasks of conclusion {n}',
   'tasks.title': 'Assigned tasks',
   'tasks.mine': "My unit's tasks",

@@ -494,6 +494,7 @@ export const vi = {
   'conclusions.downFor': 'Đưa kết luận {n} xuống dưới',
   'conclusions.moved': 'Đã đổi thứ tự kết luận.',
   'conclusions.assignFor': 'Giao nhiệm vụ theo kết luận {n}',
+  'conclusions.frozen': 'Biên bản đã khóa ({time}): kết luận và nhiệm vụ của cuộc họp không thể thay đổi nữa.',
   'conclusions.tasksOf': 'Nhiệm vụ theo kết luận {n}',
   'tasks.title': 'Nhiệm vụ được giao',
   'tasks.mine': 'Nhiệm vụ của đơn vị tôi',

@@ -9,7 +9,7 @@ import { TaskCard } from '../components/task-card.js';
 import { TaskForm } from '../components/task-form.js';
 import { useAction } from '../components/use-action.js';
 import { useAsync } from '../components/use-async.js';
-import { useI18n } from '../i18n/i18n.js';
+import { formatDateTime, useI18n } from '../i18n/i18n.js';
 import { buildPath } from '../router/match.js';
 import { Link } from '../router/router.js';
 import { paths, type ScreenProps } from '../routes.js';
@@ -17,20 +17,25 @@ import { paths, type ScreenProps } from '../routes.js';
 /** Conclusions of a meeting grouped by agenda item (then the general ones), each with the tasks it assigns. */
 export default function ConclusionsScreen({ params }: ScreenProps) {
   const meetingId = params.meetingId;
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const me = useMe();
   const staff = STAFF_ROLES.includes(me.role);
   const meeting = useAsync((signal) => api.meeting(meetingId, signal), [meetingId]);
   const conclusions = useAsync((signal) => api.conclusions(meetingId, signal), [meetingId]);
   const units = useAsync((signal) => (staff ? api.units(signal) : Promise.resolve<Unit[]>([])), [staff]);
+  // locked minutes freeze the conclusions and their tasks (the server refuses with MINUTES_LOCKED)
+  const minutes = useAsync((signal) => (staff ? api.minutesOrNull(meetingId, signal) : Promise.resolve(null)), [meetingId, staff]);
 
-  if (meeting.state.status === 'loading' || conclusions.state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (meeting.state.status === 'loading' || conclusions.state.status === 'loading' || minutes.state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (meeting.state.status === 'error') return <ErrorMessage error={meeting.state.error} onRetry={meeting.reload} />;
   if (conclusions.state.status === 'error') return <ErrorMessage error={conclusions.state.error} onRetry={conclusions.reload} />;
+  if (minutes.state.status === 'error') return <ErrorMessage error={minutes.state.error} onRetry={minutes.reload} />;
   const m = meeting.state.data;
   const agenda = [...(m.agenda ?? [])].sort((a, b) => a.position - b.position);
   const all = [...conclusions.state.data].sort((a, b) => a.position - b.position);
   const unitList = units.state.status === 'done' ? units.state.data : [];
+  const lockedAt = minutes.state.status === 'done' && minutes.state.data?.status === 'locked' ? minutes.state.data.lockedAt : null;
+  const canWrite = staff && !lockedAt;
   const groups: { key: string; title: string; items: ConclusionView[] }[] = [
     ...agenda.map((a) => ({ key: a.id, title: `${a.position}. ${a.title}`, items: all.filter((c) => c.agendaItemId === a.id) })),
     { key: 'general', title: t('conclusions.general'), items: all.filter((c) => c.agendaItemId === null) },
@@ -57,7 +62,12 @@ export default function ConclusionsScreen({ params }: ScreenProps) {
           </Link>
         </div>
       </div>
-      {staff ? <AddConclusion meetingId={meetingId} agenda={agenda} onAdded={conclusions.reload} /> : null}
+      {lockedAt ? (
+        <p className="alert alert-ok" data-testid="conclusions-frozen">
+          {t('conclusions.frozen', { time: formatDateTime(locale, lockedAt) })}
+        </p>
+      ) : null}
+      {canWrite ? <AddConclusion meetingId={meetingId} agenda={agenda} onAdded={conclusions.reload} /> : null}
       {units.state.status === 'error' ? <ErrorMessage error={units.state.error} onRetry={units.reload} /> : null}
       {groups.length === 0 ? <p className="empty panel">{t('conclusions.empty')}</p> : null}
       {groups.map((g) => (
@@ -65,7 +75,7 @@ export default function ConclusionsScreen({ params }: ScreenProps) {
           <h2 id={`group-${g.key}`}>{g.title}</h2>
           <ol className="conclusion-list">
             {g.items.map((c) => (
-              <ConclusionItem key={c.id} c={c} all={all} agenda={agenda} units={unitList} staff={staff} onChanged={conclusions.reload} />
+              <ConclusionItem key={c.id} c={c} all={all} agenda={agenda} units={unitList} canWrite={canWrite} onChanged={conclusions.reload} />
             ))}
           </ol>
         </section>
@@ -136,7 +146,7 @@ function AddConclusion({ meetingId, agenda, onAdded }: { meetingId: string; agen
   );
 }
 
-function ConclusionItem({ c, all, agenda, units, staff, onChanged }: { c: ConclusionView; all: ConclusionView[]; agenda: AgendaItem[]; units: Unit[]; staff: boolean; onChanged(): void }) {
+function ConclusionItem({ c, all, agenda, units, canWrite, onChanged }: { c: ConclusionView; all: ConclusionView[]; agenda: AgendaItem[]; units: Unit[]; canWrite: boolean; onChanged(): void }) {
   const { t } = useI18n();
   const action = useAction();
   const [mode, setMode] = useState<'view' | 'edit' | 'delete' | 'task'>('view');
@@ -183,7 +193,7 @@ function ConclusionItem({ c, all, agenda, units, staff, onChanged }: { c: Conclu
           <strong>{t('conclusions.number', { n: c.position })}</strong> {c.text}
         </p>
       )}
-      {staff && mode === 'view' ? (
+      {canWrite && mode === 'view' ? (
         <div className="button-row">
           <button type="button" className="btn btn-small" onClick={() => setMode('task')} aria-label={t('conclusions.assignFor', { n: c.position })}>
             {t('tasks.assign')}

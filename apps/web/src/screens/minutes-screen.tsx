@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { ApiError } from '../api/client.js';
 import { api } from '../api/endpoints.js';
 import type { MinutesContent, MinutesView } from '../api/types.js';
 import { useMe } from '../auth/auth.js';
@@ -14,16 +13,6 @@ import { buildPath } from '../router/match.js';
 import { Link } from '../router/router.js';
 import { paths, type ScreenProps } from '../routes.js';
 
-/** The minutes, or null while the meeting has none (the server answers 404 MINUTES_NOT_FOUND). */
-async function loadMinutes(meetingId: string, signal: AbortSignal): Promise<MinutesView | null> {
-  try {
-    return await api.minutes(meetingId, signal);
-  } catch (err: unknown) {
-    if (err instanceof ApiError && err.code === 'MINUTES_NOT_FOUND') return null;
-    throw err;
-  }
-}
-
 /**
  * Minutes (biên bản) and the meeting's files: the secretary drafts the minutes from the meeting's data, edits and
  * saves them; the secretary or the chair locks them (then the SHA-256 is shown and nothing can change).
@@ -33,7 +22,7 @@ export default function MinutesScreen({ params }: ScreenProps) {
   const { t } = useI18n();
   const me = useMe();
   const meeting = useAsync((signal) => api.meeting(meetingId, signal), [meetingId]);
-  const minutes = useAsync((signal) => loadMinutes(meetingId, signal), [meetingId]);
+  const minutes = useAsync((signal) => api.minutesOrNull(meetingId, signal), [meetingId]);
   const action = useAction();
   const [confirm, setConfirm] = useState<'lock' | 'redraft' | null>(null);
   const canEdit = me.role === 'admin' || me.role === 'secretary';
