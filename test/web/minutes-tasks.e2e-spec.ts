@@ -182,8 +182,12 @@ maybe('minutes, exports, conclusions and tasks (Chromium)', () => {
 
     const body1 = sec.getByLabel('Nội dung mục 1 (mỗi dòng một đoạn)');
     await body1.fill(`${drafted.content.sections[0].body}\n${ADDED_LINE}`);
+    // the lock seals what is saved: not offered while there are unsaved edits
+    await sec.getByText('Có thay đổi chưa lưu: hãy lưu biên bản trước khi khóa.').waitFor();
+    expect(await sec.getByRole('button', { name: 'Khóa biên bản' }).isDisabled()).toBe(true);
     await sec.getByRole('button', { name: 'Lưu biên bản' }).click();
     await sec.getByText('Đã lưu biên bản.').waitFor();
+    expect(await sec.getByRole('button', { name: 'Khóa biên bản' }).isDisabled()).toBe(false);
     const saved = (await secretary.get<Minutes>(`/api/meetings/${meetingId}/minutes`)).body;
     expect(saved.content.sections[0].body.split('\n').at(-1)).toBe(ADDED_LINE);
     expect(saved.editedAt).not.toBeNull();

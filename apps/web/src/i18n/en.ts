@@ -458,6 +458,7 @@ export const en: Dictionary = {
   'minutes.saved': 'Minutes saved.',
   'minutes.lock': 'Lock the minutes',
   'minutes.confirmLock': 'Once locked, the minutes can no longer be edited, redrafted or locked again; their SHA-256 goes into the audit log. Lock them?',
+  'minutes.unsaved': 'There are unsaved changes: save the minutes before locking them.',
   'minutes.locked': 'The minutes are locked.',
   'minutes.status.draft': 'Draft',
   'minutes.status.locked': 'Locked',

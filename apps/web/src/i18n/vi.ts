@@ -456,6 +456,7 @@ export const vi = {
   'minutes.saved': 'Đã lưu biên bản.',
   'minutes.lock': 'Khóa biên bản',
   'minutes.confirmLock': 'Sau khi khóa, biên bản không thể sửa, soạn lại hay khóa lại; mã SHA-256 được ghi vào nhật ký. Khóa biên bản?',
+  'minutes.unsaved': 'Có thay đổi chưa lưu: hãy lưu biên bản trước khi khóa.',
   'minutes.locked': 'Đã khóa biên bản.',
   'minutes.status.draft': 'Dự thảo',
   'minutes.status.locked': 'Đã khóa',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api/endpoints.js';
 import type { MinutesContent, MinutesView } from '../api/types.js';
 import { useMe } from '../auth/auth.js';
@@ -25,6 +25,8 @@ export default function MinutesScreen({ params }: ScreenProps) {
   const minutes = useAsync((signal) => api.minutesOrNull(meetingId, signal), [meetingId]);
   const action = useAction();
   const [confirm, setConfirm] = useState<'lock' | 'redraft' | null>(null);
+  // the lock seals what is saved, so unsaved edits must be saved (or dropped) first
+  const [dirty, setDirty] = useState(false);
   const canEdit = me.role === 'admin' || me.role === 'secretary';
 
   if (meeting.state.status === 'loading' || minutes.state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
@@ -78,18 +80,24 @@ export default function MinutesScreen({ params }: ScreenProps) {
               </button>
             ) : null}
             {view && !locked ? (
-              <button type="button" className="btn btn-primary" disabled={action.busy} onClick={() => setConfirm('lock')}>
+              <button type="button" className="btn btn-primary" disabled={action.busy || dirty} aria-describedby={dirty ? 'minutes-unsaved' : undefined} onClick={() => setConfirm('lock')}>
                 {t('minutes.lock')}
               </button>
             ) : null}
           </div>
         )}
+        {dirty && !locked ? (
+          <p id="minutes-unsaved" className="muted small">
+            {t('minutes.unsaved')}
+          </p>
+        ) : null}
         {view ? (
           <MinutesEditor
             key={`${view.generatedAt}-${view.status}`}
             view={view}
             readOnly={locked || !canEdit}
             action={action}
+            onDirty={setDirty}
             onSave={(content) => void write(() => api.saveMinutes(meetingId, content), t('minutes.saved'))}
           />
         ) : null}
@@ -121,10 +129,14 @@ function MinutesState({ view }: { view: MinutesView }) {
 }
 
 /** The editable content: heading lines and the sections (heading + text, one paragraph per line). */
-function MinutesEditor({ view, readOnly, action, onSave }: { view: MinutesView; readOnly: boolean; action: Action; onSave(content: MinutesContent): void }) {
+function MinutesEditor({ view, readOnly, action, onDirty, onSave }: { view: MinutesView; readOnly: boolean; action: Action; onDirty(dirty: boolean): void; onSave(content: MinutesContent): void }) {
   const { t } = useI18n();
   const [content, setContent] = useState<MinutesContent>(view.content);
   const [invalid, setInvalid] = useState(false);
+  // after a save, show what the server kept (it trims and normalises)
+  useEffect(() => setContent(view.content), [view.content]);
+  const dirty = !readOnly && JSON.stringify(content) !== JSON.stringify(view.content);
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
   const field = (name: 'issuer' | 'title' | 'subtitle', max: number) => (
     <div className="field">
       <label htmlFor={`minutes-field-${name}`}>{t(`minutes.field.${name}`)}</label>
