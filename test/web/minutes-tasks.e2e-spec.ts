@@ -295,6 +295,7 @@ maybe('minutes, exports, conclusions and tasks (Chromium)', () => {
     const pdf = await download(sec, 'Tải bản tổng hợp (PDF)');
     expect(pdf.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
     expect(oneLine(await pdfText(pdf.bytes))).toContain(nfc('kế hoạch đầu tư công năm 2027'));
+    expect(await seriousA11yViolations(sec)).toEqual([]);
   }, 120_000);
 
   it('no console errors or uncaught page errors but the expected refusals', () => {

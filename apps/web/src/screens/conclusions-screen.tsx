@@ -199,7 +199,7 @@ function ConclusionItem({ c, all, agenda, units, canWrite, onChanged }: { c: Con
             {t('tasks.assign')}
           </button>
           <button type="button" className="btn btn-small" onClick={() => setMode('edit')} aria-label={t('conclusions.editFor', { n: c.position })}>
-            {t('conclusions.edit')}
+            {t('common.edit')}
           </button>
           <button type="button" className="btn btn-small" disabled={action.busy || index === 0} onClick={() => move(-1)} aria-label={t('conclusions.upFor', { n: c.position })}>
             ↑
@@ -208,7 +208,7 @@ function ConclusionItem({ c, all, agenda, units, canWrite, onChanged }: { c: Con
             ↓
           </button>
           <button type="button" className="btn btn-small" onClick={() => setMode('delete')} aria-label={t('conclusions.deleteFor', { n: c.position })}>
-            {t('conclusions.delete')}
+            {t('common.delete')}
           </button>
         </div>
       ) : null}

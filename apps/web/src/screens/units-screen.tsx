@@ -183,10 +183,10 @@ function UnitPanel({ unit, units, people, admin, onChanged }: { unit: Unit; unit
       {admin && mode === 'view' ? (
         <div className="button-row unit-actions">
           <button type="button" className="btn btn-small" onClick={() => setMode('edit')} aria-label={t('units.editFor', { name: unit.name })}>
-            {t('conclusions.edit')}
+            {t('common.edit')}
           </button>
           <button type="button" className="btn btn-small" onClick={() => setMode('delete')} aria-label={t('units.deleteFor', { name: unit.name })}>
-            {t('conclusions.delete')}
+            {t('common.delete')}
           </button>
         </div>
       ) : null}
