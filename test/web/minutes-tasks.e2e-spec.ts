@@ -116,6 +116,19 @@ maybe('minutes, exports, conclusions and tasks (Chromium)', () => {
     await screenshot(sec, '40-conclusions-tasks');
     expect(await seriousA11yViolations(sec)).toEqual([]);
 
+    // the secretary extends the deadline (gia hạn) from the task list
+    await sec.getByRole('link', { name: 'Nhiệm vụ', exact: true }).first().click();
+    const staffCard = sec.getByRole('region', { name: 'Tất cả nhiệm vụ' }).getByTestId(`task-${taskId}`);
+    await staffCard.getByRole('button', { name: `Gia hạn nhiệm vụ ${TASK}` }).click();
+    await staffCard.getByRole('button', { name: 'Lưu thời hạn mới' }).click();
+    await staffCard.getByText('Vui lòng chọn thời hạn mới.').waitFor();
+    const extended = new Date(Date.now() + 30 * 86400_000 + 7 * 3600_000).toISOString().slice(0, 16);
+    await staffCard.getByLabel('Thời hạn mới').fill(extended);
+    await staffCard.getByRole('button', { name: 'Lưu thời hạn mới' }).click();
+    await staffCard.getByText('Đã gia hạn nhiệm vụ.').waitFor();
+    // the browser runs in Hanoi time (UTC+7): the typed local time is that instant
+    expect((await secretary.get<Task & { deadline: string }>(`/api/tasks/${taskId}`)).body.deadline).toBe(new Date(`${extended}:00+07:00`).toISOString());
+
     // delegate6 works for Sở Tài chính, the lead unit
     const lead = await signIn('delegate6');
     await lead.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
@@ -149,7 +162,7 @@ maybe('minutes, exports, conclusions and tasks (Chromium)', () => {
     expect(await coop.getByRole('button', { name: /Báo cáo hoàn thành|Bắt đầu thực hiện/ }).count()).toBe(0);
 
     // the secretary's dashboard and export
-    await sec.getByRole('link', { name: 'Nhiệm vụ', exact: true }).first().click();
+    await sec.reload();
     const row = sec.getByTestId('dashboard-STC');
     await row.waitFor();
     expect(await row.locator('td').allTextContents()).toEqual(['0', '0', '1', '0', '1']);

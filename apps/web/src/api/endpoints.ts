@@ -114,6 +114,8 @@ export const api = {
   myTasks: (signal?: AbortSignal) => apiJson<MyTasks>('/tasks/mine', { signal }),
   taskDashboard: (signal?: AbortSignal) => apiJson<UnitTaskCounts[]>('/tasks/dashboard', { signal }),
   tasksXlsx: (q: TaskQuery) => apiFile(`/tasks/export.xlsx${taskQuery(q)}`),
+  updateTask: (taskId: string, body: { deadline?: string }) => apiJson<TaskView>(`/tasks/${encodeURIComponent(taskId)}`, { method: 'PATCH', body }),
+  deleteTask: (taskId: string) => apiJson<void>(`/tasks/${encodeURIComponent(taskId)}`, { method: 'DELETE' }),
   startTask: (taskId: string) => apiJson<TaskView>(`/tasks/${encodeURIComponent(taskId)}/start`, { method: 'POST' }),
   completeTask: (taskId: string, report: string) => apiJson<TaskView>(`/tasks/${encodeURIComponent(taskId)}/complete`, { method: 'POST', body: { report } }),
 };

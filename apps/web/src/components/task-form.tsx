@@ -3,7 +3,7 @@ import type { NewTask, Unit } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 
 /** `datetime-local` value (the device's zone, Hanoi in the hall) as an ISO instant, or null when empty/invalid. */
-function isoOf(local: string): string | null {
+export function isoOf(local: string): string | null {
   if (!local) return null;
   const d = new Date(local);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();

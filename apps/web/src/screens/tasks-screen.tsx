@@ -5,7 +5,9 @@ import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
 import { DownloadButton } from '../components/download-button.js';
 import { ErrorMessage } from '../components/error-message.js';
+import { ConfirmBar } from '../components/confirm-bar.js';
 import { TaskCard } from '../components/task-card.js';
+import { isoOf } from '../components/task-form.js';
 import { useAction } from '../components/use-action.js';
 import { useAsync } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -202,11 +204,77 @@ function AllTasks() {
         <div className="task-list">
           {state.data.map((task) => (
             <TaskCard key={task.id} task={task}>
+              <StaffActions task={task} onChanged={reload} />
               <Link to={buildPath(paths.conclusions, { meetingId: task.meetingId })}>{t('tasks.openConclusions')}</Link>
             </TaskCard>
           ))}
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** Staff extend a task's deadline (gia hạn; an overdue task given a later deadline is active again) or delete it. */
+function StaffActions({ task, onChanged }: { task: TaskView; onChanged(): void }) {
+  const { t } = useI18n();
+  const action = useAction();
+  const [mode, setMode] = useState<'view' | 'extend' | 'delete'>('view');
+  const [deadline, setDeadline] = useState('');
+  const [missing, setMissing] = useState(false);
+  const write = async (work: () => Promise<unknown>, done: string) => {
+    if (await action.run(work, done)) setMode('view');
+    onChanged();
+  };
+  const extend = () => {
+    const due = isoOf(deadline);
+    setMissing(!due);
+    if (due) void write(() => api.updateTask(task.id, { deadline: due }), t('tasks.extended'));
+  };
+  return (
+    <div className="task-actions">
+      <ActionFeedback action={action} />
+      {mode === 'view' ? (
+        <div className="button-row">
+          {task.status !== 'done' ? (
+            <button type="button" className="btn btn-small" onClick={() => setMode('extend')} aria-label={t('tasks.extendFor', { title: task.title })}>
+              {t('tasks.extend')}
+            </button>
+          ) : null}
+          <button type="button" className="btn btn-small" onClick={() => setMode('delete')} aria-label={t('tasks.deleteFor', { title: task.title })}>
+            {t('common.delete')}
+          </button>
+        </div>
+      ) : null}
+      {mode === 'extend' ? (
+        <form
+          aria-label={t('tasks.extendFor', { title: task.title })}
+          onSubmit={(e) => {
+            e.preventDefault();
+            extend();
+          }}
+        >
+          <div className="field">
+            <label htmlFor={`extend-${task.id}`}>{t('tasks.newDeadline')}</label>
+            <input id={`extend-${task.id}`} type="datetime-local" value={deadline} aria-invalid={missing || undefined} onChange={(e) => setDeadline(e.target.value)} />
+          </div>
+          {missing ? (
+            <p className="field-error" role="alert">
+              {t('tasks.newDeadlineRequired')}
+            </p>
+          ) : null}
+          <div className="button-row">
+            <button type="submit" className="btn btn-primary" disabled={action.busy}>
+              {t('tasks.extendSave')}
+            </button>
+            <button type="button" className="btn" onClick={() => setMode('view')}>
+              {t('console.confirmNo')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {mode === 'delete' ? (
+        <ConfirmBar id={`delete-task-${task.id}`} text={t('tasks.confirmDelete', { title: task.title })} busy={action.busy} onYes={() => void write(() => api.deleteTask(task.id), t('tasks.deleted'))} onNo={() => setMode('view')} />
+      ) : null}
+    </div>
   );
 }
