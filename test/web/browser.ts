@@ -96,3 +96,14 @@ export async function signInThroughForm(page: Page, baseUrl: string, username: s
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
+
+/** A new browser session (added to `sessions`, for closing) with its console watched, signed in through the form. */
+export async function openSignedIn(opts: { baseUrl: string; username: string; password: string; sessions: Session[]; problems: ConsoleProblem[]; viewport?: { width: number; height: number } }): Promise<Page> {
+  const session = await openSession(opts.viewport);
+  opts.sessions.push(session);
+  const page = await session.context.newPage();
+  watchConsole(page, opts.problems);
+  await signInThroughForm(page, opts.baseUrl, opts.username, opts.password);
+  await page.waitForURL(/\/meetings/);
+  return page;
+}

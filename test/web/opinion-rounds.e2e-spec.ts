@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { DemoSeeder } from '../../apps/api/src/seed/demo.seeder.js';
 import { HttpClient } from '../utils/http.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
-import { openSession, screenshot, seriousA11yViolations, watchConsole, type ConsoleProblem, type Page, type Session, describeInBrowser, signInThroughForm } from './browser.js';
+import { describeInBrowser, openSignedIn, screenshot, seriousA11yViolations, type ConsoleProblem, type Page, type Session } from './browser.js';
 
 /** A written opinion round in real Chromium: the secretary creates and sends it, a member answers, the secretary closes it and reads the summary. */
 const maybe = describeInBrowser;
@@ -21,15 +21,7 @@ maybe('written opinion rounds (Chromium)', () => {
   const sessions: Session[] = [];
   const problems: ConsoleProblem[] = [];
 
-  async function signIn(username: string): Promise<Page> {
-    const session = await openSession({ width: 1280, height: 800 });
-    sessions.push(session);
-    const page = await session.context.newPage();
-    watchConsole(page, problems);
-    await signInThroughForm(page, t.url, username, password);
-    await page.waitForURL(/\/meetings/);
-    return page;
-  }
+  const signIn = (username: string): Promise<Page> => openSignedIn({ baseUrl: t.url, username, password, sessions, problems });
 
   beforeAll(async () => {
     t = await startTestApp();

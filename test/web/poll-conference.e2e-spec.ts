@@ -9,7 +9,7 @@ import { DEMO_MEETING } from '../../apps/api/src/seed/demo.data.js';
 import { FakeLiveKitTwirpServer } from '../conference/fake-livekit-twirp.server.js';
 import { HttpClient } from '../utils/http.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
-import { describeInBrowser, horizontalOverflow, openSession, screenshot, seriousA11yViolations, signInThroughForm, watchConsole, type ConsoleProblem, type Page, type Session } from './browser.js';
+import { describeInBrowser, horizontalOverflow, openSignedIn, screenshot, seriousA11yViolations, type ConsoleProblem, type Page, type Session } from './browser.js';
 
 /**
  * The single-poll page and the online meeting in real Chromium against the real server: a delegate votes on the
@@ -68,15 +68,8 @@ maybe('single-poll page and online meeting (Chromium)', () => {
     for (const s of sessions.splice(0)) await s.close();
   };
 
-  async function signIn(t: TestApp, password: string, username: string, problems: ConsoleProblem[], viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const session = await openSession(viewport);
-    sessions.push(session);
-    const page = await session.context.newPage();
-    watchConsole(page, problems);
-    await signInThroughForm(page, t.url, username, password);
-    await page.waitForURL(/\/meetings/);
-    return page;
-  }
+  const signIn = (t: TestApp, password: string, username: string, problems: ConsoleProblem[], viewport?: { width: number; height: number }): Promise<Page> =>
+    openSignedIn({ baseUrl: t.url, username, password, sessions, problems, viewport });
 
   it('livekit-client is not in the first-load bundle: only the tablet loads it, on demand', () => {
     const dist = 'apps/web/dist';

@@ -20,6 +20,11 @@ export const paths = {
   // Admin: bodies, a delegate's biometric consent and face enrolment
   bodies: '/admin/bodies',
   biometrics: '/admin/delegates/:delegateId/biometrics',
+  // Minutes, exports, conclusions and tasks (libs/minutes, libs/assignments)
+  minutes: '/meetings/:meetingId/minutes', // minutes (biên bản): draft, edit, lock with SHA-256; the meeting's PDF/XLSX/DOCX files
+  conclusions: '/meetings/:meetingId/conclusions', // conclusions per agenda item and the tasks they assign
+  tasks: '/tasks', // my unit's tasks (start, report done); staff: dashboard by unit, every task, XLSX
+  units: '/admin/units', // units that lead or cooperate on tasks and their people; admin edits, staff read
 } as const;
 
 export type RouteName = keyof typeof paths;
@@ -55,4 +60,9 @@ export const ROUTES: RouteDef[] = [
   // Admin: bodies, a delegate's biometric consent and face enrolment
   { name: 'bodies', roles: ['admin', 'secretary', 'chair'], layout: 'shell', nav: 'nav.bodies', screen: lazy(() => import('./screens/bodies-screen.js')) },
   { name: 'biometrics', roles: ['admin', 'secretary'], layout: 'shell', screen: lazy(() => import('./screens/biometrics-screen.js')) },
+  // Minutes, exports, conclusions and tasks
+  { name: 'minutes', roles: ['admin', 'secretary', 'chair'], layout: 'shell', screen: lazy(() => import('./screens/minutes-screen.js')) },
+  { name: 'conclusions', roles: ALL, layout: 'shell', screen: lazy(() => import('./screens/conclusions-screen.js')) },
+  { name: 'tasks', roles: ['admin', 'secretary', 'chair', 'delegate'], layout: 'shell', nav: 'nav.tasks', screen: lazy(() => import('./screens/tasks-screen.js')) },
+  { name: 'units', roles: ['admin', 'secretary', 'chair'], layout: 'shell', nav: 'nav.units', screen: lazy(() => import('./screens/units-screen.js')) },
 ];

@@ -118,6 +118,25 @@ export async function apiBlob(path: string, opts: RequestOptions = {}): Promise<
   return res.blob();
 }
 
+/** A file the server sends as an attachment: its bytes and the name from `Content-Disposition` (UTF-8 form first). */
+export async function apiFile(path: string, opts: RequestOptions = {}): Promise<{ blob: Blob; filename: string | null }> {
+  const res = await authorised(path, init(opts));
+  return { blob: await res.blob(), filename: filenameOf(res.headers.get('content-disposition')) };
+}
+
+export function filenameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8[1].trim());
+    } catch {
+      // a malformed escape: fall back to the plain name
+    }
+  }
+  return /filename="([^"]*)"/i.exec(disposition)?.[1] ?? null;
+}
+
 /** Login is public: no token, no refresh. */
 export async function login(username: string, password: string): Promise<TokenPair> {
   const res = await send('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) }, undefined);

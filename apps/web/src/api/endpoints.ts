@@ -1,10 +1,11 @@
-import { apiBlob, apiJson } from './client.js';
+import { ApiError, apiBlob, apiFile, apiJson } from './client.js';
 import type {
   AttendanceListItem,
   AttendanceSummary,
   CastAck,
   ConferenceParticipant,
   ConferenceToken,
+  ConclusionView,
   CreatedKiosk,
   Body,
   BodyDetail,
@@ -19,6 +20,10 @@ import type {
   MeetingDetail,
   MeetingStatus,
   MeetingSummary,
+  MinutesContent,
+  MinutesView,
+  MyTasks,
+  NewTask,
   NewPoll,
   NewRound,
   OpinionRound,
@@ -26,6 +31,11 @@ import type {
   Opinion,
   PollView,
   SpeakerRequest,
+  TaskStatus,
+  TaskView,
+  Unit,
+  UnitFields,
+  UnitTaskCounts,
 } from './types.js';
 
 const m = (id: string) => `/meetings/${encodeURIComponent(id)}`;
@@ -107,10 +117,62 @@ export const api = {
     return apiJson<FaceEnrolmentStatus>(`${d(id)}/face/enrolments`, { method: 'POST', body: form });
   },
   deleteFaceEnrolment: (id: string) => apiJson<FaceEnrolmentStatus>(`${d(id)}/face`, { method: 'DELETE' }),
+
+  // Minutes, exports, conclusions and tasks (libs/minutes, libs/assignments).
+  minutes: (id: string, signal?: AbortSignal) => apiJson<MinutesView>(`${m(id)}/minutes`, { signal }),
+  /** The minutes, or null while the meeting has none (404 MINUTES_NOT_FOUND). */
+  minutesOrNull: (id: string, signal?: AbortSignal) =>
+    apiJson<MinutesView>(`${m(id)}/minutes`, { signal }).catch((err: unknown) => {
+      if (err instanceof ApiError && err.code === 'MINUTES_NOT_FOUND') return null;
+      throw err;
+    }),
+  draftMinutes: (id: string) => apiJson<MinutesView>(`${m(id)}/minutes/draft`, { method: 'POST' }),
+  saveMinutes: (id: string, content: MinutesContent) => apiJson<MinutesView>(`${m(id)}/minutes`, { method: 'PUT', body: content }),
+  lockMinutes: (id: string) => apiJson<MinutesView>(`${m(id)}/minutes/lock`, { method: 'POST' }),
+  meetingExport: (id: string, file: MeetingExport) => apiFile(`${m(id)}/exports/${file}`),
+  roundSummaryPdf: (roundId: string) => apiFile(`/opinion-rounds/${encodeURIComponent(roundId)}/exports/summary.pdf`),
+  conclusions: (id: string, signal?: AbortSignal) => apiJson<ConclusionView[]>(`${m(id)}/conclusions`, { signal }),
+  createConclusion: (id: string, body: { agendaItemId: string | null; text: string }) => apiJson<ConclusionView>(`${m(id)}/conclusions`, { method: 'POST', body }),
+  updateConclusion: (id: string, conclusionId: string, body: { agendaItemId?: string | null; text?: string }) =>
+    apiJson<ConclusionView>(`${m(id)}/conclusions/${encodeURIComponent(conclusionId)}`, { method: 'PATCH', body }),
+  deleteConclusion: (id: string, conclusionId: string) => apiJson<void>(`${m(id)}/conclusions/${encodeURIComponent(conclusionId)}`, { method: 'DELETE' }),
+  reorderConclusions: (id: string, conclusionIds: string[]) => apiJson<ConclusionView[]>(`${m(id)}/conclusions/order`, { method: 'PUT', body: { conclusionIds } }),
+  createTask: (id: string, conclusionId: string, body: NewTask) => apiJson<TaskView>(`${m(id)}/conclusions/${encodeURIComponent(conclusionId)}/tasks`, { method: 'POST', body }),
+  units: (signal?: AbortSignal) => apiJson<Unit[]>('/units', { signal }),
+  createUnit: (body: UnitFields) => apiJson<Unit>('/units', { method: 'POST', body }),
+  updateUnit: (unitId: string, body: UnitFields) => apiJson<Unit>(`/units/${encodeURIComponent(unitId)}`, { method: 'PATCH', body }),
+  deleteUnit: (unitId: string) => apiJson<void>(`/units/${encodeURIComponent(unitId)}`, { method: 'DELETE' }),
+  addUnitMember: (unitId: string, delegateId: string) => apiJson<Unit>(`/units/${encodeURIComponent(unitId)}/members`, { method: 'POST', body: { delegateId } }),
+  removeUnitMember: (unitId: string, delegateId: string) => apiJson<void>(`/units/${encodeURIComponent(unitId)}/members/${encodeURIComponent(delegateId)}`, { method: 'DELETE' }),
+  tasks: (q: TaskQuery, signal?: AbortSignal) => apiJson<TaskView[]>(`/tasks${taskQuery(q)}`, { signal }),
+  myTasks: (signal?: AbortSignal) => apiJson<MyTasks>('/tasks/mine', { signal }),
+  taskDashboard: (signal?: AbortSignal) => apiJson<UnitTaskCounts[]>('/tasks/dashboard', { signal }),
+  tasksXlsx: (q: TaskQuery) => apiFile(`/tasks/export.xlsx${taskQuery(q)}`),
+  updateTask: (taskId: string, body: { deadline?: string }) => apiJson<TaskView>(`/tasks/${encodeURIComponent(taskId)}`, { method: 'PATCH', body }),
+  deleteTask: (taskId: string) => apiJson<void>(`/tasks/${encodeURIComponent(taskId)}`, { method: 'DELETE' }),
+  startTask: (taskId: string) => apiJson<TaskView>(`/tasks/${encodeURIComponent(taskId)}/start`, { method: 'POST' }),
+  completeTask: (taskId: string, report: string) => apiJson<TaskView>(`/tasks/${encodeURIComponent(taskId)}/complete`, { method: 'POST', body: { report } }),
 };
 
 function d(id: string): string {
   return `/delegates/${encodeURIComponent(id)}`;
+}
+
+/** The meeting's files under `GET /api/meetings/:id/exports/`. */
+export const MEETING_EXPORTS = ['attendance.pdf', 'attendance.xlsx', 'results.pdf', 'results.xlsx', 'minutes.pdf', 'minutes.docx'] as const;
+export type MeetingExport = (typeof MEETING_EXPORTS)[number];
+
+export interface TaskQuery {
+  status?: TaskStatus;
+  unitId?: string;
+}
+
+function taskQuery(q: TaskQuery): string {
+  const params = new URLSearchParams();
+  if (q.status) params.set('status', q.status);
+  if (q.unitId) params.set('unitId', q.unitId);
+  const s = params.toString();
+  return s ? `?${s}` : '';
 }
 
 function listOf<T>(r: T[] | { items: T[] }): T[] {

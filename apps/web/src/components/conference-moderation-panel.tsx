@@ -3,6 +3,7 @@ import { api } from '../api/endpoints.js';
 import type { ConferenceParticipant } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ActionFeedback } from './action-feedback.js';
+import { DataTable } from './data-table.js';
 import { formatTime } from './attendance-charts.js';
 import { ErrorMessage } from './error-message.js';
 import { useAction } from './use-action.js';
@@ -61,61 +62,48 @@ export function ConferenceModerationPanel({ meetingId, canModerate }: { meetingI
     body = (
       <>
         <p role="status">{t('mod.count', { n: people.length })}</p>
-        <div className="table-wrap">
-          <table className="table mod-table" aria-labelledby="mod-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('mod.col.name')}</th>
-                <th scope="col">{t('mod.col.joined')}</th>
-                <th scope="col">{t('mod.col.media')}</th>
-                <th scope="col">{t('mod.col.publish')}</th>
-                {canModerate ? <th scope="col">{t('mod.col.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((p) => {
-                const mic = micOf(p);
-                const cam = camOf(p);
-                const canPublish = p.permission?.canPublish ?? false;
-                return (
-                  <tr key={p.sid} data-testid={`participant-${p.identity}`}>
-                    <th scope="row">{nameOf(p)}</th>
-                    <td>{p.joinedAt ? formatTime(locale, p.joinedAt) : '—'}</td>
-                    <td data-testid="media">
-                      {!mic && !cam ? t('mod.noMedia') : null}
-                      {mic ? <span className="block">{mic.muted ? t('mod.mic.off') : t('mod.mic.on')}</span> : null}
-                      {cam ? <span className="block">{cam.muted ? t('mod.cam.off') : t('mod.cam.on')}</span> : null}
-                    </td>
-                    <td data-testid="publish">{canPublish ? t('mod.canPublish') : t('mod.cannotPublish')}</td>
-                    {canModerate ? (
-                      <td>
-                        <div className="button-row">
-                          {mic && !mic.muted ? (
-                            <button type="button" className="btn" disabled={action.busy} aria-label={t('mod.muteFor', { name: nameOf(p) })} onClick={() => act(p, 'mute', () => api.conferenceMute(meetingId, p.identity, mic.sid))}>
-                              {t('mod.mute')}
-                            </button>
-                          ) : null}
-                          {canPublish ? (
-                            <button type="button" className="btn" disabled={action.busy} aria-label={t('mod.revokeFor', { name: nameOf(p) })} onClick={() => act(p, 'revoke', () => api.conferencePermissions(meetingId, p.identity, false))}>
-                              {t('mod.revoke')}
-                            </button>
-                          ) : (
-                            <button type="button" className="btn" disabled={action.busy} aria-label={t('mod.grantFor', { name: nameOf(p) })} onClick={() => act(p, 'grant', () => api.conferencePermissions(meetingId, p.identity, true))}>
-                              {t('mod.grant')}
-                            </button>
-                          )}
-                          <button type="button" className="btn" disabled={action.busy} aria-label={t('mod.removeFor', { name: nameOf(p) })} onClick={() => setRemoving(p)}>
-                            {t('mod.remove')}
+        <DataTable
+          rows={people}
+          rowKey={(p) => p.sid}
+          rowTestId={(p) => `participant-${p.identity}`}
+          className="mod-table"
+          labelledBy="mod-title"
+          columns={[
+            { header: t('mod.col.name'), rowHeader: true, cell: nameOf },
+            { header: t('mod.col.joined'), cell: (p) => (p.joinedAt ? formatTime(locale, p.joinedAt) : '—') },
+            { header: t('mod.col.media'), cell: (p) => <MediaState p={p} />, cellProps: () => ({ 'data-testid': 'media' }) },
+            { header: t('mod.col.publish'), cell: (p) => (p.permission?.canPublish ? t('mod.canPublish') : t('mod.cannotPublish')), cellProps: () => ({ 'data-testid': 'publish' }) },
+            canModerate
+              ? {
+                  header: t('mod.col.actions'),
+                  cell: (p) => {
+                    const mic = micOf(p);
+                    return (
+                      <div className="button-row">
+                        {mic && !mic.muted ? (
+                          <button type="button" className="btn" disabled={action.busy} aria-label={t('mod.muteFor', { name: nameOf(p) })} onClick={() => act(p, 'mute', () => api.conferenceMute(meetingId, p.identity, mic.sid))}>
+                            {t('mod.mute')}
                           </button>
-                        </div>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                        ) : null}
+                        {p.permission?.canPublish ? (
+                          <button type="button" className="btn" disabled={action.busy} aria-label={t('mod.revokeFor', { name: nameOf(p) })} onClick={() => act(p, 'revoke', () => api.conferencePermissions(meetingId, p.identity, false))}>
+                            {t('mod.revoke')}
+                          </button>
+                        ) : (
+                          <button type="button" className="btn" disabled={action.busy} aria-label={t('mod.grantFor', { name: nameOf(p) })} onClick={() => act(p, 'grant', () => api.conferencePermissions(meetingId, p.identity, true))}>
+                            {t('mod.grant')}
+                          </button>
+                        )}
+                        <button type="button" className="btn" disabled={action.busy} aria-label={t('mod.removeFor', { name: nameOf(p) })} onClick={() => setRemoving(p)}>
+                          {t('mod.remove')}
+                        </button>
+                      </div>
+                    );
+                  },
+                }
+              : null,
+          ]}
+        />
       </>
     );
   }
@@ -158,5 +146,19 @@ export function ConferenceModerationPanel({ meetingId, canModerate }: { meetingI
       ) : null}
       {body}
     </section>
+  );
+}
+
+/** A participant's microphone and camera as the moderator sees them. */
+function MediaState({ p }: { p: ConferenceParticipant }) {
+  const { t } = useI18n();
+  const mic = micOf(p);
+  const cam = camOf(p);
+  return (
+    <>
+      {!mic && !cam ? t('mod.noMedia') : null}
+      {mic ? <span className="block">{mic.muted ? t('mod.mic.off') : t('mod.mic.on')}</span> : null}
+      {cam ? <span className="block">{cam.muted ? t('mod.cam.off') : t('mod.cam.on')}</span> : null}
+    </>
   );
 }

@@ -4,11 +4,11 @@ import type { AttendanceListItem, AttendanceUpdated, UnrecognisedFace } from '..
 import { formatTime } from '../components/attendance-charts.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LiveBadge } from '../components/live-badge.js';
+import { PageHead } from '../components/page-head.js';
 import { useAsync } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useLiveMeeting } from '../realtime/use-live-meeting.js';
 import { buildPath } from '../router/match.js';
-import { Link } from '../router/router.js';
 import { paths, type ScreenProps } from '../routes.js';
 
 type Filter = 'all' | 'notPresent' | 'present';
@@ -104,18 +104,16 @@ export default function AttendanceScreen({ params }: ScreenProps) {
 
   return (
     <article aria-labelledby="att-title">
-      <div className="page-head">
-        <h1 id="att-title">{title ? t('att.title', { title }) : t('meeting.attendance')}</h1>
-        <div className="page-head-end">
-          <LiveBadge status={live} />
-          <Link className="btn" to={buildPath(paths.chair, { meetingId })}>
-            {t('meeting.dashboard')}
-          </Link>
-          <Link className="btn" to={buildPath(paths.meeting, { meetingId })}>
-            {t('console.backToMeeting')}
-          </Link>
-        </div>
-      </div>
+      <PageHead
+        titleId="att-title"
+        title={title ? t('att.title', { title }) : t('meeting.attendance')}
+        links={[
+          { to: buildPath(paths.chair, { meetingId }), label: t('meeting.dashboard') },
+          { to: buildPath(paths.meeting, { meetingId }), label: t('console.backToMeeting') },
+        ]}
+      >
+        <LiveBadge status={live} />
+      </PageHead>
       <div className="att-columns">
         <section className="panel" aria-labelledby="att-list-h">
           <h2 id="att-list-h">{t('att.list')}</h2>

@@ -3,6 +3,7 @@ import { api } from '../api/endpoints.js';
 import type { Body, BodyInput } from '../api/types.js';
 import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { useAction } from '../components/use-action.js';
 import { useAsync } from '../components/use-async.js';
@@ -26,40 +27,28 @@ export default function BodiesScreen() {
       {state.status === 'error' ? <ErrorMessage error={state.error} onRetry={reload} /> : null}
       {state.status === 'done' ? (
         <div className="panel">
-          {state.data.length === 0 ? (
-            <p className="empty">{t('bodies.empty')}</p>
-          ) : (
-            <div className="table-wrap" tabIndex={0} aria-labelledby="bodies-title">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('bodies.name')}</th>
-                    <th scope="col">{t('bodies.description')}</th>
-                    <th scope="col">{t('bodies.proxy')}</th>
-                    <th scope="col">{t('bodies.members')}</th>
-                    {admin ? <th scope="col">{t('bodies.actions')}</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {state.data.map((b) => (
-                    <tr key={b.id}>
-                      <th scope="row">{b.name}</th>
-                      <td>{b.description}</td>
-                      <td>{b.allowProxyVoting ? t('delegates.yes') : t('delegates.no')}</td>
-                      <td>{b.memberCount}</td>
-                      {admin ? (
-                        <td>
-                          <button type="button" className="btn" aria-label={t('bodies.editFor', { name: b.name })} onClick={() => setEditing(b)}>
-                            {t('bodies.edit')}
-                          </button>
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            rows={state.data}
+            rowKey={(b) => b.id}
+            empty={t('bodies.empty')}
+            labelledBy="bodies-title"
+            columns={[
+              { header: t('bodies.name'), rowHeader: true, cell: (b) => b.name },
+              { header: t('bodies.description'), cell: (b) => b.description },
+              { header: t('bodies.proxy'), cell: (b) => (b.allowProxyVoting ? t('delegates.yes') : t('delegates.no')) },
+              { header: t('bodies.members'), cell: (b) => b.memberCount },
+              admin
+                ? {
+                    header: t('bodies.actions'),
+                    cell: (b) => (
+                      <button type="button" className="btn" aria-label={t('bodies.editFor', { name: b.name })} onClick={() => setEditing(b)}>
+                        {t('bodies.edit')}
+                      </button>
+                    ),
+                  }
+                : null,
+            ]}
+          />
         </div>
       ) : null}
     </section>

@@ -3,6 +3,7 @@ import { ApiError } from '../api/client.js';
 import { api } from '../api/endpoints.js';
 import type { ImportResult, ImportRowError } from '../api/types.js';
 import { useMe } from '../auth/auth.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { useAsync } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -58,46 +59,31 @@ export default function DelegatesScreen() {
       {state.status === 'done' ? (
         <div className="panel">
           <p className="muted">{t('delegates.total', { n: state.data.total })}</p>
-          {state.data.items.length === 0 ? (
-            <p className="empty">{t('delegates.empty')}</p>
-          ) : (
-            <div className="table-wrap" tabIndex={0} aria-labelledby="delegates-title">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('delegates.col.name')}</th>
-                    <th scope="col">{t('delegates.col.title')}</th>
-                    <th scope="col">{t('delegates.col.organization')}</th>
-                    <th scope="col">{t('delegates.col.email')}</th>
-                    <th scope="col">{t('delegates.col.phone')}</th>
-                    <th scope="col">{t('delegates.col.voting')}</th>
-                    <th scope="col">{t('delegates.col.active')}</th>
-                    {biometrics ? <th scope="col">{t('bio.column')}</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {state.data.items.map((d) => (
-                    <tr key={d.id}>
-                      <th scope="row">{d.fullName}</th>
-                      <td>{d.title}</td>
-                      <td>{d.organization}</td>
-                      <td>{d.email}</td>
-                      <td>{d.phone}</td>
-                      <td>{d.hasVotingRight ? t('delegates.yes') : t('delegates.no')}</td>
-                      <td>{d.active ? t('delegates.active') : t('delegates.inactive')}</td>
-                      {biometrics ? (
-                        <td>
-                          <Link to={buildPath(paths.biometrics, { delegateId: d.id })} aria-label={t('bio.linkFor', { name: d.fullName })}>
-                            {t('bio.link')}
-                          </Link>
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            rows={state.data.items}
+            rowKey={(d) => d.id}
+            empty={t('delegates.empty')}
+            labelledBy="delegates-title"
+            columns={[
+              { header: t('delegates.col.name'), rowHeader: true, cell: (d) => d.fullName },
+              { header: t('delegates.col.title'), cell: (d) => d.title },
+              { header: t('delegates.col.organization'), cell: (d) => d.organization },
+              { header: t('delegates.col.email'), cell: (d) => d.email },
+              { header: t('delegates.col.phone'), cell: (d) => d.phone },
+              { header: t('delegates.col.voting'), cell: (d) => (d.hasVotingRight ? t('delegates.yes') : t('delegates.no')) },
+              { header: t('delegates.col.active'), cell: (d) => (d.active ? t('delegates.active') : t('delegates.inactive')) },
+              biometrics
+                ? {
+                    header: t('bio.column'),
+                    cell: (d) => (
+                      <Link to={buildPath(paths.biometrics, { delegateId: d.id })} aria-label={t('bio.linkFor', { name: d.fullName })}>
+                        {t('bio.link')}
+                      </Link>
+                    ),
+                  }
+                : null,
+            ]}
+          />
           <div className="button-row pager">
             <button type="button" className="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
               {t('delegates.prev')}

@@ -64,6 +64,14 @@ export default function MeetingDetailScreen({ params }: ScreenProps) {
               {t('meeting.dashboard')}
             </Link>
           ) : null}
+          {isStaff ? (
+            <Link className="btn" to={buildPath(paths.minutes, { meetingId })}>
+              {t('meeting.minutes')}
+            </Link>
+          ) : null}
+          <Link className="btn" to={buildPath(paths.conclusions, { meetingId })}>
+            {t('meeting.conclusions')}
+          </Link>
         </div>
       </div>
       <MeetingFacts m={m} />

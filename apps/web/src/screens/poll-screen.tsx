@@ -4,13 +4,13 @@ import type { Me, PollView } from '../api/types.js';
 import { useMe } from '../auth/auth.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LiveBadge } from '../components/live-badge.js';
+import { PageHead } from '../components/page-head.js';
 import { PollBallot } from '../components/poll-ballot.js';
 import { PollResultPanel } from '../components/poll-result.js';
 import { PollControl } from '../components/polls-panel.js';
 import { useAsync } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
 import { buildPath } from '../router/match.js';
-import { Link } from '../router/router.js';
 import { paths, type ScreenProps } from '../routes.js';
 import { useLivePolls } from '../voting/use-live-polls.js';
 import { useTabletVoting } from '../voting/use-tablet-voting.js';
@@ -38,17 +38,12 @@ export default function PollScreen({ params }: ScreenProps) {
 
   return (
     <section aria-labelledby="poll-page-title" className="poll-page">
-      <div className="page-head">
-        <div>
-          <h1 id="poll-page-title">{first.title}</h1>
-          <p className="muted">{t('poll.pageIntro')}</p>
-        </div>
-        <div className="page-head-end">
-          <Link className="btn" to={back}>
-            {staff ? t('poll.backToConsole') : voter ? t('poll.backToTablet') : t('meeting.details')}
-          </Link>
-        </div>
-      </div>
+      <PageHead
+        titleId="poll-page-title"
+        title={first.title}
+        below={t('poll.pageIntro')}
+        links={[{ to: back, label: staff ? t('poll.backToConsole') : voter ? t('poll.backToTablet') : t('meeting.details') }]}
+      />
       {voter ? <VoterSection meetingId={meetingId} delegateId={me.delegateId} fallback={first} showResult={!staff} /> : null}
       {staff || !voter ? <WatchSection meetingId={meetingId} pollId={pollId} fallback={first} canRun={me.role === 'secretary' || me.role === 'chair'} /> : null}
     </section>

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { api } from '../api/endpoints.js';
-import type { OpinionRound, RoundChoice } from '../api/types.js';
+import { STAFF_ROLES, type OpinionRound, type RoundChoice } from '../api/types.js';
 import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
+import { DownloadButton } from '../components/download-button.js';
 import { ErrorMessage } from '../components/error-message.js';
+import { PageHead } from '../components/page-head.js';
 import { useAction } from '../components/use-action.js';
 import { useAsync } from '../components/use-async.js';
 import { formatDateTime, isMessageKey, useI18n } from '../i18n/i18n.js';
-import { Link } from '../router/router.js';
 import { paths, type ScreenProps } from '../routes.js';
 
 const CHOICES: RoundChoice[] = ['agree', 'disagree', 'other'];
@@ -28,19 +29,12 @@ export default function RoundScreen({ params }: ScreenProps) {
 
   return (
     <article aria-labelledby="round-title">
-      <div className="page-head">
-        <div>
-          <h1 id="round-title">{r.title}</h1>
-          <p className="muted">
-            {t(`rounds.status.${r.status}`)} · {t('rounds.deadline', { time: formatDateTime(locale, r.deadline) })} · {t('rounds.answered', { n: r.answered, total: r.recipients })}
-          </p>
-        </div>
-        <div className="page-head-end">
-          <Link className="btn" to={paths.rounds}>
-            {t('rounds.back')}
-          </Link>
-        </div>
-      </div>
+      <PageHead
+        titleId="round-title"
+        title={r.title}
+        below={`${t(`rounds.status.${r.status}`)} · ${t('rounds.deadline', { time: formatDateTime(locale, r.deadline) })} · ${t('rounds.answered', { n: r.answered, total: r.recipients })}`}
+        links={[{ to: paths.rounds, label: t('rounds.back') }]}
+      />
       {r.description ? <p className="panel">{r.description}</p> : null}
       <ActionFeedback action={action} />
       {manage && r.status !== 'closed' ? (
@@ -65,6 +59,7 @@ export default function RoundScreen({ params }: ScreenProps) {
       {r.summary ? (
         <section className="panel" aria-labelledby="round-summary">
           <h2 id="round-summary">{t('rounds.summary', { n: r.summary.respondents, total: r.summary.recipients })}</h2>
+          {STAFF_ROLES.includes(me.role) && r.status === 'closed' ? <DownloadButton label={t('exports.roundSummary')} fallbackName="tong-hop-y-kien.pdf" load={() => api.roundSummaryPdf(roundId)} /> : null}
           {r.summary.questions.map((q) => {
             const key = `rounds.outcome.${q.outcome}`;
             const [vi, en] = q.arithmetic.split(' | ');

@@ -7,13 +7,13 @@ import { ErrorMessage } from '../components/error-message.js';
 import { LiveBadge } from '../components/live-badge.js';
 import { KiosksPanel } from '../components/kiosks-panel.js';
 import { OpinionsPanel } from '../components/opinions-panel.js';
+import { PageHead } from '../components/page-head.js';
 import { PollsPanel } from '../components/polls-panel.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { useAsync } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useLiveMeeting } from '../realtime/use-live-meeting.js';
 import { buildPath } from '../router/match.js';
-import { Link } from '../router/router.js';
 import { paths, type ScreenProps } from '../routes.js';
 
 /**
@@ -56,15 +56,17 @@ export default function SecretaryConsoleScreen({ params }: ScreenProps) {
 
   return (
     <article aria-labelledby="console-title">
-      <div className="page-head">
-        <h1 id="console-title">{t('console.title', { title: m.title })}</h1>
-        <div className="page-head-end">
-          <LiveBadge status={live} />
-          <Link className="btn" to={buildPath(paths.meeting, { meetingId })}>
-            {t('console.backToMeeting')}
-          </Link>
-        </div>
-      </div>
+      <PageHead
+        titleId="console-title"
+        title={t('console.title', { title: m.title })}
+        links={[
+          { to: buildPath(paths.minutes, { meetingId }), label: t('meeting.minutes') },
+          { to: buildPath(paths.conclusions, { meetingId }), label: t('meeting.conclusions') },
+          { to: buildPath(paths.meeting, { meetingId }), label: t('console.backToMeeting') },
+        ]}
+      >
+        <LiveBadge status={live} />
+      </PageHead>
       <section className="panel" aria-labelledby="lifecycle-title">
         <h2 id="lifecycle-title">{t('console.lifecycle')}</h2>
         <p>
