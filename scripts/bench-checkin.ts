@@ -82,6 +82,7 @@ const server = await startServer({
   ...(workers ? { FACE_WORKERS: workers } : {}),
 });
 const pid = server.child.pid ?? 0;
+// peak RSS per phase: start-up + enrolment (photo pipeline, larger inputs) vs the measured check-in frames
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid))), 200);
 try {
@@ -116,6 +117,9 @@ try {
   // warm-up: the engine and the meeting's matcher (not measured)
   for (const f of [probes[0], STRANGERS[0]]) await (await send(f, tokens[0])).arrayBuffer();
 
+  const setupPeakRss = Math.max(peakRss, rssMb(pid));
+  const rssBeforeFrames = rssMb(pid);
+  peakRss = 0;
   const concurrency = Number(args.concurrency ?? face.workers ?? 2) || 2;
   log(`backend ${face.backend}, ${face.workers} workers; ${frames} frames, ${concurrency} in flight over ${kiosks} kiosk(s)...`);
   const latency: number[] = [];
@@ -168,6 +172,8 @@ try {
     checkInLatencyMsMax: pct(checkInLatency, 1),
     inferenceMsP50: pct(inference, 0.5),
     inferenceMsP95: pct(inference, 0.95),
+    rssMbSetupPeak: Math.round(setupPeakRss),
+    rssMbBeforeFrames: Math.round(rssBeforeFrames),
     loadAverage1m: Number(loadavg()[0].toFixed(2)),
     roundTripMsP50: pct(roundTrip, 0.5),
     roundTripMsP95: pct(roundTrip, 0.95),

@@ -34,7 +34,8 @@ export function processCpuMs(pid: number | undefined): number | null {
  */
 export async function startServer(env: Record<string, string | undefined> = {}, port = 20000 + Math.floor(Math.random() * 20000), nodeArgs: string[] = []): Promise<ServerProcess> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'dh-server-'));
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEMO_SEED: 'always', ...env };
+  // MALLOC_ARENA_MAX as `npm start` sets it, so measured memory is the deployed one
+  const childEnv: NodeJS.ProcessEnv = { MALLOC_ARENA_MAX: '2', ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEMO_SEED: 'always', ...env };
   for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
   const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
