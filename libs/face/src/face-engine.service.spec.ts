@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FaceEngine } from './face-engine.service.js';
 import { FaceError, FaceErrorCode } from './face-error.js';
+import type { DetectedFace } from './face.types.js';
 import { DEFAULT_MATCHER_SETTINGS, FRAME_MATCHER_SETTINGS, FaceMatcher } from './face-matcher.js';
 import { FRAME_PIPELINE } from './face-pipeline.js';
 import { selectEnrollmentFace, selectSubjectFace } from './face-quality.gate.js';
@@ -63,6 +64,17 @@ describe('FaceEngine (real models)', () => {
     expect(await frame('deepface/img5.jpg')).toBe('df01');
     expect(await frame('bbt/amy/amy5.png')).toBe('amy');
     expect(await frame('bbt/stuart/stuart1.png')).toBeNull();
+  });
+
+  it('finds a kiosk-sized face at input 224, and sends a frame of smaller faces on to 416 without losing any', async () => {
+    const frame = async (file: string): Promise<DetectedFace[]> => engine.detectAndDescribe(await photo(file), { ...FRAME_PIPELINE, maxSide: 640 });
+    expect((await frame('deepface/img5.jpg')).map((f) => f.detector)).toEqual(['tiny@224']);
+    // Six faces of ~130-160 px: at 224 only four are found, so the frame falls through to 416.
+    const group = await frame('group/bbt4.jpg');
+    const at416 = await engine.detectAndDescribe(await photo('group/bbt4.jpg'), { attempts: [{ detector: 'tiny' }], flipAverage: false, maxSide: 640 });
+    expect(group.map((f) => f.detector)).toEqual(at416.map(() => 'tiny@416'));
+    expect(group.length).toBe(at416.length);
+    expect(await frame('bbt/amy/amy5.png')).toHaveLength(1);
   });
 
   it('loads SSD on first use only (the frame path never needs it)', async () => {

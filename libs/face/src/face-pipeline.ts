@@ -13,13 +13,41 @@ export const DEFAULT_ATTEMPTS: readonly DetectionAttempt[] = [
 ];
 
 /**
- * Kiosk frames (libs/face/README.md, "Kiosk frames"): no SSD, no 608 input (faces under ~80 px in a 640 px frame are
- * below the enrolment size anyway), no mirror pass. An empty frame costs two tiny runs instead of four plus SSD.
+ * Kiosk frames (libs/face/README.md, "Kiosk frames"): no SSD, no 608 input, no mirror pass. A person at the kiosk is
+ * found at input 224 (~1/3 of the 416 cost); a frame whose faces are small at 224 (where 224 starts missing faces,
+ * e.g. others beside them) falls through to 416; a face filling the frame gets the padded run, at 224 too.
  */
 export const FRAME_PIPELINE: Readonly<{ attempts: readonly DetectionAttempt[]; flipAverage: boolean }> = {
-  attempts: [{ detector: 'tiny' }, { detector: 'tiny', pad: 0.5 }],
+  attempts: [
+    { detector: 'tiny', maxInputSize: 224, minFaceInputPx: 64 },
+    { detector: 'tiny' },
+    { detector: 'tiny', pad: 0.5, maxInputSize: 224 },
+  ],
   flipAverage: false,
 };
+
+/** One detector run as it will execute: identical runs are done once per image. */
+export interface PlannedRun {
+  detector: DetectionAttempt['detector'];
+  /** Tiny detector input size; null for SSD. */
+  inputSize: number | null;
+  padPx: number;
+}
+
+/** What an attempt runs on an image of this size (border in decoded pixels, tiny input size after the caps). */
+export function planRun(attempt: DetectionAttempt, width: number, height: number): PlannedRun {
+  const padPx = Math.round((attempt.pad ?? 0) * Math.max(width, height));
+  const inputSize =
+    attempt.detector === 'tiny' ? (attempt.inputSize ?? autoInputSize(width + 2 * padPx, height + 2 * padPx, attempt.maxInputSize)) : null;
+  return { detector: attempt.detector, inputSize, padPx };
+}
+
+/** Width of the smallest face in detector-input pixels (the tiny detector squares, then scales the image). */
+export function smallestFaceInputPx(boxWidths: readonly number[], run: PlannedRun, width: number, height: number): number {
+  if (run.inputSize === null || boxWidths.length === 0) return Infinity;
+  const scale = run.inputSize / Math.max(width + 2 * run.padPx, height + 2 * run.padPx);
+  return Math.min(...boxWidths) * scale;
+}
 
 /** Tiny detector input: never upscale a small image (its anchors then miss a face that fills the frame). */
 export function autoInputSize(width: number, height: number, max = 416): number {
@@ -32,6 +60,7 @@ export const DEFAULT_MIN_SCORE = 0.5;
 export const DEFAULT_FLIP_AVERAGE = true;
 
 type FaceInput = Parameters<LoadedFaceApi['faceapi']['detectAllFaces']>[0];
+type FaceDetection = Awaited<ReturnType<LoadedFaceApi['faceapi']['detectAllFaces']>>[number];
 
 /** Runs the attempts in order on one decoded image; returns faces largest first, boxes in original pixels. */
 export async function runFacePipeline(
@@ -43,24 +72,38 @@ export async function runFacePipeline(
   const attempts = opts.attempts ?? DEFAULT_ATTEMPTS;
   const minScore = opts.minScore ?? DEFAULT_MIN_SCORE;
   const base = tf.tensor3d(image.data, [image.height, image.width, 3], 'int32');
+  // Detections per executed run: a later attempt that plans the same run reuses them instead of running it again.
+  const done = new Map<string, FaceDetection[]>();
   try {
     for (const attempt of attempts) {
-      const padPx = Math.round((attempt.pad ?? 0) * Math.max(image.width, image.height));
+      const run = planRun(attempt, image.width, image.height);
+      const { padPx } = run;
+      const key = `${run.detector}/${run.inputSize}/${padPx}`;
+      if (done.get(key)?.length === 0) continue;
       const input: Tensor3D =
         padPx > 0
           ? tf.pad(base, [[padPx, padPx], [padPx, padPx], [0, 0]], 128)
           : base;
-      const inputSize = attempt.inputSize ?? autoInputSize(image.width + 2 * padPx, image.height + 2 * padPx, attempt.maxInputSize);
       try {
-        const options =
-          attempt.detector === 'tiny'
-            ? new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: minScore })
-            : new faceapi.SsdMobilenetv1Options({ minConfidence: minScore });
-        const results = await faceapi
-          .detectAllFaces(input as unknown as FaceInput, options)
-          .withFaceLandmarks()
-          .withFaceDescriptors();
-        if (results.length === 0) continue;
+        let detections = done.get(key);
+        if (!detections) {
+          const options =
+            run.inputSize !== null
+              ? new faceapi.TinyFaceDetectorOptions({ inputSize: run.inputSize, scoreThreshold: minScore })
+              : new faceapi.SsdMobilenetv1Options({ minConfidence: minScore });
+          detections = await faceapi.detectAllFaces(input as unknown as FaceInput, options);
+          done.set(key, detections);
+        }
+        if (detections.length === 0) continue;
+        // A small input misses faces near its size limit: when a found face is that small, others may be missing.
+        const smallest = smallestFaceInputPx(detections.map((d) => d.box.width), run, image.width, image.height);
+        if (attempt.minFaceInputPx !== undefined && smallest < attempt.minFaceInputPx) continue;
+        // Landmarks and descriptors only for the attempt whose detections are kept (face-api's own chain).
+        const results = await new faceapi.DetectAllFaceLandmarksTask(
+          Promise.resolve(detections.map((d) => faceapi.extendWithFaceDetection({}, d))),
+          input as unknown as FaceInput,
+          false,
+        ).withFaceDescriptors();
         const usable = results.filter((r) => descriptorNorm(r.descriptor) > 1e-3);
         // face-api returns an all-zero descriptor for a degenerate crop: such a face cannot be recognised.
         if (usable.length === 0) continue;
@@ -79,7 +122,7 @@ export async function runFacePipeline(
             }
           }
         }
-        const label = `${attempt.detector}${attempt.detector === 'tiny' ? `@${inputSize}` : ''}${padPx ? `+pad${attempt.pad}` : ''}`;
+        const label = `${attempt.detector}${run.inputSize !== null ? `@${run.inputSize}` : ''}${padPx ? `+pad${attempt.pad}` : ''}`;
         const faces = usable.map((r): DetectedFace => {
           const b = r.detection.box;
           const x0 = clamp(b.x - padPx, 0, image.width);

@@ -16,6 +16,8 @@ export interface DetectionAttempt {
   maxInputSize?: number;
   /** border added on each side, as a fraction of the longer side: tight ID crops need context to be detected. */
   pad?: number;
+  /** Keep this attempt's faces only when the smallest is at least this wide in detector-input pixels, else go on. */
+  minFaceInputPx?: number;
 }
 
 export interface DetectOptions {
