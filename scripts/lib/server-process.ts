@@ -13,7 +13,7 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-const CLOCK_TICKS_PER_SECOND = 100;
+export const CLOCK_TICKS_PER_SECOND = 100;
 
 /** utime + stime of a process from /proc/<pid>/stat (Linux), in ms. */
 export function processCpuMs(pid: number | undefined): number | null {
