@@ -21,8 +21,8 @@ import { connectVoter, percentile, VoteCrowd } from './lib/vote-crowd.js';
  * cpuMsPerCast: CPU time per voter from the first cast to the last answer, of the API processes together, of this
  * client process and of PostgreSQL when it runs on this machine (Linux /proc; it holds still when other jobs load the
  * machine, unlike the latencies); cpuMsPerConnect: the same while the sockets connect (authentication, joins).
- * --profile DIR: the API processes write V8 CPU profiles there (node --cpu-prof) when they stop; profileWindowUs is
- * the casting window on the profiles' clock (CLOCK_MONOTONIC, µs) to read only the burst's samples.
+ * --profile DIR: the API processes write V8 CPU profiles there (node --cpu-prof) when they stop; profileWindowUs has
+ * the connecting and casting windows on the profiles' clock (CLOCK_MONOTONIC, µs) to read only those samples.
  * Database: a scratch database on DATABASE_URL when set, else embedded PGlite (one instance only). Several
  * instances need PostgreSQL and Redis: DATABASE_URL / REDIS_URL when set, else a throwaway PostgreSQL and
  * redis-server from Debian's binaries are started here (or the script says what to install).
@@ -222,7 +222,9 @@ async function main(): Promise<void> {
       seed.voters.map((v, i) => ({ token: accessTokenFor(v, secret), delegateId: v.delegateId ?? undefined, url: urls[i % urls.length], choice: i % 3 === 2 ? againstId : forId })),
     );
     const connectBefore = { servers: totalCpuMs(servers), database: postgresCpuMs(postmaster) };
+    const connectStartUs = monotonicUs();
     await crowd.connect();
+    const connectEndUs = monotonicUs();
     const cpuMsPerConnect = {
       servers: perVoter(since(connectBefore.servers, totalCpuMs(servers))),
       database: perVoter(since(connectBefore.database, postgresCpuMs(postmaster))),
@@ -237,7 +239,7 @@ async function main(): Promise<void> {
     const cpuBefore = { servers: totalCpuMs(servers), client: process.cpuUsage(), database: postgresCpuMs(postmaster) };
     const castStartUs = monotonicUs();
     await crowd.castAll(poll.id, 1000, 30_000, crowd.voters, { echoEvery: 20 });
-    const profileWindowUs = PROFILE_ARGS.length > 0 ? [castStartUs, monotonicUs()] : undefined;
+    const profileWindowUs = PROFILE_ARGS.length > 0 ? { connect: [connectStartUs, connectEndUs], cast: [castStartUs, monotonicUs()] } : undefined;
     const serversCpuMs = since(cpuBefore.servers, totalCpuMs(servers));
     const databaseCpuMs = since(cpuBefore.database, postgresCpuMs(postmaster));
     const clientCpu = process.cpuUsage(cpuBefore.client);
