@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { passwordHasher } from '#core';
 import { accessTokenFor, seedVotingMeeting, type BenchSeed, type Sql } from './lib/bench-seed.js';
 import { freePort, startRedis } from './lib/local-services.js';
-import { parseArgs, scratchDatabase, startServer, type ServerProcess } from './lib/server-process.js';
+import { CLOCK_TICKS_PER_SECOND, parseArgs, scratchDatabase, startServer, type ServerProcess } from './lib/server-process.js';
 import { connectVoter, percentile, VoteCrowd } from './lib/vote-crowd.js';
 
 /**
@@ -18,9 +18,11 @@ import { connectVoter, percentile, VoteCrowd } from './lib/vote-crowd.js';
  * them, opens a motion, lets every client cast within one second (5% tap twice with the same ballot id), closes,
  * publishes, and prints on the last line
  * {"voters","instances","acked","counted","lost","duplicates","ackMsP50","ackMsP99","resultsMsMax",...}.
- * cpuMsPerCast: CPU time per voter from the first cast to the last answer, of the API processes together and of
- * this client process (Linux /proc; it holds still when other jobs load the machine, unlike the latencies).
- * --profile DIR: the API processes write V8 CPU profiles there (node --cpu-prof) when they stop.
+ * cpuMsPerCast: CPU time per voter from the first cast to the last answer, of the API processes together, of this
+ * client process and of PostgreSQL when it runs on this machine (Linux /proc; it holds still when other jobs load the
+ * machine, unlike the latencies); cpuMsPerConnect: the same while the sockets connect (authentication, joins).
+ * --profile DIR: the API processes write V8 CPU profiles there (node --cpu-prof) when they stop; profileWindowUs has
+ * the connecting and casting windows on the profiles' clock (CLOCK_MONOTONIC, µs) to read only those samples.
  * Database: a scratch database on DATABASE_URL when set, else embedded PGlite (one instance only). Several
  * instances need PostgreSQL and Redis: DATABASE_URL / REDIS_URL when set, else a throwaway PostgreSQL and
  * redis-server from Debian's binaries are started here (or the script says what to install).
@@ -112,6 +114,46 @@ function totalCpuMs(servers: ServerProcess[]): number | null {
   return sum;
 }
 
+/**
+ * CPU time of the PostgreSQL server behind a connection when it runs on this machine: the postmaster, its live
+ * children and the ones it has reaped (cutime/cstime), in ms; null when its processes are not visible here.
+ */
+function postgresCpuMs(postmasterPid: number | null): number | null {
+  if (postmasterPid === null) return null;
+  const stat = (pid: string): string[] | null => {
+    try {
+      const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return text.slice(text.lastIndexOf(')') + 2).split(' ');
+    } catch {
+      return null;
+    }
+  };
+  const master = stat(String(postmasterPid));
+  if (!master) return null;
+  let ticks = Number(master[11]) + Number(master[12]) + Number(master[13]) + Number(master[14]);
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const fields = stat(pid);
+    if (fields && Number(fields[1]) === postmasterPid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** The postmaster's pid from one backend's parent, when the server runs on this machine. */
+async function postmasterPid(sql: Sql): Promise<number | null> {
+  const { rows } = (await sql('SELECT pg_backend_pid() AS pid')) as { rows: { pid: number }[] };
+  try {
+    const text = readFileSync(`/proc/${rows[0].pid}/stat`, 'utf8');
+    return Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+const perVoter = (ms: number | null): number | null => (ms === null ? null : Number((ms / N).toFixed(3)));
+const since = (before: number | null, after: number | null): number | null => (before === null || after === null ? null : after - before);
+const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
+
 async function main(): Promise<void> {
   if (!Number.isInteger(N) || N < 1) throw new Error('--voters must be a positive integer');
   if (!Number.isInteger(INSTANCES) || INSTANCES < 1 || INSTANCES > 8) throw new Error('--instances must be 1..8');
@@ -124,6 +166,7 @@ async function main(): Promise<void> {
   let urls: string[];
   let seed: BenchSeed;
   let database: string;
+  let postmaster: number | null = null;
   const serverEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
     JWT_SECRET: secret,
     DEMO_SEED: 'never',
@@ -155,6 +198,7 @@ async function main(): Promise<void> {
       servers.push(await startServer(serverEnv(redis), undefined, PROFILE_ARGS));
       servers.push(...(await Promise.all(Array.from({ length: INSTANCES - 1 }, () => startServer(serverEnv({ ...redis, MIGRATIONS_RUN: 'false' }), undefined, PROFILE_ARGS)))));
       const db = await pgSql(scratch.url);
+      postmaster = await postmasterPid(db.sql);
       seed = await seedVotingMeeting(db.sql, N, hash).finally(() => db.close());
       urls = servers.map((s) => s.url);
     } else {
@@ -177,7 +221,14 @@ async function main(): Promise<void> {
       seed.meetingId,
       seed.voters.map((v, i) => ({ token: accessTokenFor(v, secret), delegateId: v.delegateId ?? undefined, url: urls[i % urls.length], choice: i % 3 === 2 ? againstId : forId })),
     );
+    const connectBefore = { servers: totalCpuMs(servers), database: postgresCpuMs(postmaster) };
+    const connectStartUs = monotonicUs();
     await crowd.connect();
+    const connectEndUs = monotonicUs();
+    const cpuMsPerConnect = {
+      servers: perVoter(since(connectBefore.servers, totalCpuMs(servers))),
+      database: perVoter(since(connectBefore.database, postgresCpuMs(postmaster))),
+    };
     const staff = await connectVoter(urls[0], staffToken);
     await staff.timeout(20_000).emitWithAck('meeting:join', { meetingId: seed.meetingId });
     let lastProgress = 0;
@@ -185,14 +236,17 @@ async function main(): Promise<void> {
     await api(urls[0], staffToken, 'POST', `/api/polls/${poll.id}/open`);
 
     log('bench:votes: casting (all within one second)');
-    const cpuBefore = { servers: totalCpuMs(servers), client: process.cpuUsage() };
+    const cpuBefore = { servers: totalCpuMs(servers), client: process.cpuUsage(), database: postgresCpuMs(postmaster) };
+    const castStartUs = monotonicUs();
     await crowd.castAll(poll.id, 1000, 30_000, crowd.voters, { echoEvery: 20 });
-    const cpuAfter = totalCpuMs(servers);
-    const serversCpuMs = cpuBefore.servers === null || cpuAfter === null ? null : cpuAfter - cpuBefore.servers;
+    const profileWindowUs = PROFILE_ARGS.length > 0 ? { connect: [connectStartUs, connectEndUs], cast: [castStartUs, monotonicUs()] } : undefined;
+    const serversCpuMs = since(cpuBefore.servers, totalCpuMs(servers));
+    const databaseCpuMs = since(cpuBefore.database, postgresCpuMs(postmaster));
     const clientCpu = process.cpuUsage(cpuBefore.client);
     const cpuMsPerCast = {
-      servers: serversCpuMs === null ? null : Number((serversCpuMs / N).toFixed(3)),
-      client: Number(((clientCpu.user + clientCpu.system) / 1000 / N).toFixed(3)),
+      servers: perVoter(serversCpuMs),
+      client: perVoter((clientCpu.user + clientCpu.system) / 1000),
+      database: perVoter(databaseCpuMs),
     };
     const closed = await api<PollView>(urls[0], staffToken, 'POST', `/api/polls/${poll.id}/close`);
     const publishAt = performance.now();
@@ -227,11 +281,13 @@ async function main(): Promise<void> {
         ackMsP99: Math.round(percentile(ackMs, 99)),
         resultsMsMax: Math.round(resultsMsMax),
         cpuMsPerCast,
+        cpuMsPerConnect,
         mode: MODE,
         database,
         refused,
         lastProgress,
         outcome: closed.result?.outcome ?? null,
+        profileWindowUs,
       }),
     );
   } finally {

@@ -32,14 +32,17 @@ const WS_ACCESS: Record<string, Record<Who, Outcome>> = {
 /** Events of the /kiosk namespace: a kiosk token only, never a user's token (tested below). */
 const KIOSK_EVENTS = ['checkin:frame'];
 
-/** Every @SubscribeMessage('...') in the libraries' sources. */
+/** Every @SubscribeMessage('...') and socket `.on('area:event', ...)` listener in the libraries' sources. */
 function declaredEvents(dir: string): string[] {
   const found: string[] = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) found.push(...declaredEvents(path));
     else if (name.endsWith('.ts') && !name.endsWith('.spec.ts')) {
-      for (const m of readFileSync(path, 'utf8').matchAll(/@SubscribeMessage\('([^']+)'\)/g)) found.push(m[1]);
+      const source = readFileSync(path, 'utf8');
+      for (const m of source.matchAll(/@SubscribeMessage\('([^']+)'\)/g)) found.push(m[1]);
+      // listeners bound on the socket without Nest (the vote:cast burst path)
+      for (const m of source.matchAll(/\.on\('([a-z]+:[a-z:]+)',/g)) found.push(m[1]);
     }
   }
   return found;

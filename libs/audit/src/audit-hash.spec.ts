@@ -31,6 +31,7 @@ describe('canonical JSON', () => {
     ['bigint', { a: 1n }],
     ['function', { a: () => 1 }],
     ['Date (convert first)', { a: new Date(0) }],
+    ['a hole in an array', { a: new Array<string>(2) }],
   ])('refuses %s', (_name, value) => {
     expect(() => canonicalJson(value)).toThrow(TypeError);
   });
@@ -52,6 +53,30 @@ describe('audit hash', () => {
     expect(auditHash(e)).toMatch(/^[0-9a-f]{64}$/);
     // pinned: changing the layout breaks every stored chain, so it must be a deliberate, versioned change
     expect(auditHash(e)).toBe('a1410e0fc27063519ae8ddcb59ac26f649b0e3b227c41e4c5a845adc1bb0ff79');
+  });
+
+  it.each<[string, Partial<HashedAuditFields>]>([
+    ['a full entry', {}],
+    ['a system entry (no actor, no meeting)', { actorId: null, actorRole: null, meetingId: null }],
+    ['quotes and Vietnamese text', { entityId: 'a "b" \\ c', action: 'ballot.accepted', payload: { choices: ['x', 'y'], note: 'Không tán thành\n' } }],
+  ])('writes out the canonical JSON of the versioned field set (%s)', (_name, change) => {
+    const e = entry(change);
+    const layout = {
+      v: 1,
+      seq: e.seq,
+      at: e.at.toISOString(),
+      actor: { id: e.actorId, role: e.actorRole },
+      action: e.action,
+      entity: { type: e.entityType, id: e.entityId },
+      meetingId: e.meetingId,
+      payload: e.payload,
+      prevHash: e.prevHash,
+    };
+    expect(auditHashInput(e)).toBe(canonicalJson(layout));
+  });
+
+  it('refuses a field that is not a string or null', () => {
+    expect(() => auditHashInput(entry({ actorId: undefined as unknown as null }))).toThrow(TypeError);
   });
 
   it('is the same when the writer hands over the payload it already made canonical', () => {

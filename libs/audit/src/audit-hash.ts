@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** prev_hash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -29,7 +29,6 @@ export interface HashedAuditFields {
  */
 export function canonicalJson(value: unknown): string {
   if (value === null) return 'null';
-  if (value instanceof CanonicalText) return value.text;
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -38,21 +37,24 @@ export function canonicalJson(value: unknown): string {
       if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${value} is not a JSON number`);
       return JSON.stringify(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
+      // loops rather than map/join: it runs for every audit entry of a vote burst (a hole in an array throws)
+      let out: string;
+      if (Array.isArray(value)) {
+        out = '[';
+        for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+        return out + ']';
+      }
       const proto = Object.getPrototypeOf(value) as unknown;
       if (proto !== Object.prototype && proto !== null) throw new TypeError('canonicalJson: only plain objects (convert Dates and classes to JSON first)');
       const obj = value as Record<string, unknown>;
       const keys = Object.keys(obj).sort();
-      return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+      out = '{';
+      for (let i = 0; i < keys.length; i++) out += (i === 0 ? '' : ',') + JSON.stringify(keys[i]) + ':' + canonicalJson(obj[keys[i]]);
+      return out + '}';
     }
     default:
       throw new TypeError(`canonicalJson: a ${typeof value} is not a JSON value`);
   }
-}
-
-/** JSON text already in canonical form (made by canonicalJson), which canonicalJson emits as it is. */
-class CanonicalText {
-  constructor(readonly text: string) {}
 }
 
 /** Turns anything JSON.stringify accepts (Dates, class instances with toJSON) into plain JSON values. */
@@ -60,24 +62,23 @@ export function toPlainJson(value: Record<string, unknown>): Record<string, Json
   return JSON.parse(JSON.stringify(value)) as Record<string, JsonValue>;
 }
 
+/** A string field as canonicalJson writes it (anything else goes through canonicalJson, which refuses undefined). */
+const field = (v: string | null): string => (typeof v === 'string' ? JSON.stringify(v) : canonicalJson(v));
+
 /**
- * The exact bytes hashed: canonical JSON of the versioned field set. payloadJson: canonicalJson(e.payload) when
- * the caller has it already (the writer makes it once per entry for the size check and the insert).
+ * The exact bytes hashed: canonical JSON of the versioned field set
+ * { v, seq, at (ISO), actor: { id, role }, action, entity: { type, id }, meetingId, payload, prevHash }, written out
+ * with its keys already in canonical order (a vote burst hashes a thousand entries at once; no per-entry sort).
+ * payloadJson: canonicalJson(e.payload) when the caller has it already (the writer makes it once per entry).
  */
 export function auditHashInput(e: HashedAuditFields, payloadJson?: string): string {
-  return canonicalJson({
-    v: AUDIT_HASH_VERSION,
-    seq: e.seq,
-    at: e.at.toISOString(),
-    actor: { id: e.actorId, role: e.actorRole },
-    action: e.action,
-    entity: { type: e.entityType, id: e.entityId },
-    meetingId: e.meetingId,
-    payload: payloadJson === undefined ? e.payload : new CanonicalText(payloadJson),
-    prevHash: e.prevHash,
-  });
+  return (
+    `{"action":${field(e.action)},"actor":{"id":${field(e.actorId)},"role":${field(e.actorRole)}},"at":${field(e.at.toISOString())},` +
+    `"entity":{"id":${field(e.entityId)},"type":${field(e.entityType)}},"meetingId":${field(e.meetingId)},` +
+    `"payload":${payloadJson ?? canonicalJson(e.payload)},"prevHash":${field(e.prevHash)},"seq":${field(e.seq)},"v":${AUDIT_HASH_VERSION}}`
+  );
 }
 
 export function auditHash(e: HashedAuditFields, payloadJson?: string): string {
-  return createHash('sha256').update(auditHashInput(e, payloadJson), 'utf8').digest('hex');
+  return hash('sha256', auditHashInput(e, payloadJson), 'hex');
 }

@@ -3,7 +3,7 @@ import { DataSource, LessThan, type EntityManager, type FindOptionsWhere } from 
 import { Clock } from '#core';
 import { verifyAuditChain, type AuditVerifyResult } from './audit-chain.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
-import { auditHash, canonicalJson, GENESIS_HASH, toPlainJson } from './audit-hash.js';
+import { auditHash, canonicalJson, GENESIS_HASH, toPlainJson, type JsonValue } from './audit-hash.js';
 
 /** What a caller records. */
 export interface AuditRecord {
@@ -108,6 +108,7 @@ export class AuditService {
     let seq = BigInt(head.seq);
     let prevHash = head.hash;
     const at = this.clock.now();
+    const atIso = at.toISOString();
     const rows = records.map(({ record, payloadJson }) => {
       seq += 1n;
       const row: AuditEntryEntity = { ...record, seq: seq.toString(), at, prevHash, hash: '' };
@@ -124,7 +125,7 @@ export class AuditService {
        UPDATE audit_head SET seq = $12, hash = $13, updated_at = now() WHERE id = 1`,
       [
         rows.map((r) => r.seq),
-        rows.map((r) => r.at.toISOString()),
+        rows.map(() => atIso),
         rows.map((r) => r.actorId),
         rows.map((r) => r.actorRole),
         rows.map((r) => r.action),
@@ -153,9 +154,7 @@ function prepare(r: AuditRecord): { record: PreparedRecord; payloadJson: string 
     if (v != null && !UUID.test(v)) throw new TypeError(`audit: ${name} must be a uuid`);
   }
   if (r.actorRole != null && r.actorRole.length > 20) throw new TypeError('audit: actorRole is longer than 20 characters');
-  const payload = toPlainJson(r.payload ?? {});
-  // throws on values jsonb could not return unchanged, before anything is written
-  const payloadJson = canonicalJson(payload);
+  const { payload, payloadJson } = plainPayload(r.payload ?? {});
   if (payloadJson.length > MAX_PAYLOAD_CHARS) throw new TypeError(`audit: payload is larger than ${MAX_PAYLOAD_CHARS} characters`);
   const record: PreparedRecord = {
     // PostgreSQL returns uuids in lower case; hash what will be read back
@@ -168,6 +167,20 @@ function prepare(r: AuditRecord): { record: PreparedRecord; payloadJson: string 
     payload,
   };
   return { record, payloadJson };
+}
+
+/**
+ * The payload as plain JSON values and its canonical JSON. A payload of plain values already (every ballot of a
+ * burst) skips the JSON round trip; Dates or class instances go through it. Throws on values jsonb could not
+ * return unchanged, before anything is written.
+ */
+function plainPayload(given: Record<string, unknown>): { payload: Record<string, JsonValue>; payloadJson: string } {
+  try {
+    return { payload: given as Record<string, JsonValue>, payloadJson: canonicalJson(given) };
+  } catch {
+    const payload = toPlainJson(given);
+    return { payload, payloadJson: canonicalJson(payload) };
+  }
 }
 
 function toView(e: AuditEntryEntity): AuditEntryView {

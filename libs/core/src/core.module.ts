@@ -1,6 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthSessionEntity } from './auth/auth-session.entity.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -24,7 +23,7 @@ export class CoreModule {
   static forRoot(config: AppConfig, logger: JsonLogger, metrics: Metrics): DynamicModule {
     return {
       module: CoreModule,
-      imports: [JwtModule.register({}), TypeOrmModule.forFeature([UserEntity, AuthSessionEntity, LeaseEntity])],
+      imports: [TypeOrmModule.forFeature([UserEntity, AuthSessionEntity, LeaseEntity])],
       controllers: [AuthController, UsersController, HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

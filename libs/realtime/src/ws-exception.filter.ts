@@ -15,9 +15,11 @@ export class WsExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ws = host.switchToWs();
-    const socket = ws.getClient<Socket>();
-    const event = ws.getPattern();
-    const ack: unknown = host.getArgByIndex(2);
+    this.answer(ws.getClient<Socket>(), ws.getPattern(), host.getArgByIndex(2), exception);
+  }
+
+  /** The same answer for a listener bound without Nest (the `vote:cast` burst path): error event, ack, log. */
+  answer(socket: Socket, event: string, ack: unknown, exception: unknown): void {
     const error = toDomainError(exception);
     const user = (socket.data as { user?: AuthUser } | undefined)?.user;
     const status = ERROR_HTTP_STATUS[error.code] ?? 400;

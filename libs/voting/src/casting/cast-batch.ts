@@ -35,8 +35,9 @@ interface StateRow {
  * Writes the new ballots of many voters of one poll in one transaction (group commit): the cast lock shared, one
  * read of status, earlier participation and eligibility for all of them, one multi-row insert of participation
  * and one of ballots, one audit batch for named ballots (actor = each voter). Everything unusual (a retry whose
- * ballot id already counted is answered here; a change of a named ballot, a concurrent insert, a voter twice in
- * the batch) goes to the one-ballot path after this commit, so the rules live in one place.
+ * ballot id already counted, or a double tap within the batch, is answered here; a change of a named ballot, a
+ * concurrent insert, a voter twice in the batch with two ballot ids) goes to the one-ballot path after this commit,
+ * so the rules live in one place.
  */
 export async function writeBatch(em: EntityManager, def: PollDefinition, items: BatchItem[], audit: AuditService): Promise<BatchOutcome[]> {
   const poll = def.poll;
@@ -58,10 +59,14 @@ export async function writeBatch(em: EntityManager, def: PollDefinition, items: 
   const byDelegate = new Map(rows.map((r) => [r.delegate_id, r]));
   const outcomes: BatchOutcome[] = [];
   const fresh: { index: number; item: BatchItem; channel: VoteChannel }[] = [];
-  const taken = new Set<string>();
+  const taken = new Map<string, BatchItem>();
+  // a double tap: the same ballot id twice in this batch, answered as a retry once the first one is written
+  const echoes: { index: number; item: BatchItem; first: BatchItem }[] = [];
   for (const [index, item] of items.entries()) {
     const st = byDelegate.get(item.delegateId);
-    if (!st || taken.has(item.delegateId) || (st.ballot_key !== null && st.ballot_key === item.key && !secret)) {
+    const first = taken.get(item.delegateId);
+    if (first?.key === item.key) echoes.push({ index, item, first });
+    if (!st || first || (st.ballot_key !== null && st.ballot_key === item.key && !secret)) {
       // a second item of the same voter, or a named retry (its receipt is read by the one-ballot path)
       outcomes.push({ kind: 'single' });
       continue;
@@ -77,7 +82,7 @@ export async function writeBatch(em: EntityManager, def: PollDefinition, items: 
     else if (st.ballot_key !== null) outcomes.push({ kind: 'single' });
     else if (!st.on_roll) outcomes.push({ kind: 'error', error: notOnRoll() });
     else {
-      taken.add(item.delegateId);
+      taken.set(item.delegateId, item);
       outcomes.push({ kind: 'single' });
       fresh.push({ index, item, channel: st.method === 'online' ? VoteChannel.Online : VoteChannel.Hall });
     }
@@ -127,6 +132,8 @@ export async function writeBatch(em: EntityManager, def: PollDefinition, items: 
     await audit.appendMany(records, em);
   }
   for (const f of written) outcomes[f.index] = { kind: 'ack', ack: { pollId: poll.id, ballotId: f.item.ballotId, receipt: f.item.receipt, replay: false } };
+  // what the one-ballot path would answer (the same receipt, counted once) without a transaction per double tap
+  for (const e of echoes) if (done.has(e.first.key)) outcomes[e.index] = { kind: 'ack', ack: { pollId: poll.id, ballotId: e.item.ballotId, receipt: e.item.receipt, replay: true } };
   return outcomes;
 }
 
