@@ -16,7 +16,7 @@ export interface ServerProcess {
 export const CLOCK_TICKS_PER_SECOND = 100;
 
 /** node flags of `npm start` (package.json) and docker/Dockerfile: a young generation sized for vote bursts. */
-const API_NODE_FLAGS = ['--max-semi-space-size=32'];
+const API_NODE_FLAGS = ['--max-semi-space-size=16'];
 
 /** utime + stime of a process from /proc/<pid>/stat (Linux), in ms. */
 export function processCpuMs(pid: number | undefined): number | null {
