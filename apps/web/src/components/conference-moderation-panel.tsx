@@ -3,6 +3,7 @@ import { api } from '../api/endpoints.js';
 import type { ConferenceParticipant } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ActionFeedback } from './action-feedback.js';
+import { ConfirmBox } from './confirm-box.js';
 import { DataTable } from './data-table.js';
 import { formatTime } from './attendance-charts.js';
 import { ErrorMessage } from './error-message.js';
@@ -122,27 +123,18 @@ export function ConferenceModerationPanel({ meetingId, canModerate }: { meetingI
         <ActionFeedback action={action} />
       </div>
       {removing ? (
-        <div className="confirm" role="alertdialog" aria-labelledby="mod-confirm">
-          <p id="mod-confirm">{t('mod.confirmRemove', { name: nameOf(removing) })}</p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="btn btn-primary"
-              autoFocus
-              disabled={action.busy}
-              onClick={() => {
-                const p = removing;
-                setRemoving(null);
-                act(p, 'remove', () => api.conferenceRemove(meetingId, p.identity));
-              }}
-            >
-              {t('mod.confirmYes')}
-            </button>
-            <button type="button" className="btn" onClick={() => setRemoving(null)}>
-              {t('mod.confirmNo')}
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          id="mod-confirm"
+          text={t('mod.confirmRemove', { name: nameOf(removing) })}
+          confirm={t('mod.confirmYes')}
+          busy={action.busy}
+          onConfirm={() => {
+            const p = removing;
+            setRemoving(null);
+            act(p, 'remove', () => api.conferenceRemove(meetingId, p.identity));
+          }}
+          onCancel={() => setRemoving(null)}
+        />
       ) : null}
       {body}
     </section>

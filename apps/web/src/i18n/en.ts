@@ -499,7 +499,6 @@ export const en: Dictionary = {
   'mod.grantFor': 'Allow sending: {name}',
   'mod.confirmRemove': 'Remove {name} from the online meeting room?',
   'mod.confirmYes': 'Remove',
-  'mod.confirmNo': 'Cancel',
   'mod.done.mute': 'Muted the microphone of {name}.',
   'mod.done.remove': 'Removed {name} from the online meeting room.',
   'mod.done.revoke': 'Revoked the right of {name} to send.',

@@ -497,7 +497,6 @@ export const vi = {
   'mod.grantFor': 'Cho phép phát: {name}',
   'mod.confirmRemove': 'Mời {name} ra khỏi phòng họp trực tuyến?',
   'mod.confirmYes': 'Mời ra',
-  'mod.confirmNo': 'Hủy',
   'mod.done.mute': 'Đã tắt micro của {name}.',
   'mod.done.remove': 'Đã mời {name} ra khỏi phòng họp trực tuyến.',
   'mod.done.revoke': 'Đã thu hồi quyền phát của {name}.',

@@ -129,7 +129,7 @@ function ConsentPanel({ delegateId, status, admin, onChanged }: { delegateId: st
       ) : null}
       {admin && status.active ? (
         confirming ? (
-          <ConfirmBox id="withdraw-confirm" question={t('bio.consent.confirmWithdraw')} confirm={t('bio.consent.withdraw')} busy={action.busy} onConfirm={withdraw} onCancel={() => setConfirming(false)} />
+          <ConfirmBox id="withdraw-confirm" text={t('bio.consent.confirmWithdraw')} confirm={t('bio.consent.withdraw')} busy={action.busy} onConfirm={withdraw} onCancel={() => setConfirming(false)} />
         ) : (
           <button type="button" className="btn" disabled={action.busy} onClick={() => setConfirming(true)}>
             {t('bio.consent.withdraw')}
@@ -264,7 +264,7 @@ function EnrolmentPanel({ delegateId, status, consentActive, admin, onChanged }:
           </fieldset>
           {status.descriptors > 0 ? (
             confirming ? (
-              <ConfirmBox id="delete-enrol-confirm" question={t('bio.enrol.confirmDelete')} confirm={t('bio.enrol.delete')} busy={action.busy} onConfirm={removeEnrolment} onCancel={() => setConfirming(false)} />
+              <ConfirmBox id="delete-enrol-confirm" text={t('bio.enrol.confirmDelete')} confirm={t('bio.enrol.delete')} busy={action.busy} onConfirm={removeEnrolment} onCancel={() => setConfirming(false)} />
             ) : (
               <button type="button" className="btn" disabled={action.busy} onClick={() => setConfirming(true)}>
                 {t('bio.enrol.delete')}

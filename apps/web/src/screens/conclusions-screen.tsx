@@ -3,7 +3,7 @@ import { api } from '../api/endpoints.js';
 import { STAFF_ROLES, type AgendaItem, type ConclusionView, type Unit } from '../api/types.js';
 import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
-import { ConfirmBar } from '../components/confirm-bar.js';
+import { ConfirmBox } from '../components/confirm-box.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { PageHead } from '../components/page-head.js';
 import { TaskCard } from '../components/task-card.js';
@@ -204,12 +204,12 @@ function ConclusionItem({ c, all, agenda, units, canWrite, onChanged }: { c: Con
         </div>
       ) : null}
       {mode === 'delete' ? (
-        <ConfirmBar
+        <ConfirmBox
           id={`delete-${c.id}`}
           text={t('conclusions.confirmDelete', { n: c.position })}
           busy={action.busy}
-          onYes={() => void write(() => api.deleteConclusion(c.meetingId, c.id), t('conclusions.deleted'))}
-          onNo={() => setMode('view')}
+          onConfirm={() => void write(() => api.deleteConclusion(c.meetingId, c.id), t('conclusions.deleted'))}
+          onCancel={() => setMode('view')}
         />
       ) : null}
       {mode === 'task' ? (

@@ -3,7 +3,7 @@ import { api } from '../api/endpoints.js';
 import type { MinutesContent, MinutesView } from '../api/types.js';
 import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
-import { ConfirmBar } from '../components/confirm-bar.js';
+import { ConfirmBox } from '../components/confirm-box.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { ExportsPanel } from '../components/exports-panel.js';
 import { PageHead } from '../components/page-head.js';
@@ -60,12 +60,12 @@ export default function MinutesScreen({ params }: ScreenProps) {
         {view ? <MinutesState view={view} /> : <p className="empty">{t('minutes.none')}</p>}
         <ActionFeedback action={action} />
         {confirm ? (
-          <ConfirmBar
+          <ConfirmBox
             id="minutes-confirm"
             text={t(confirm === 'lock' ? 'minutes.confirmLock' : 'minutes.confirmRedraft')}
             busy={action.busy}
-            onYes={() => void (confirm === 'lock' ? write(() => api.lockMinutes(meetingId), t('minutes.locked')) : write(() => api.draftMinutes(meetingId), t('minutes.drafted')))}
-            onNo={() => setConfirm(null)}
+            onConfirm={() => void (confirm === 'lock' ? write(() => api.lockMinutes(meetingId), t('minutes.locked')) : write(() => api.draftMinutes(meetingId), t('minutes.drafted')))}
+            onCancel={() => setConfirm(null)}
           />
         ) : (
           <div className="button-row">

@@ -6,7 +6,7 @@ import { ActionFeedback } from '../components/action-feedback.js';
 import { DataTable } from '../components/data-table.js';
 import { DownloadButton } from '../components/download-button.js';
 import { ErrorMessage } from '../components/error-message.js';
-import { ConfirmBar } from '../components/confirm-bar.js';
+import { ConfirmBox } from '../components/confirm-box.js';
 import { TaskCard } from '../components/task-card.js';
 import { isoOf } from '../components/task-form.js';
 import { useAction } from '../components/use-action.js';
@@ -262,7 +262,7 @@ function StaffActions({ task, onChanged }: { task: TaskView; onChanged(): void }
         </form>
       ) : null}
       {mode === 'delete' ? (
-        <ConfirmBar id={`delete-task-${task.id}`} text={t('tasks.confirmDelete', { title: task.title })} busy={action.busy} onYes={() => void write(() => api.deleteTask(task.id), t('tasks.deleted'))} onNo={() => setMode('view')} />
+        <ConfirmBox id={`delete-task-${task.id}`} text={t('tasks.confirmDelete', { title: task.title })} busy={action.busy} onConfirm={() => void write(() => api.deleteTask(task.id), t('tasks.deleted'))} onCancel={() => setMode('view')} />
       ) : null}
     </div>
   );

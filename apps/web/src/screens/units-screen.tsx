@@ -3,7 +3,7 @@ import { api } from '../api/endpoints.js';
 import type { Delegate, Unit, UnitFields } from '../api/types.js';
 import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
-import { ConfirmBar } from '../components/confirm-bar.js';
+import { ConfirmBox } from '../components/confirm-box.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { useAction } from '../components/use-action.js';
 import { useAsync } from '../components/use-async.js';
@@ -199,7 +199,7 @@ function UnitPanel({ unit, units, people, admin, onChanged }: { unit: Unit; unit
         </>
       ) : null}
       {mode === 'delete' ? (
-        <ConfirmBar id={`${head}-delete`} text={t('units.confirmDelete', { name: unit.name })} busy={action.busy} onYes={() => void write(() => api.deleteUnit(unit.id), t('units.deleted'))} onNo={() => setMode('view')} />
+        <ConfirmBox id={`${head}-delete`} text={t('units.confirmDelete', { name: unit.name })} busy={action.busy} onConfirm={() => void write(() => api.deleteUnit(unit.id), t('units.deleted'))} onCancel={() => setMode('view')} />
       ) : null}
     </section>
   );
