@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CHECKIN_PEOPLE, CHECKIN_STRANGERS } from './lib/checkin-photos.js';
+import { CHECKIN_PEOPLE as PEOPLE, CHECKIN_STRANGERS as STRANGERS } from './lib/checkin-photos.js';
 import { parseArgs, scratchDatabase, startServer } from './lib/server-process.js';
 
 interface FrameAnswer {
@@ -24,9 +24,6 @@ const kiosks = Number(args.kiosks ?? 2);
 const workers = args.workers !== undefined ? String(args.workers) : undefined;
 const FACES = join(process.cwd(), '..', 'shared', 'faces');
 const PASSWORD = 'bench-password-1';
-
-const PEOPLE = CHECKIN_PEOPLE;
-const STRANGERS = CHECKIN_STRANGERS;
 
 const log = (msg: string): void => {
   if (!json) console.error(msg);

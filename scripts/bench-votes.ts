@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { passwordHasher } from '#core';
 import { accessTokenFor, seedVotingMeeting, type BenchSeed, type Sql } from './lib/bench-seed.js';
 import { freePort, startRedis } from './lib/local-services.js';
-import { CLOCK_TICKS_PER_SECOND, parseArgs, scratchDatabase, startServer, type ServerProcess } from './lib/server-process.js';
+import { CLOCK_TICKS_PER_SECOND, parseArgs, procStat, scratchDatabase, startServer, type ServerProcess } from './lib/server-process.js';
 import { connectVoter, percentile, VoteCrowd } from './lib/vote-crowd.js';
 
 /**
@@ -120,20 +120,12 @@ function totalCpuMs(servers: ServerProcess[]): number | null {
  */
 function postgresCpuMs(postmasterPid: number | null): number | null {
   if (postmasterPid === null) return null;
-  const stat = (pid: string): string[] | null => {
-    try {
-      const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return text.slice(text.lastIndexOf(')') + 2).split(' ');
-    } catch {
-      return null;
-    }
-  };
-  const master = stat(String(postmasterPid));
+  const master = procStat(postmasterPid);
   if (!master) return null;
   let ticks = Number(master[11]) + Number(master[12]) + Number(master[13]) + Number(master[14]);
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
-    const fields = stat(pid);
+    const fields = procStat(pid);
     if (fields && Number(fields[1]) === postmasterPid) ticks += Number(fields[11]) + Number(fields[12]);
   }
   return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
@@ -142,12 +134,8 @@ function postgresCpuMs(postmasterPid: number | null): number | null {
 /** The postmaster's pid from one backend's parent, when the server runs on this machine. */
 async function postmasterPid(sql: Sql): Promise<number | null> {
   const { rows } = (await sql('SELECT pg_backend_pid() AS pid')) as { rows: { pid: number }[] };
-  try {
-    const text = readFileSync(`/proc/${rows[0].pid}/stat`, 'utf8');
-    return Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return null;
-  }
+  const fields = procStat(rows[0].pid);
+  return fields ? Number(fields[1]) : null;
 }
 
 const perVoter = (ms: number | null): number | null => (ms === null ? null : Number((ms / N).toFixed(3)));

@@ -18,17 +18,24 @@ export const CLOCK_TICKS_PER_SECOND = 100;
 /** node flags of `npm start` (package.json) and docker/Dockerfile: a young generation sized for vote bursts. */
 const API_NODE_FLAGS = ['--max-semi-space-size=16'];
 
-/** utime + stime of a process from /proc/<pid>/stat (Linux), in ms. */
-export function processCpuMs(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
+/**
+ * The fields of /proc/<pid>/stat (Linux) after the command name, from state on: [1] ppid, [11] utime, [12] stime,
+ * [13] cutime, [14] cstime (clock ticks); null when the process is gone or /proc is missing.
+ */
+export function procStat(pid: number | string): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // fields after the command name, which is in parentheses and may contain spaces
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+    // the command name is in parentheses and may contain spaces
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
+}
+
+/** utime + stime of a process, in ms. */
+export function processCpuMs(pid: number | undefined): number | null {
+  const fields = pid === undefined ? null : procStat(pid);
+  return fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND : null;
 }
 
 /**
