@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import type * as FaceApi from '@vladmandic/face-api';
 import type * as TfCore from '@tensorflow/tfjs-core';
 import type * as TfWasm from '@tensorflow/tfjs-backend-wasm';
+import { installTinyMobilenet } from './tiny-detector.forward.js';
+import { installWasmCopyKernels } from './wasm-copy.kernels.js';
 
 export type FaceApiModule = typeof FaceApi;
 export type TfCoreModule = typeof TfCore;
@@ -92,10 +94,11 @@ async function loadCoreBackend(name: 'wasm' | 'cpu'): Promise<LoadedFaceApi> {
   const ok = await tf.setBackend(name);
   await tf.ready();
   if (!ok || tf.getBackend() !== name) throw new Error(`tfjs backend ${name} failed to initialise`);
+  if (name === 'wasm') installWasmCopyKernels(tf);
   return { faceapi, tf, backend: name };
 }
 
-export async function loadFaceApi(preference: BackendPreference): Promise<LoadedFaceApi> {
+async function loadBackend(preference: BackendPreference): Promise<LoadedFaceApi> {
   if (preference === 'tensorflow') return loadTensorflowNode();
   if (preference === 'wasm' || preference === 'cpu') return loadCoreBackend(preference);
   try {
@@ -103,4 +106,10 @@ export async function loadFaceApi(preference: BackendPreference): Promise<Loaded
   } catch {
     return loadCoreBackend('wasm');
   }
+}
+
+export async function loadFaceApi(preference: BackendPreference): Promise<LoadedFaceApi> {
+  const api = await loadBackend(preference);
+  installTinyMobilenet(api.faceapi, api.tf);
+  return api;
 }
