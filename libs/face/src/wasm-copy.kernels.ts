@@ -53,6 +53,14 @@ export function concatShortRuns(tf: Tf, args: KernelArgs): TensorInfo | null {
   const inVals = inputs.map((t) => backend.typedArrayFromHeap(t));
   const outer = tf.util.sizeFromShape(inputs[0].shape.slice(0, axis));
   let o = 0;
+  if (inner.every((n) => n === 1)) {
+    // Planes into channels (face-api's normalisation): one strided write per input.
+    const k = inVals.length;
+    inVals.forEach((src, i) => {
+      for (let b = 0, w = i; b < outer; b++, w += k) outVals[w] = src[b];
+    });
+    return out;
+  }
   for (let b = 0; b < outer; b++) {
     for (let i = 0; i < inVals.length; i++) {
       const src = inVals[i];
