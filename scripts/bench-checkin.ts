@@ -1,6 +1,8 @@
 // Face check-in through the real server path: HTTP kiosk frames -> engine -> matcher -> attendance.
-// Usage: npm run bench:checkin -- [--frames 200] [--concurrency <workers>] [--kiosks 2] [--workers N] [--json]
-// Starts the compiled server (scratch database when DATABASE_URL is set, else a fresh embedded PGlite), enrols
+// Usage: npm run bench:checkin -- [--frames 200] [--concurrency <workers>] [--kiosks 2] [--workers N] [--pglite] [--json]
+// Starts the compiled server on PostgreSQL as deployed (a scratch database on DATABASE_URL when set, else a throwaway
+// local PostgreSQL from Debian's binaries; --pglite, or no PostgreSQL installed: the embedded PGlite, whose
+// database then lives inside the measured process, +~150 MB), enrols
 // six delegates of the demo meeting from ../shared/faces, opens the meeting, creates kiosk tokens and sends
 // real probe photos. Latency = frame fully received by the server -> every check-in written and its
 // attendance:updated emitted (the route's Server-Timing `checkin` value). Last line: JSON.
@@ -9,6 +11,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CHECKIN_PEOPLE as PEOPLE, CHECKIN_STRANGERS as STRANGERS } from './lib/checkin-photos.js';
+import { hasLocalPostgres, startThrowawayPostgres } from './lib/local-services.js';
 import { parseArgs, scratchDatabase, startServer } from './lib/server-process.js';
 
 interface FrameAnswer {
@@ -61,15 +64,21 @@ const pct = (values: number[], q: number): number => {
   return Number(s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))].toFixed(1));
 };
 
-const scratch = process.env.DATABASE_URL ? await scratchDatabase(process.env.DATABASE_URL, 'dh_bench_checkin') : null;
+const throwaway = !args.pglite && !process.env.DATABASE_URL && hasLocalPostgres() ? await startThrowawayPostgres() : null;
+const databaseUrl = args.pglite ? undefined : (process.env.DATABASE_URL ?? throwaway?.url);
+const scratch = databaseUrl ? await scratchDatabase(databaseUrl, 'dh_bench_checkin') : null;
+if (!scratch) log('bench:checkin: embedded PGlite (its database is part of the measured RSS)');
 const server = await startServer({
   DATABASE_URL: scratch?.url,
-  PGLITE_DIR: scratch ? undefined : 'memory://',
   DEMO_SEED: 'always',
   DEMO_PASSWORD: PASSWORD,
   LOGIN_MAX_ATTEMPTS: '1000',
   FACE_PRELOAD: 'true',
   ...(workers ? { FACE_WORKERS: workers } : {}),
+}).catch(async (err: unknown) => {
+  await scratch?.drop();
+  throwaway?.stop();
+  throw err;
 });
 const pid = server.child.pid ?? 0;
 // peak RSS per phase: start-up + enrolment (photo pipeline, larger inputs) vs the measured check-in frames
@@ -154,7 +163,7 @@ try {
   const details = {
     concurrency,
     kiosks,
-    database: scratch ? 'postgres' : 'pglite',
+    database: scratch ? (throwaway ? 'postgres (throwaway)' : 'postgres') : 'pglite',
     statuses,
     errors,
     checkInFrames: checkInLatency.length,
@@ -174,4 +183,5 @@ try {
   clearInterval(sampler);
   await server.stop();
   await scratch?.drop();
+  throwaway?.stop();
 }

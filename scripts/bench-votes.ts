@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { passwordHasher } from '#core';
 import { accessTokenFor, seedVotingMeeting, type BenchSeed, type Sql } from './lib/bench-seed.js';
-import { freePort, startRedis } from './lib/local-services.js';
+import { freePort, hasLocalPostgres, startRedis, startThrowawayPostgres } from './lib/local-services.js';
 import { CLOCK_TICKS_PER_SECOND, parseArgs, procStat, scratchDatabase, startServer, type ServerProcess } from './lib/server-process.js';
 import { connectVoter, percentile, VoteCrowd } from './lib/vote-crowd.js';
 
@@ -77,17 +77,10 @@ async function throwawayServices(): Promise<{ databaseUrl: string; redisUrl: str
   const stops: (() => void)[] = [];
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    if (!existsSync('/usr/lib/postgresql')) throw new Error('--instances > 1 needs PostgreSQL: set DATABASE_URL, or install it (apt-get install postgresql)');
-    const dir = mkdtempSync(join(tmpdir(), 'dh-bench-pg-'));
-    rmSync(dir, { recursive: true });
-    const port = await freePort();
-    const started = spawnSync('bash', ['scripts/pg-local.sh', 'start', dir, String(port)], { encoding: 'utf8' });
-    if (started.status !== 0) throw new Error(`could not start PostgreSQL: ${started.stderr}`);
-    databaseUrl = started.stdout.trim();
-    stops.push(() => {
-      spawnSync('bash', ['scripts/pg-local.sh', 'stop', dir, String(port)]);
-      rmSync(dir, { recursive: true, force: true });
-    });
+    if (!hasLocalPostgres()) throw new Error('--instances > 1 needs PostgreSQL: set DATABASE_URL, or install it (apt-get install postgresql)');
+    const pg = await startThrowawayPostgres();
+    databaseUrl = pg.url;
+    stops.push(pg.stop);
     log(`bench:votes: started a throwaway PostgreSQL at ${databaseUrl}`);
   }
   let redisUrl = process.env.REDIS_URL;

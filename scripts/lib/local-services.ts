@@ -1,5 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** A TCP port nobody listens on right now (for throwaway servers). */
 export async function freePort(): Promise<number> {
@@ -27,4 +30,25 @@ export async function startRedis(port: number): Promise<ChildProcess> {
     child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
   });
   return child;
+}
+
+/** Debian's PostgreSQL is installed (scripts/pg-local.sh can start one). */
+export function hasLocalPostgres(): boolean {
+  return existsSync('/usr/lib/postgresql');
+}
+
+/** A throwaway PostgreSQL (scripts/pg-local.sh) on a loopback port, removed by stop(). */
+export async function startThrowawayPostgres(): Promise<{ url: string; stop(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'dh-bench-pg-'));
+  rmSync(dir, { recursive: true });
+  const port = await freePort();
+  const started = spawnSync('bash', ['scripts/pg-local.sh', 'start', dir, String(port)], { encoding: 'utf8' });
+  if (started.status !== 0) throw new Error(`could not start PostgreSQL: ${started.stderr}`);
+  return {
+    url: started.stdout.trim(),
+    stop: () => {
+      spawnSync('bash', ['scripts/pg-local.sh', 'stop', dir, String(port)]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

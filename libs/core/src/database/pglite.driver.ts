@@ -50,11 +50,15 @@ class PgliteClient extends EventEmitter {
   }
 }
 
+/** PostgreSQL's default is 128 MB; embedded, it is API memory (bench:checkin: -145 MB RSS) and the OS still caches the files. */
+export const PGLITE_SHARED_BUFFERS = '16MB';
+
 /** A node-pg compatible driver over one PGlite instance per DataSource (typeorm-pglite keeps a global one). */
 export function createPgliteDriver(dataDir: string | undefined): { Pool: new () => EventEmitter } {
   const options: PGliteOptions = {
     dataDir,
     extensions: { uuid_ossp },
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
     // same text representation node-pg gives, so code behaves identically on both databases
     parsers: { [types.INT8]: (v: string) => v, [types.NUMERIC]: (v: string) => v },
     serializers: {
