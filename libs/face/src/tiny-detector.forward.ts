@@ -12,9 +12,12 @@ interface SeparableConvParams {
   pointwise_filter: Tensor4D;
   bias: Tensor1D;
 }
-/** face-api's MobilenetParams, typed against tfjs-core (face-api bundles its own tf typings). */
+/**
+ * face-api's MobilenetParams as the tiny face detector loads them (its first layer is a plain convolution), typed
+ * against tfjs-core (face-api bundles its own tf typings).
+ */
 export interface TinyMobilenetParams {
-  conv0: ConvParams | SeparableConvParams;
+  conv0: ConvParams;
   conv1: SeparableConvParams;
   conv2: SeparableConvParams;
   conv3: SeparableConvParams;
@@ -45,12 +48,10 @@ export function runTinyMobilenet(tf: typeof TfCore, x: Tensor4D, params: TinyMob
       activation: 'leakyrelu',
       leakyreluAlpha: LEAKY_ALPHA,
     });
-  const conv0 = params.conv0;
+  const { conv0 } = params;
   // The caller owns x; every later layer input is ours to free.
   let out = tf.tidy(() =>
-    'filters' in conv0
-      ? tf.fused.conv2d({ x, filter: conv0.filters, strides: 1, pad: 'valid', bias: conv0.bias, activation: 'leakyrelu', leakyreluAlpha: LEAKY_ALPHA })
-      : sep(x, conv0),
+    tf.fused.conv2d({ x, filter: conv0.filters, strides: 1, pad: 'valid', bias: conv0.bias, activation: 'leakyrelu', leakyreluAlpha: LEAKY_ALPHA }),
   );
   const next = (f: (t: Tensor4D) => Tensor4D): void => {
     const prev = out;

@@ -52,7 +52,6 @@ export function concatShortRuns(tf: Tf, args: KernelArgs): TensorInfo | null {
   const outVals = backend.typedArrayFromHeap(out);
   const inVals = inputs.map((t) => backend.typedArrayFromHeap(t));
   const outer = tf.util.sizeFromShape(inputs[0].shape.slice(0, axis));
-  let o = 0;
   if (inner.every((n) => n === 1)) {
     // Planes into channels (face-api's normalisation): one strided write per input.
     const k = inVals.length;
@@ -61,6 +60,7 @@ export function concatShortRuns(tf: Tf, args: KernelArgs): TensorInfo | null {
     });
     return out;
   }
+  let o = 0;
   for (let b = 0; b < outer; b++) {
     for (let i = 0; i < inVals.length; i++) {
       const src = inVals[i];
