@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { passwordHasher } from '#core';
@@ -21,6 +21,8 @@ import { connectVoter, percentile, VoteCrowd } from './lib/vote-crowd.js';
  * cpuMsPerCast: CPU time per voter from the first cast to the last answer, of the API processes together, of this
  * client process and of PostgreSQL when it runs on this machine (Linux /proc; it holds still when other jobs load the
  * machine, unlike the latencies); cpuMsPerConnect: the same while the sockets connect (authentication, joins).
+ * castWindowMs: from the first cast to the last answer; machineBusy: the share of all cores busy over that window
+ * (/proc/stat): near 1 means the burst is CPU-bound, and the window is then the CPU of one cast × casts ÷ cores.
  * --profile DIR: the API processes write V8 CPU profiles there (node --cpu-prof) when they stop; profileWindowUs has
  * the connecting and casting windows on the profiles' clock (CLOCK_MONOTONIC, µs) to read only those samples.
  * Database: a scratch database on DATABASE_URL when set, else embedded PGlite (one instance only). Several
@@ -131,6 +133,17 @@ async function postmasterPid(sql: Sql): Promise<number | null> {
   return fields ? Number(fields[1]) : null;
 }
 
+/** Whole-machine CPU counters (Linux /proc/stat, ticks): busy (everything but idle and iowait) and total; null elsewhere. */
+function machineTicks(): { busy: number; total: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    const total = fields.reduce((a, b) => a + b, 0);
+    return { busy: total - fields[3] - fields[4], total };
+  } catch {
+    return null;
+  }
+}
+
 const perVoter = (ms: number | null): number | null => (ms === null ? null : Number((ms / N).toFixed(3)));
 const since = (before: number | null, after: number | null): number | null => (before === null || after === null ? null : after - before);
 const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
@@ -217,10 +230,12 @@ async function main(): Promise<void> {
     await api(urls[0], staffToken, 'POST', `/api/polls/${poll.id}/open`);
 
     log('bench:votes: casting (all within one second)');
-    const cpuBefore = { servers: totalCpuMs(servers), client: process.cpuUsage(), database: postgresCpuMs(postmaster) };
+    const cpuBefore = { servers: totalCpuMs(servers), client: process.cpuUsage(), database: postgresCpuMs(postmaster), machine: machineTicks() };
     const castStartUs = monotonicUs();
     await crowd.castAll(poll.id, 1000, 30_000, crowd.voters, { echoEvery: 20 });
     const profileWindowUs = PROFILE_ARGS.length > 0 ? { connect: [connectStartUs, connectEndUs], cast: [castStartUs, monotonicUs()] } : undefined;
+    const machineAfter = machineTicks();
+    const castWindowMs = Math.round((monotonicUs() - castStartUs) / 1000);
     const serversCpuMs = since(cpuBefore.servers, totalCpuMs(servers));
     const databaseCpuMs = since(cpuBefore.database, postgresCpuMs(postmaster));
     const clientCpu = process.cpuUsage(cpuBefore.client);
@@ -229,6 +244,11 @@ async function main(): Promise<void> {
       client: perVoter((clientCpu.user + clientCpu.system) / 1000),
       database: perVoter(databaseCpuMs),
     };
+    // how busy the whole machine was while casting (every process, kernel and interrupts): 1 = every core all the time
+    const machineBusy =
+      cpuBefore.machine && machineAfter && machineAfter.total > cpuBefore.machine.total
+        ? Number(((machineAfter.busy - cpuBefore.machine.busy) / (machineAfter.total - cpuBefore.machine.total)).toFixed(2))
+        : null;
     const closed = await api<PollView>(urls[0], staffToken, 'POST', `/api/polls/${poll.id}/close`);
     const publishAt = performance.now();
     await api(urls[0], staffToken, 'POST', `/api/polls/${poll.id}/publish`);
@@ -262,6 +282,8 @@ async function main(): Promise<void> {
         ackMsP99: Math.round(percentile(ackMs, 99)),
         resultsMsMax: Math.round(resultsMsMax),
         cpuMsPerCast,
+        castWindowMs,
+        machineBusy,
         cpuMsPerConnect,
         mode: MODE,
         database,
