@@ -233,9 +233,10 @@ async function main(): Promise<void> {
     const cpuBefore = { servers: totalCpuMs(servers), client: process.cpuUsage(), database: postgresCpuMs(postmaster), machine: machineTicks() };
     const castStartUs = monotonicUs();
     await crowd.castAll(poll.id, 1000, 30_000, crowd.voters, { echoEvery: 20 });
-    const profileWindowUs = PROFILE_ARGS.length > 0 ? { connect: [connectStartUs, connectEndUs], cast: [castStartUs, monotonicUs()] } : undefined;
+    const castEndUs = monotonicUs();
+    const profileWindowUs = PROFILE_ARGS.length > 0 ? { connect: [connectStartUs, connectEndUs], cast: [castStartUs, castEndUs] } : undefined;
     const machineAfter = machineTicks();
-    const castWindowMs = Math.round((monotonicUs() - castStartUs) / 1000);
+    const castWindowMs = Math.round((castEndUs - castStartUs) / 1000);
     const serversCpuMs = since(cpuBefore.servers, totalCpuMs(servers));
     const databaseCpuMs = since(cpuBefore.database, postgresCpuMs(postmaster));
     const clientCpu = process.cpuUsage(cpuBefore.client);
