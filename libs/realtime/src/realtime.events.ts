@@ -15,6 +15,8 @@ export const rooms = {
   user: (userId: string): string => `user:${userId}`,
   delegate: (delegateId: string): string => `delegate:${delegateId}`,
   meeting: (meetingId: string): string => `meeting:${meetingId}`,
+  /** every socket of one login session (logout ends it) */
+  session: (sessionId: string): string => `session:${sessionId}`,
   /** admin, secretary and chair sockets that joined the meeting */
   meetingStaff: (meetingId: string): string => `meeting:${meetingId}:staff`,
 } as const;
@@ -29,7 +31,20 @@ export function toWsErrorBody(error: { code: string; message: string; details?: 
 
 export type MeetingLeft = MeetingRef;
 
+/** `auth:refresh` answer: the socket may act until this instant (ISO). */
+export interface AuthRefreshed {
+  expiresAt: string;
+}
+
+/** Sent just before the server disconnects a socket whose session was revoked; the client signs in again. */
+export interface AuthRevokedNotice {
+  code: string;
+  reason: string;
+}
+
 export interface ClientToServerEvents {
+  /** A new access token (after /api/auth/refresh) for an open socket whose token expired. */
+  'auth:refresh': (payload: { token: string }, ack?: (res: WsAck<AuthRefreshed>) => void) => void;
   'meeting:join': (payload: MeetingRef, ack?: (res: WsAck<MeetingJoined>) => void) => void;
   'meeting:leave': (payload: MeetingRef, ack?: (res: WsAck<MeetingLeft>) => void) => void;
 }
@@ -38,6 +53,7 @@ export interface ClientToServerEvents {
 export interface ServerEventPayloads {
   error: WsErrorEvent;
   'server:shutdown': ServerShutdownNotice;
+  'auth:revoked': AuthRevokedNotice;
 }
 
 /** Any library's event map: event name -> payload. */
@@ -51,4 +67,6 @@ export interface InterServerEvents {}
 /** What the gateway keeps on `socket.data` after authentication. */
 export interface SocketData {
   user: AuthUser;
+  /** When the access token the socket authenticated with expires (epoch ms); events after it answer TOKEN_EXPIRED. */
+  tokenExpiresAt: number;
 }
