@@ -30,6 +30,9 @@ export class SignDocumentUseCase {
   ) {}
 
   async execute(user: AuthUser, documentId: string, slotKey: string, pin: string): Promise<OfficialDocumentView> {
+    // the key is looked up before the transaction: embedded PGlite runs one connection, and a read outside `em`
+    // inside the transaction would wait for the transaction itself
+    const signer = await this.keys.resolve(user.id, pin);
     await this.dataSource.transaction(async (em) => {
       const { row, pdf } = await this.documents.file(documentId, em);
       const slot = row.slots.find((s) => s.key === slotKey);
@@ -41,7 +44,6 @@ export class SignDocumentUseCase {
       // the bytes must be those recorded at issue or at the last signature: an altered file is never signed
       const before = sha256(pdf);
       if (before !== row.currentSha256) throw new DomainError(DocumentsErrorCode.DOCUMENT_ALTERED, 'The stored document changed since it was locked: it is not signed', { expected: row.currentSha256, actual: before });
-      const signer = await this.keys.resolve(user.id, pin);
       const signingTime = this.clock.now();
       const name = commonName(signer.certificate.subject) ?? slot.fullName;
       let signed: Buffer;

@@ -5,8 +5,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '#audit';
 import { APP_CONFIG, Clock, DomainError, UserEntity, type AppConfig, type AuthUser } from '#core';
 import { DocumentsErrorCode } from '../documents.errors.js';
-import { canSignDocuments, certificateFromPem } from '../signing/certificates.js';
-import type { KeyAlgorithm, RawSigner } from '../signing/cms.js';
+import { canSignDocuments, certificateFromPem, keyUsage } from '../signing/certificates.js';
+import { issuerAndSerial, type KeyAlgorithm, type RawSigner } from '../signing/cms.js';
 import { openP12, P12PasswordError, p12Signer } from '../signing/p12-signer.js';
 import { Pkcs11Error, Pkcs11Token } from '../signing/pkcs11-signer.js';
 import { BlobCipher, loadOrCreateSignKey } from './blob-cipher.js';
@@ -158,7 +158,15 @@ export class SignerKeysService {
   }
 
   private async save(admin: AuthUser, userId: string, fields: Pick<SignerCredentialEntity, 'keyStore' | 'p12Encrypted' | 'keyVersion' | 'tokenLabel' | 'keyId'>, chain: Buffer[]): Promise<SignerView> {
-    const cert = new X509Certificate(chain[0]);
+    let cert: X509Certificate;
+    try {
+      cert = new X509Certificate(chain[0]);
+      // what signing will read from it (issuer, serial, key usage) must parse now, not fail at the first signature
+      issuerAndSerial(chain[0]);
+      keyUsage(chain[0]);
+    } catch {
+      throw new DomainError(DocumentsErrorCode.INVALID_CERTIFICATE, 'The signing certificate cannot be read (malformed DER)');
+    }
     await this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(SignerCredentialEntity);
       await repo.delete({ userId });
