@@ -1,4 +1,4 @@
-import type { ListenersOf, MeetingJoined, MeetingRef, ServerShutdownNotice, WsAck, WsErrorBody, WsErrorEvent } from '#contracts';
+import type { AuthRefreshed, AuthRevokedNotice, ListenersOf, MeetingJoined, MeetingRef, ServerShutdownNotice, WsAck, WsErrorBody, WsErrorEvent } from '#contracts';
 import type { AuthUser } from '#core';
 
 /**
@@ -31,16 +31,7 @@ export function toWsErrorBody(error: { code: string; message: string; details?: 
 
 export type MeetingLeft = MeetingRef;
 
-/** `auth:refresh` answer: the socket may act until this instant (ISO). */
-export interface AuthRefreshed {
-  expiresAt: string;
-}
-
-/** Sent just before the server disconnects a socket whose session was revoked; the client signs in again. */
-export interface AuthRevokedNotice {
-  code: string;
-  reason: string;
-}
+export type { AuthRefreshed, AuthRevokedNotice } from '#contracts';
 
 export interface ClientToServerEvents {
   /** A new access token (after /api/auth/refresh) for an open socket whose token expired. */
