@@ -358,6 +358,19 @@ export interface ConferenceParticipant {
   tracks: { sid: string; type: string; source: string; muted: boolean }[];
 }
 
+/** libs/conference/src/moderation/moderation.service.ts RemovalView */
+export interface ConferenceRemoval {
+  identity: string;
+  name: string;
+  removedAt: string;
+}
+
+/** libs/conference/src/recording/conference-recording.service.ts RecordingStatus */
+export interface ConferenceRecordingStatus {
+  available: boolean;
+  running: { id: string; egressId: string; filepath: string | null; startedAt: string; stoppedAt: string | null } | null;
+}
+
 /** libs/delegates/src/bodies/bodies.dto.ts BodyView */
 export interface Body {
   id: string;
