@@ -124,11 +124,14 @@ describeWithLiveKit('conference on a real LiveKit server', () => {
     as.delegate1 = await clientAs(t.dataSource, t.url, Role.Delegate, { delegateId: delegates[0].id, displayName: 'Đại biểu Một' });
     as.delegate2 = await clientAs(t.dataSource, t.url, Role.Delegate, { delegateId: delegates[1].id, displayName: 'Đại biểu Hai' });
     as.chair = await clientAs(t.dataSource, t.url, Role.Chair, { delegateId: delegates[2].id, displayName: 'Chủ tọa' });
-    as.observer = await clientAs(t.dataSource, t.url, Role.Observer);
+    // an observer (e.g. from the People's Procuracy) is invited as a guest: no quorum, no vote, no microphone
+    const observed = await createDelegate(t.dataSource);
+    await t.dataSource.getRepository(MeetingInvitationEntity).save({ meetingId: meeting.id, delegateId: observed.id, kind: InvitationKind.Guest, canVote: false });
+    as.observer = await clientAs(t.dataSource, t.url, Role.Observer, { delegateId: observed.id });
     as.guest = await clientAs(t.dataSource, t.url, Role.Delegate, { delegateId: guest.id, displayName: 'Khách mời' });
     as.secretary = await clientAs(t.dataSource, t.url, Role.Secretary);
     as.delegate4 = await clientAs(t.dataSource, t.url, Role.Delegate, { delegateId: delegates[3].id, displayName: 'Đại biểu Bốn' });
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     for (const p of people) await p.leave();
@@ -145,7 +148,7 @@ describeWithLiveKit('conference on a real LiveKit server', () => {
     await setStatus('open');
     await until('the room exists', async () => (await server.listRooms([room])).length === 1);
     const [info] = await server.listRooms([room]);
-    expect(info).toMatchObject({ name: room, emptyTimeout: 120, maxParticipants: 5 + 5 });
+    expect(info).toMatchObject({ name: room, emptyTimeout: 120, maxParticipants: 6 + 5 });
     expect(JSON.parse(info.metadata)).toEqual({ meetingId: meeting.id, title: meeting.title });
     // auto_create is off (docker/livekit.yaml): a token for a room the API did not create cannot make one
     expect((await server.listRooms()).map((r) => r.name)).toEqual([room]);
@@ -219,11 +222,12 @@ describeWithLiveKit('conference on a real LiveKit server', () => {
     relay.set({ kind: 'forward-then-fail', count: 1 }, (d) => d.event === 'participant_joined' && d.identity === as.delegate2.user.id);
     const d2 = await join('delegate2');
     await d2.publishMicrophone();
-    await until('LiveKit redelivered the join', async () => relay.of('participant_joined', as.delegate2.user.id).length >= 2, 30_000);
+    await until('LiveKit redelivered the join, and the API answered', async () => relay.of('participant_joined', as.delegate2.user.id).some((d, i) => i > 0 && d.answered === 200), 30_000);
     relay.set({ kind: 'forward' });
     const deliveries = relay.of('participant_joined', as.delegate2.user.id);
     expect(new Set(deliveries.map((d) => d.id)).size).toBe(1);
-    expect(deliveries.map((d) => d.answered)).toEqual([503, 200, ...deliveries.slice(2).map(() => 200)]);
+    expect(deliveries[0].answered).toBe(503);
+    expect(deliveries.slice(1).every((d) => d.answered === 200)).toBe(true);
     expect(await sessionsOf(as.delegate2.user.id)).toHaveLength(1);
     expect(await t.dataSource.getRepository(AttendanceRecordEntity).countBy({ meetingId: meeting.id, delegateId: delegates[1].id })).toBe(1);
     const summary = await as.secretary.http.get<{ presentOnline: number; quorum: { present: number } }>(`/api/meetings/${meeting.id}/attendance/summary`);
@@ -248,7 +252,8 @@ describeWithLiveKit('conference on a real LiveKit server', () => {
     expect(s.joinedAt).not.toBeNull();
     expect(s.leftAt).not.toBeNull();
     expect(s.leftAt!.getTime()).toBeGreaterThanOrEqual(s.joinedAt!.getTime());
-    expect(guestRtc.disconnectReason).toBeNull();
+    // the second connection of the same person replaced the first (LiveKit keeps one per identity)
+    expect(guestRtc.disconnectReason).toBe(DisconnectReason.DUPLICATE_IDENTITY);
   });
 
   it('the chair mutes a delegate’s microphone: the server and the delegate see it', async () => {
@@ -303,6 +308,9 @@ describeWithLiveKit('conference on a real LiveKit server', () => {
   it('after an API restart, reconciliation catches the joins and leaves whose webhooks were lost', async () => {
     const chairRtc = await join('chair');
     await until('chair online', async () => (await sessionsOf(as.chair.user.id)).some((s) => s.joinedAt && !s.leftAt));
+    // the reconcile pass leaves alone a session younger than its 10 s grace (its join may still be in flight)
+    const chairSession = (await sessionsOf(as.chair.user.id)).at(-1)!;
+    await new Promise((r) => setTimeout(r, Math.max(0, chairSession.joinedAt!.getTime() + 10_500 - Date.now())));
     // a delegate who got a token before the restart joins while the API is down
     const newcomerToken = await tokenFor('delegate4');
     await t.app.close();
@@ -316,6 +324,8 @@ describeWithLiveKit('conference on a real LiveKit server', () => {
     relay.set({ kind: 'forward' });
     t = await startApi();
     for (const c of Object.values(as)) withUrl(c);
+    const [{ n, db: name }] = await t.dataSource.query<{ n: number; db: string }[]>('SELECT count(*)::int AS n, current_database() AS db FROM conference_sessions');
+    expect({ n: n > 0, db: name }).toEqual({ n: true, db: new URL(db.url!).pathname.slice(1) });
     await t.app.get(ConferenceReconciler).run();
     const chair = await sessionsOf(as.chair.user.id);
     expect(chair.at(-1)).toMatchObject({ leftSource: 'reconcile' });
