@@ -4,6 +4,8 @@ import type {
   AttendanceSummary,
   CastAck,
   ConferenceParticipant,
+  ConferenceRecordingStatus,
+  ConferenceRemoval,
   ConferenceToken,
   ConclusionView,
   CreatedKiosk,
@@ -103,6 +105,11 @@ export const api = {
   conferenceMute: (id: string, identity: string, trackSid: string) =>
     apiJson<{ identity: string; trackSid: string; muted: boolean }>(`${m(id)}/conference/moderation/mute`, { method: 'POST', body: { identity, trackSid, muted: true } }),
   conferenceRemove: (id: string, identity: string) => apiJson<void>(`${m(id)}/conference/moderation/remove`, { method: 'POST', body: { identity } }),
+  conferenceRemoved: (id: string, signal?: AbortSignal) => apiJson<ConferenceRemoval[]>(`${m(id)}/conference/moderation/removed`, { signal }),
+  conferenceReadmit: (id: string, identity: string) => apiJson<void>(`${m(id)}/conference/moderation/readmit`, { method: 'POST', body: { identity } }),
+  conferenceRecording: (id: string, signal?: AbortSignal) => apiJson<ConferenceRecordingStatus>(`${m(id)}/conference/recording`, { signal }),
+  conferenceRecordingStart: (id: string) => apiJson<unknown>(`${m(id)}/conference/recording/start`, { method: 'POST' }),
+  conferenceRecordingStop: (id: string) => apiJson<unknown>(`${m(id)}/conference/recording/stop`, { method: 'POST' }),
   conferencePermissions: (id: string, identity: string, canPublish: boolean) =>
     apiJson<ConferenceParticipant['permission']>(`${m(id)}/conference/moderation/permissions`, { method: 'POST', body: { identity, canPublish } }),
   markAddressed: (id: string, opinionId: string) => apiJson<Opinion>(`${m(id)}/opinions/${encodeURIComponent(opinionId)}/addressed`, { method: 'POST' }),

@@ -89,7 +89,7 @@ export class ConferenceModerationService {
    */
   async remove(user: AuthUser, meetingId: string, identity: string): Promise<void> {
     const room = await this.room(meetingId);
-    let name = identity;
+    let name: string;
     try {
       name = (await this.livekit.rooms.getParticipant(room, identity)).name || identity;
     } catch (err: unknown) {
