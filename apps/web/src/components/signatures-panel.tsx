@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api/endpoints.js';
-import type { OfficialDocumentView, UserSummary } from '../api/types.js';
+import type { OfficialDocumentView, UserSummary } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { formatDateTime, useI18n } from '../i18n/i18n.js';
 import { buildPath } from '../router/match.js';

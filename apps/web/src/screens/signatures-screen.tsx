@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api/endpoints.js';
-import type { SignatureReport, UserSummary, VerifyReport } from '../api/types.js';
+import type { SignatureReport, UserSummary, VerifyReport } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
 import { ErrorMessage } from '../components/error-message.js';
