@@ -1,6 +1,6 @@
 import type { Role } from './common.js';
 
-// Official documents and digital signatures (libs/documents).
+/** Official documents and digital signatures (libs/documents). */
 export interface DocumentSlotView {
   key: string;
   position: string;

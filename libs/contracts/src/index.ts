@@ -11,5 +11,6 @@ export type * from './voting.js';
 export type * from './opinions.js';
 export type * from './conference.js';
 export type * from './minutes.js';
+export type * from './documents.js';
 export type * from './events.js';
 export type * from './documents.js';

@@ -16,3 +16,5 @@ export * from './signers/signer-credential.entity.js';
 export * from './registry/official-document.entity.js';
 export * from './registry/documents.service.js';
 export * from './documents.module.js';
+export type { SignerView } from './signers/signer-keys.service.js';
+export type { TrustedRootView } from './registry/trusted-roots.service.js';

@@ -8,6 +8,7 @@ import type { AssignmentsServerEvents, ConclusionView, MyTasks, TaskView, UnitTa
 import type { AttendanceListItem, AttendanceServerEvents, AttendanceSummary, CreatedKiosk, KioskView } from '#attendance';
 import type { AuthUser, Role } from '#core';
 import type { DelegateView } from '#delegates';
+import type { SignerView, TrustedRootView } from '#documents';
 import type { ConsentStatusView, FaceEnrolmentStatusView, FaceServerEvents, FrameResult } from '#face';
 import type { InvitationKind, MeetingDetail, MeetingMode, MeetingStatus, MeetingSummary } from '#meetings';
 import type { MinutesView } from '#minutes';
@@ -65,6 +66,8 @@ export type Views = [
   Check<Assignable<Wire<CastAck>, C.CastAck>>,
   Check<Assignable<Wire<PollProgress>, C.PollProgress>>,
   Check<Assignable<Pick<AuthUser, 'id' | 'username' | 'role' | 'delegateId'>, Omit<C.Me, 'displayName'>>>,
+  Check<Assignable<Wire<SignerView>, C.SignerView>>,
+  Check<Assignable<Wire<TrustedRootView>, C.TrustedRootView>>,
 ];
 
 // socket events: every library's server -> client map is part of the contract's, payload by payload

@@ -762,7 +762,7 @@ export const en: Dictionary = {
   'sign.chairDefault': 'Default chair',
   'sign.status.signing': 'Awaiting signatures',
   'sign.status.signed': 'Fully signed',
-  'sign.signedAt': 'signed at {time}',
+  'sign.signedAt': 'signed {time}',
   'sign.waiting': 'not signed yet',
   'sign.pin': 'Token PIN or key file password',
   'sign.sign': 'Sign',

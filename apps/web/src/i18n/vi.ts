@@ -760,7 +760,7 @@ export const vi = {
   'sign.chairDefault': 'Chủ tọa mặc định',
   'sign.status.signing': 'Đang trình ký',
   'sign.status.signed': 'Đã ký đủ',
-  'sign.signedAt': 'đã ký lúc {time}',
+  'sign.signedAt': 'đã ký {time}',
   'sign.waiting': 'chưa ký',
   'sign.pin': 'Mã PIN token hoặc mật khẩu tệp khóa',
   'sign.sign': 'Ký số',

@@ -38,9 +38,9 @@ export class SignerCredentialEntity extends BaseEntity {
   @Column({ name: 'key_id', type: 'varchar', length: 128, nullable: true })
   keyId: string | null;
 
-  /** Signer certificate then issuers, DER. */
-  @Column({ name: 'chain', type: 'bytea', array: true })
-  chain: Buffer[];
+  /** Signer certificate then issuers, DER as base64 (jsonb: embedded PGlite returns bytea arrays as text). */
+  @Column({ name: 'chain', type: 'jsonb' })
+  chain: string[];
 
   @Column({ type: 'varchar', length: 1000 })
   subject: string;

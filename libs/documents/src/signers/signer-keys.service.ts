@@ -65,6 +65,7 @@ export function assertCertificateUsable(cert: X509Certificate, now: Date): void 
   if (!canSignDocuments(cert.raw)) throw new DomainError(DocumentsErrorCode.CERTIFICATE_KEY_USAGE, 'The certificate is not allowed to sign (keyUsage lacks digitalSignature and nonRepudiation)');
 }
 
+const ders = (chain: string[]): Buffer[] => chain.map((c) => Buffer.from(c, 'base64'));
 const algorithmOf = (cert: X509Certificate): KeyAlgorithm => (cert.publicKey.asymmetricKeyType === 'ec' ? 'ecdsa' : 'rsa');
 
 /** Signing keys per user: PKCS#12 files (encrypted at rest), PKCS#11 tokens, or a remote signing service. */
@@ -94,7 +95,7 @@ export class SignerKeysService {
   private view(r: SignerCredentialEntity): SignerView {
     let problem: string | null = null;
     try {
-      assertCertificateUsable(new X509Certificate(r.chain[0]), this.clock.now());
+      assertCertificateUsable(new X509Certificate(ders(r.chain)[0]), this.clock.now());
     } catch (err) {
       problem = err instanceof DomainError ? err.code : 'INVALID_CERTIFICATE';
     }
@@ -171,7 +172,7 @@ export class SignerKeysService {
       const repo = em.getRepository(SignerCredentialEntity);
       await repo.delete({ userId });
       const row = await repo.save(
-        repo.create({ userId, ...fields, chain, subject: cert.subject.replace(/\n/g, ', '), notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo), configuredBy: admin.id }),
+        repo.create({ userId, ...fields, chain: chain.map((c) => c.toString('base64')), subject: cert.subject.replace(/\n/g, ', '), notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo), configuredBy: admin.id }),
       );
       await this.audit.append(
         { action: 'signer.configured', entityType: 'signer_credential', entityId: row.id, actorId: admin.id, actorRole: admin.role, payload: { userId, keyStore: fields.keyStore, certificateSha256: cert.fingerprint256.replace(/:/g, '').toLowerCase(), subject: row.subject } },
@@ -195,14 +196,15 @@ export class SignerKeysService {
   async resolve(userId: string, pin: string): Promise<ResolvedSigner> {
     const row = await this.dataSource.getRepository(SignerCredentialEntity).findOne({ where: { userId }, select: { id: true, userId: true, keyStore: true, p12Encrypted: true, keyVersion: true, tokenLabel: true, keyId: true, chain: true } });
     if (!row) throw new DomainError(DocumentsErrorCode.SIGNER_NOT_CONFIGURED, 'No signing key is configured for you: ask the administrator');
-    const certificate = new X509Certificate(row.chain[0]);
+    const chain = ders(row.chain);
+    const certificate = new X509Certificate(chain[0]);
     assertCertificateUsable(certificate, this.clock.now());
     if (row.keyStore === SignerKeyStore.P12) {
       const cipher = await this.blobCipher();
       if (!row.p12Encrypted) throw new DomainError(DocumentsErrorCode.SIGNER_NOT_CONFIGURED, 'The stored key file is missing');
       try {
-        const opened = openP12(cipher.decrypt(row.p12Encrypted), pin);
-        return { raw: p12Signer({ key: opened.key, chain: [opened.chain[0], ...row.chain.slice(1)] }), keyStore: row.keyStore, certificate };
+        const opened = openP12(cipher.decrypt(Buffer.from(row.p12Encrypted)), pin);
+        return { raw: p12Signer({ key: opened.key, chain: [opened.chain[0], ...chain.slice(1)] }), keyStore: row.keyStore, certificate };
       } catch (err) {
         if (err instanceof P12PasswordError) throw new DomainError(DocumentsErrorCode.WRONG_PIN, 'Wrong password for your key file');
         throw new DomainError(DocumentsErrorCode.INVALID_P12, 'The stored key file cannot be opened');
@@ -210,12 +212,12 @@ export class SignerKeysService {
     }
     if (row.keyStore === SignerKeyStore.Pkcs11) {
       const token = this.token(row.tokenLabel ?? '', row.keyId ?? '');
-      return { raw: token.signer(pin, row.chain, algorithmOf(certificate)), keyStore: row.keyStore, certificate };
+      return { raw: token.signer(pin, chain, algorithmOf(certificate)), keyStore: row.keyStore, certificate };
     }
     if (!this.remote) throw new DomainError(DocumentsErrorCode.REMOTE_SIGNER_UNAVAILABLE, 'No remote signing service adapter is installed');
     const remote = this.remote;
     return {
-      raw: { chain: row.chain, algorithm: algorithmOf(certificate), sign: (data) => remote.sign({ userId, certificate: row.chain[0], data, pin }) },
+      raw: { chain, algorithm: algorithmOf(certificate), sign: (data) => remote.sign({ userId, certificate: chain[0], data, pin }) },
       keyStore: row.keyStore,
       certificate,
     };
