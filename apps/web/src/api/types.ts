@@ -37,7 +37,7 @@ export interface MeetingSummary {
   mode: MeetingMode;
   status: MeetingStatus;
   body?: { id: string; name: string };
-  counts?: { invited: number; members: number; guests: number; voters: number; agendaItems: number; documents: number };
+  counts?: { invited: number; members: number; guests: number; substitutes?: number; voters: number; agendaItems: number; documents: number };
 }
 
 export interface AgendaItem {
@@ -61,7 +61,54 @@ export interface MeetingDetail extends MeetingSummary {
   bodyMemberCount?: number;
   agenda?: AgendaItem[];
   documents?: MeetingDocument[];
-  myInvitation?: { kind: 'member' | 'guest'; canVote: boolean } | null;
+  myInvitation?: { kind: InvitationKind; canVote: boolean } | null;
+  chairName?: string | null;
+  secretaryName?: string | null;
+  /** What actually happened (stamped by the status changes). */
+  checkInOpenedAt?: string | null;
+  sessionOpenedAt?: string | null;
+  closedAt?: string | null;
+  opening?: { present: number | null; required: number | null; belowQuorum: boolean } | null;
+  quorumNumerator?: number;
+}
+
+/** member: of the body; guest (khách mời): never votes; substitute (người dự thay): for a named member, speaks, never votes, not in the quorum. */
+export type InvitationKind = 'member' | 'guest' | 'substitute';
+
+export interface Invitation {
+  delegateId: string;
+  fullName: string;
+  title: string | null;
+  organization: string | null;
+  kind: InvitationKind;
+  canVote: boolean;
+  substituteFor: { delegateId: string; fullName: string } | null;
+  invitedAt: string;
+  notifiedAt: string | null;
+  hasEmail: boolean;
+}
+
+export interface NoticeResult {
+  notified: number;
+  email: { sent: number; failed: number; noAddress: number } | null;
+}
+
+/** Create / edit a meeting (libs/meetings meetings.dto.ts). */
+export interface MeetingInput {
+  bodyId?: string;
+  title: string;
+  location: string | null;
+  startsAt: string;
+  endsAt: string | null;
+  mode: MeetingMode;
+  chairName: string | null;
+  secretaryName: string | null;
+}
+
+export interface AgendaItemInput {
+  title: string;
+  description: string | null;
+  presenter: string | null;
 }
 
 export interface Delegate {
