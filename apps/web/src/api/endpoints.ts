@@ -2,6 +2,7 @@ import { ApiError, apiBlob, apiFile, apiJson } from './client.js';
 import type {
   AgendaItem,
   AgendaItemInput,
+  NotVoted,
   Invitation,
   InvitationKind,
   MeetingDocument,
@@ -43,7 +44,7 @@ import type {
   Unit,
   UnitFields,
   UnitTaskCounts,
-} from './types.js';
+} from '#contracts';
 
 const m = (id: string) => `/meetings/${encodeURIComponent(id)}`;
 const p = (id: string) => `/polls/${encodeURIComponent(id)}`;
@@ -106,7 +107,7 @@ export const api = {
   castBallot: (pollId: string, ballot: { ballotId: string; choices: string[] }) =>
     apiJson<CastAck>(`${p(pollId)}/ballots`, { method: 'POST', body: { ballotId: ballot.ballotId, choices: ballot.choices } }),
   poll: (pollId: string, signal?: AbortSignal) => apiJson<PollView>(p(pollId), { signal }),
-  pollNotVoted: (pollId: string) => apiJson<{ count: number; names: string[] | null }>(`${p(pollId)}/not-voted`),
+  pollNotVoted: (pollId: string) => apiJson<NotVoted>(`${p(pollId)}/not-voted`),
   pollAction: (pollId: string, action: 'open' | 'close' | 'publish') => apiJson<PollView>(`${p(pollId)}/${action}`, { method: 'POST' }),
   opinions: (id: string, signal?: AbortSignal) => apiJson<Opinion[]>(`${m(id)}/opinions`, { signal }),
   submitOpinion: (id: string, content: string, agendaItemId?: string) =>

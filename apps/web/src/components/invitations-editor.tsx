@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api/endpoints.js';
-import type { Invitation, InvitationKind, MeetingDetail, NoticeResult } from '../api/types.js';
+import type { Invitation, InvitationKind, MeetingDetail, NoticeResult } from '#contracts';
 import { formatDateTime, useI18n } from '../i18n/i18n.js';
 import { compareNames } from '../i18n/names.js';
 import { ActionFeedback } from './action-feedback.js';

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { api } from '../api/endpoints.js';
-import { MEETING_TRANSITIONS, type MeetingDetail, type MeetingStatus } from '../api/types.js';
+import type { MeetingDetail, MeetingStatus } from '#contracts';
+import { MEETING_TRANSITIONS } from '../api/rules.js';
 import { formatDateTime, useI18n } from '../i18n/i18n.js';
 import { ConfirmBox } from './confirm-box.js';
 import { ErrorMessage } from './error-message.js';

@@ -203,6 +203,7 @@ export const en: Dictionary = {
   'att.col.actions': 'Actions',
   'att.kind.member': 'Member',
   'att.kind.guest': 'Guest',
+  'att.kind.substitute': 'Substitute',
   'att.status.present': 'Present',
   'att.status.left': 'Left',
   'att.status.excused': 'Excused',

@@ -201,6 +201,7 @@ export const vi = {
   'att.col.actions': 'Thao tác',
   'att.kind.member': 'Thành viên',
   'att.kind.guest': 'Khách mời',
+  'att.kind.substitute': 'Người dự thay',
   'att.status.present': 'Có mặt',
   'att.status.left': 'Đã rời',
   'att.status.excused': 'Vắng có lý do',

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/endpoints.js';
-import type { Body, MeetingDetail, MeetingInput, MeetingMode } from '../api/types.js';
+import type { Body, MeetingDetail, MeetingInput, MeetingMode } from '#contracts';
 import { ActionFeedback } from '../components/action-feedback.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { PageHead } from '../components/page-head.js';

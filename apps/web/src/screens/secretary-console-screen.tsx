@@ -11,6 +11,7 @@ import { PollsPanel } from '../components/polls-panel.js';
 import { LifecyclePanel } from '../components/lifecycle-panel.js';
 import { useAsync } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
+import type { LiveHandlers } from '../realtime/live-connection.js';
 import { useLiveMeeting } from '../realtime/use-live-meeting.js';
 import { buildPath } from '../router/match.js';
 import { paths, type ScreenProps } from '../routes.js';
@@ -24,7 +25,7 @@ export default function SecretaryConsoleScreen({ params }: ScreenProps) {
   const { t } = useI18n();
   const me = useMe();
   const { state, reload, set } = useAsync((signal) => api.meeting(meetingId, signal), [meetingId]);
-  const events = useMemo(() => ({ 'meeting:status': () => reload() }), [reload]);
+  const events = useMemo((): LiveHandlers => ({ 'meeting:status': () => reload() }), [reload]);
   const live = useLiveMeeting(meetingId, events, reload);
 
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
