@@ -1,4 +1,4 @@
-import type { ListenersOf, MeetingJoined, MeetingRef, ServerShutdownNotice, WsAck, WsErrorBody, WsErrorEvent } from '#contracts';
+import type { AuthRefreshed, AuthRevokedNotice, ListenersOf, MeetingJoined, MeetingRef, ServerShutdownNotice, WsAck, WsErrorBody, WsErrorEvent } from '#contracts';
 import type { AuthUser } from '#core';
 
 /**
@@ -15,6 +15,8 @@ export const rooms = {
   user: (userId: string): string => `user:${userId}`,
   delegate: (delegateId: string): string => `delegate:${delegateId}`,
   meeting: (meetingId: string): string => `meeting:${meetingId}`,
+  /** every socket of one login session (logout ends it) */
+  session: (sessionId: string): string => `session:${sessionId}`,
   /** admin, secretary and chair sockets that joined the meeting */
   meetingStaff: (meetingId: string): string => `meeting:${meetingId}:staff`,
 } as const;
@@ -29,7 +31,11 @@ export function toWsErrorBody(error: { code: string; message: string; details?: 
 
 export type MeetingLeft = MeetingRef;
 
+export type { AuthRefreshed, AuthRevokedNotice } from '#contracts';
+
 export interface ClientToServerEvents {
+  /** A new access token (after /api/auth/refresh) for an open socket whose token expired. */
+  'auth:refresh': (payload: { token: string }, ack?: (res: WsAck<AuthRefreshed>) => void) => void;
   'meeting:join': (payload: MeetingRef, ack?: (res: WsAck<MeetingJoined>) => void) => void;
   'meeting:leave': (payload: MeetingRef, ack?: (res: WsAck<MeetingLeft>) => void) => void;
 }
@@ -38,6 +44,7 @@ export interface ClientToServerEvents {
 export interface ServerEventPayloads {
   error: WsErrorEvent;
   'server:shutdown': ServerShutdownNotice;
+  'auth:revoked': AuthRevokedNotice;
 }
 
 /** Any library's event map: event name -> payload. */
@@ -51,4 +58,6 @@ export interface InterServerEvents {}
 /** What the gateway keeps on `socket.data` after authentication. */
 export interface SocketData {
   user: AuthUser;
+  /** When the access token the socket authenticated with expires (epoch ms); events after it answer TOKEN_EXPIRED. */
+  tokenExpiresAt: number;
 }

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { api } from '../api/endpoints.js';
 import { useMe } from '../auth/auth.js';
 import { ConferenceModerationPanel } from '../components/conference-moderation-panel.js';
+import { ConferencePanel } from '../components/conference-panel.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LiveBadge } from '../components/live-badge.js';
 import { KiosksPanel } from '../components/kiosks-panel.js';
@@ -50,6 +51,8 @@ export default function SecretaryConsoleScreen({ params }: ScreenProps) {
       <LifecyclePanel m={m} onChanged={set} reload={reload} />
       <PollsPanel meetingId={meetingId} agenda={agenda} closed={m.status === 'closed'} />
       <OpinionsPanel meetingId={meetingId} agenda={agenda} />
+      {/* the chair and the secretary take part in the online room from here, next to its moderation */}
+      {me.role === 'secretary' || me.role === 'chair' ? <ConferencePanel meetingId={meetingId} /> : null}
       <ConferenceModerationPanel meetingId={meetingId} canModerate={me.role === 'secretary' || me.role === 'chair'} />
       {me.role === 'admin' || me.role === 'secretary' ? <KiosksPanel meetingId={meetingId} /> : null}
     </article>
