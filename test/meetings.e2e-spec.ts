@@ -79,7 +79,8 @@ describe('meetings', () => {
     return res.body;
   };
   const moveTo = async (id: string, ...path: MeetingStatus[]): Promise<void> => {
-    for (const status of path) expect((await secretary.post(`/api/meetings/${id}/status`, { status })).status).toBe(200);
+    // the quorum guard is tested in meeting-preparation.e2e-spec.ts; here the path is what is tested
+    for (const status of path) expect((await secretary.post(`/api/meetings/${id}/status`, { status, ...(status === MeetingStatus.InSession ? { confirmBelowQuorum: true } : {}) })).status).toBe(200);
   };
   const upload = (http: HttpClient, meetingId: string, content: Buffer, filename = 'Tờ trình số 12.pdf', type = 'application/pdf', fields: Record<string, string> = {}) => {
     const form = new FormData();

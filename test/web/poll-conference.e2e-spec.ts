@@ -158,6 +158,7 @@ maybe('single-poll page and online meeting (Chromium)', () => {
     it('the chair closes and publishes on the page: the result and its arithmetic appear there and on the delegate’s page', async () => {
       const watch = chair.getByTestId('poll-watch');
       await watch.getByRole('button', { name: `Kết thúc biểu quyết: ${poll.title}` }).click();
+      await watch.getByRole('alertdialog').getByRole('button', { name: 'Kết thúc biểu quyết', exact: true }).click();
       await watch.getByText(`Đã kết thúc biểu quyết “${poll.title}”.`).waitFor();
       const closed = (await ctx.secretary.get<PollView>(`/api/polls/${poll.id}`)).body;
       expect(closed.status).toBe('closed');

@@ -188,6 +188,10 @@ maybe('voting story: console, two tablets, projector (Chromium)', () => {
 
   it('the secretary closes and publishes; the projector and the tablets show the result and its arithmetic', async () => {
     await console_.getByRole('button', { name: `Kết thúc biểu quyết: ${agendaTitle}` }).click();
+    // closing asks first and names who has not voted yet
+    const ask = console_.getByRole('alertdialog');
+    await ask.getByText(/Còn \d+ người chưa bỏ phiếu: /).waitFor();
+    await ask.getByRole('button', { name: 'Kết thúc biểu quyết', exact: true }).click();
     await console_.getByText(`Đã kết thúc biểu quyết “${agendaTitle}”.`).waitFor();
     await dash.getByText(/^Đã kết thúc biểu quyết \(2\/\d+ phiếu\)/).waitFor();
     await console_.getByRole('button', { name: `Công bố kết quả: ${agendaTitle}` }).click();

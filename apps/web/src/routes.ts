@@ -6,7 +6,10 @@ import type { Role } from '#contracts';
 export const paths = {
   login: '/login',
   meetings: '/meetings',
+  meetingNew: '/meetings/new', // secretary: create a meeting (before `meeting`, which would take "new" as an id)
   meeting: '/meetings/:meetingId',
+  meetingEdit: '/meetings/:meetingId/edit', // secretary: edit title, place, times, mode, chair, secretary while draft / scheduled
+  prepare: '/meetings/:meetingId/prepare', // secretary: agenda, documents, invitations, notice, status
   console: '/meetings/:meetingId/console',
   delegates: '/admin/delegates',
   rounds: '/opinion-rounds', // written opinion rounds of a body: staff create / send / close, members answer
@@ -48,6 +51,9 @@ const ALL: Role[] = ['admin', 'secretary', 'chair', 'delegate', 'observer'];
 /** Screens are loaded on demand, so the first load carries only the shell and the login form. */
 export const ROUTES: RouteDef[] = [
   { name: 'meetings', roles: ALL, layout: 'shell', nav: 'nav.meetings', screen: lazy(() => import('./screens/meetings-screen.js')) },
+  { name: 'meetingNew', roles: ['admin', 'secretary'], layout: 'shell', screen: lazy(() => import('./screens/meeting-form-screen.js')) },
+  { name: 'meetingEdit', roles: ['admin', 'secretary'], layout: 'shell', screen: lazy(() => import('./screens/meeting-form-screen.js')) },
+  { name: 'prepare', roles: ['admin', 'secretary', 'chair'], layout: 'shell', screen: lazy(() => import('./screens/prepare-screen.js')) },
   { name: 'meeting', roles: ALL, layout: 'shell', screen: lazy(() => import('./screens/meeting-detail-screen.js')) },
   { name: 'console', roles: ['admin', 'secretary', 'chair'], layout: 'shell', screen: lazy(() => import('./screens/secretary-console-screen.js')) },
   { name: 'chair', roles: ['admin', 'secretary', 'chair'], layout: 'full', screen: lazy(() => import('./screens/chair-dashboard-screen.js')) },

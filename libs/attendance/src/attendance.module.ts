@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MeetingEntity, MeetingInvitationEntity } from '#meetings';
+import { MeetingEntity, MeetingInvitationEntity, MeetingQuorumProbe, MeetingsModule } from '#meetings';
 import { RealtimeModule } from '#realtime';
 import { AttendanceRecordEntity } from './attendance-record.entity.js';
 import { AttendanceReadService } from './attendance-read.service.js';
@@ -15,9 +15,22 @@ import './attendance.errors.js';
 
 /** Check-in records, quorum, QR codes and kiosk tokens; pushes `attendance:updated` through #realtime. */
 @Module({
-  imports: [RealtimeModule, TypeOrmModule.forFeature([AttendanceRecordEntity, KioskDeviceEntity, MeetingEntity, MeetingInvitationEntity])],
+  imports: [MeetingsModule, RealtimeModule, TypeOrmModule.forFeature([AttendanceRecordEntity, KioskDeviceEntity, MeetingEntity, MeetingInvitationEntity])],
   controllers: [AttendanceController, KiosksController],
   providers: [AttendanceService, AttendanceReadService, QrCheckInService, KioskAuthService, KioskOrStaffGuard],
   exports: [AttendanceService, AttendanceReadService, KioskAuthService, KioskOrStaffGuard],
 })
-export class AttendanceModule {}
+export class AttendanceModule implements OnModuleInit {
+  constructor(
+    private readonly probe: MeetingQuorumProbe,
+    private readonly read: AttendanceReadService,
+  ) {}
+
+  /** Opening the session asks attendance for the live quorum (meetings cannot import attendance). */
+  onModuleInit(): void {
+    this.probe.register(async (meetingId) => {
+      const { quorum } = await this.read.summary(meetingId);
+      return { present: quorum.present, required: quorum.required, reached: quorum.reached };
+    });
+  }
+}

@@ -14,4 +14,5 @@ export type { MeetingSummary, MeetingDetail, MeetingCounts, DocumentView } from 
 export { canViewMeeting, canReadDocuments, quorumRequired } from './access/meeting-rules.js';
 export { contentDisposition } from './documents/pdf-file.js';
 export * from './events/meeting-events.js';
+export { MeetingQuorumProbe, type QuorumReading } from './meetings/meeting-quorum-probe.js';
 export * from './meetings.module.js';

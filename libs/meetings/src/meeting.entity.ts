@@ -51,4 +51,32 @@ export class MeetingEntity extends BaseEntity {
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
+
+  /** Who presides (chủ tọa) and who keeps the minutes (thư ký), as printed in the minutes' signature block. */
+  @Column({ name: 'chair_name', type: 'varchar', length: 200, nullable: true })
+  chairName: string | null;
+
+  @Column({ name: 'secretary_name', type: 'varchar', length: 200, nullable: true })
+  secretaryName: string | null;
+
+  /** What actually happened, stamped by the status change (the minutes state these, not the schedule). */
+  @Column({ name: 'check_in_opened_at', type: 'timestamptz', nullable: true })
+  checkInOpenedAt: Date | null;
+
+  @Column({ name: 'session_opened_at', type: 'timestamptz', nullable: true })
+  sessionOpenedAt: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  /** Voting members present / required when the session was opened. */
+  @Column({ name: 'opening_present', type: 'int', nullable: true })
+  openingPresent: number | null;
+
+  @Column({ name: 'opening_required', type: 'int', nullable: true })
+  openingRequired: number | null;
+
+  /** The session was opened below the quorum after the secretary confirmed it; the minutes say so. */
+  @Column({ name: 'opened_below_quorum', type: 'boolean', default: false })
+  openedBelowQuorum: boolean;
 }

@@ -14,6 +14,7 @@ import { DocumentsService } from './documents/documents.service.js';
 import { UploadDocumentUseCase } from './documents/upload-document.use-case.js';
 import { MeetingEvents } from './events/meeting-events.js';
 import { InvitationsController } from './invitations/invitations.controller.js';
+import { INVITATION_MAILER, InvitationMailer } from './invitations/invitation-mailer.js';
 import { InvitationsService } from './invitations/invitations.service.js';
 import { MeetingDocumentEntity } from './meeting-document.entity.js';
 import { MeetingInvitationEntity } from './meeting-invitation.entity.js';
@@ -21,6 +22,7 @@ import { MeetingEntity } from './meeting.entity.js';
 import { ChangeMeetingStatusUseCase } from './meetings/change-meeting-status.use-case.js';
 import { CreateMeetingUseCase } from './meetings/create-meeting.use-case.js';
 import { MeetingQueriesService } from './meetings/meeting-queries.service.js';
+import { MeetingQuorumProbe } from './meetings/meeting-quorum-probe.js';
 import { MeetingsController } from './meetings/meetings.controller.js';
 import { UpdateMeetingUseCase } from './meetings/update-meeting.use-case.js';
 import './meetings.errors.js';
@@ -53,7 +55,10 @@ import './meetings.errors.js';
     InvitationsService,
     DocumentsService,
     UploadDocumentUseCase,
+    MeetingQuorumProbe,
+    // the invitation notice goes by mail whenever SMTP_URL is set (the task reminders' settings); null: in-app only
+    { provide: INVITATION_MAILER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => (config.tasks.smtpUrl ? new InvitationMailer(config.tasks.smtpUrl, config.tasks.smtpFrom) : null) },
   ],
-  exports: [TypeOrmModule, MeetingsService, MeetingEvents],
+  exports: [TypeOrmModule, MeetingsService, MeetingEvents, MeetingQuorumProbe],
 })
 export class MeetingsModule {}

@@ -15,6 +15,8 @@ export enum VotingErrorCode {
   POLL_STATE = 'POLL_STATE',
   /** Polls open only while the meeting is in session. */
   MEETING_NOT_IN_SESSION = 'MEETING_NOT_IN_SESSION',
+  /** The meeting is closed: no new poll, no vote (its minutes state what was decided). */
+  MEETING_CLOSED = 'MEETING_CLOSED',
   /** Not enough voting members present to open the poll under its rule. */
   NO_QUORUM = 'NO_QUORUM',
   /** The caller is not a delegate with a voting right in this meeting. */
@@ -55,6 +57,7 @@ registerErrorCodes({
   [VotingErrorCode.POLL_CLOSED]: 409,
   [VotingErrorCode.POLL_STATE]: 409,
   [VotingErrorCode.MEETING_NOT_IN_SESSION]: 409,
+  [VotingErrorCode.MEETING_CLOSED]: 409,
   [VotingErrorCode.NO_QUORUM]: 409,
   [VotingErrorCode.NOT_ELIGIBLE]: 403,
   [VotingErrorCode.NOT_PRESENT]: 403,

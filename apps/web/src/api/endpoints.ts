@@ -1,5 +1,13 @@
 import { ApiError, apiBlob, apiFile, apiJson } from './client.js';
 import type {
+  AgendaItem,
+  AgendaItemInput,
+  NotVoted,
+  Invitation,
+  InvitationKind,
+  MeetingDocument,
+  MeetingInput,
+  NoticeResult,
   AttendanceListItem,
   AttendanceSummary,
   CastAck,
@@ -55,7 +63,29 @@ export const api = {
   meeting: (id: string, signal?: AbortSignal) => apiJson<MeetingDetail>(`/meetings/${encodeURIComponent(id)}`, { signal }),
   document: (meetingId: string, docId: string, signal?: AbortSignal) =>
     apiBlob(`/meetings/${encodeURIComponent(meetingId)}/documents/${encodeURIComponent(docId)}`, { signal }),
-  changeStatus: (id: string, status: MeetingStatus) => apiJson<MeetingSummary>(`/meetings/${encodeURIComponent(id)}/status`, { method: 'POST', body: { status } }),
+  changeStatus: (id: string, status: MeetingStatus, confirmBelowQuorum = false) =>
+    apiJson<MeetingDetail>(`/meetings/${encodeURIComponent(id)}/status`, { method: 'POST', body: confirmBelowQuorum ? { status, confirmBelowQuorum } : { status } }),
+  // Preparation: the meeting, its agenda, documents and invitations (libs/meetings)
+  createMeeting: (body: MeetingInput) => apiJson<MeetingDetail>('/meetings', { method: 'POST', body }),
+  updateMeeting: (id: string, body: MeetingInput) => {
+    const { bodyId: _body, ...rest } = body;
+    return apiJson<MeetingDetail>(m(id), { method: 'PATCH', body: rest });
+  },
+  addAgendaItem: (id: string, body: AgendaItemInput) => apiJson<AgendaItem>(`${m(id)}/agenda`, { method: 'POST', body }),
+  updateAgendaItem: (id: string, itemId: string, body: AgendaItemInput) => apiJson<AgendaItem>(`${m(id)}/agenda/${encodeURIComponent(itemId)}`, { method: 'PATCH', body }),
+  deleteAgendaItem: (id: string, itemId: string) => apiJson<void>(`${m(id)}/agenda/${encodeURIComponent(itemId)}`, { method: 'DELETE' }),
+  reorderAgenda: (id: string, itemIds: string[]) => apiJson<AgendaItem[]>(`${m(id)}/agenda/order`, { method: 'PUT', body: { itemIds } }),
+  uploadDocument: (id: string, file: File, agendaItemId: string | null) => {
+    const form = new FormData();
+    form.append('file', file);
+    if (agendaItemId) form.append('agendaItemId', agendaItemId);
+    return apiJson<MeetingDocument>(`${m(id)}/documents`, { method: 'POST', body: form });
+  },
+  deleteDocument: (id: string, docId: string) => apiJson<void>(`${m(id)}/documents/${encodeURIComponent(docId)}`, { method: 'DELETE' }),
+  invitations: (id: string, signal?: AbortSignal) => apiJson<Invitation[]>(`${m(id)}/invitations`, { signal }),
+  invite: (id: string, body: { delegateId: string; kind: InvitationKind; substituteFor?: string }) => apiJson<Invitation>(`${m(id)}/invitations`, { method: 'POST', body }),
+  uninvite: (id: string, delegateId: string) => apiJson<void>(`${m(id)}/invitations/${encodeURIComponent(delegateId)}`, { method: 'DELETE' }),
+  sendNotice: (id: string, resend: boolean) => apiJson<NoticeResult>(`${m(id)}/invitations/notice`, { method: 'POST', body: { resend } }),
   delegates: (q: { q?: string; limit: number; offset: number }, signal?: AbortSignal) => {
     const params = new URLSearchParams({ limit: String(q.limit), offset: String(q.offset) });
     if (q.q) params.set('q', q.q);
@@ -84,6 +114,7 @@ export const api = {
   castBallot: (pollId: string, ballot: { ballotId: string; choices: string[] }) =>
     apiJson<CastAck>(`${p(pollId)}/ballots`, { method: 'POST', body: { ballotId: ballot.ballotId, choices: ballot.choices } }),
   poll: (pollId: string, signal?: AbortSignal) => apiJson<PollView>(p(pollId), { signal }),
+  pollNotVoted: (pollId: string) => apiJson<NotVoted>(`${p(pollId)}/not-voted`),
   pollAction: (pollId: string, action: 'open' | 'close' | 'publish') => apiJson<PollView>(`${p(pollId)}/${action}`, { method: 'POST' }),
   opinions: (id: string, signal?: AbortSignal) => apiJson<Opinion[]>(`${m(id)}/opinions`, { signal }),
   submitOpinion: (id: string, content: string, agendaItemId?: string) =>

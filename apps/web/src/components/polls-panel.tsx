@@ -7,6 +7,7 @@ import { Link } from '../router/router.js';
 import { paths } from '../routes.js';
 import { useLivePolls, type Tally } from '../voting/use-live-polls.js';
 import { ActionFeedback } from './action-feedback.js';
+import { ConfirmBox } from './confirm-box.js';
 import { ErrorMessage } from './error-message.js';
 import { Countdown, PollProgressBar } from './poll-live.js';
 import { PollResultPanel } from './poll-result.js';
@@ -16,14 +17,14 @@ type Step = 'open' | 'close' | 'publish';
 const NEXT: Partial<Record<PollView['status'], Step>> = { draft: 'open', open: 'close', closed: 'publish' };
 
 /** The secretary's polls: create one on an agenda item, then open, close and publish it; results once closed. */
-export function PollsPanel({ meetingId, agenda }: { meetingId: string; agenda: AgendaItem[] }) {
+export function PollsPanel({ meetingId, agenda, closed = false }: { meetingId: string; agenda: AgendaItem[]; closed?: boolean }) {
   const { t } = useI18n();
   const { state, reload, tallies } = useLivePolls(meetingId);
 
   return (
     <section className="panel" aria-labelledby="polls-title">
       <h2 id="polls-title">{t('polls.title')}</h2>
-      <NewPollForm meetingId={meetingId} agenda={agenda} onCreated={reload} />
+      {closed ? <p className="alert alert-ok">{t('polls.meetingClosed')}</p> : <NewPollForm meetingId={meetingId} agenda={agenda} onCreated={reload} />}
       <h3>{t('polls.list')}</h3>
       {state.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
       {state.status === 'error' ? <ErrorMessage error={state.error} onRetry={reload} /> : null}
@@ -60,6 +61,15 @@ export function PollControl({ poll, tally, title, onChanged, canRun = true }: { 
   const action = useAction();
   const next = canRun ? NEXT[poll.status] : undefined;
   const step = (s: Step) => void action.run(() => api.pollAction(poll.id, s), { done: t(`polls.done.${s}`, { title: poll.title }), settled: onChanged });
+  // closing asks first and says who (named) or how many (secret) have not voted yet
+  const [closing, setClosing] = useState<{ count: number; names: string[] | null } | null>(null);
+  const askClose = () => void action.run(async () => setClosing(await api.pollNotVoted(poll.id)));
+  const closeText = (c: { count: number; names: string[] | null }): string =>
+    c.count === 0
+      ? t('polls.confirmCloseAll', { title: poll.title })
+      : c.names
+        ? t('polls.confirmCloseNamed', { title: poll.title, n: c.count, names: c.names.join(', ') })
+        : t('polls.confirmCloseSecret', { title: poll.title, n: c.count });
   return (
     <>
       <div className="poll-row-head">
@@ -70,11 +80,24 @@ export function PollControl({ poll, tally, title, onChanged, canRun = true }: { 
           </p>
         </div>
         {next ? (
-          <button type="button" className={next === 'close' ? 'btn btn-large' : 'btn btn-primary btn-large'} disabled={action.busy} aria-label={t(`polls.${next}For`, { title: poll.title })} onClick={() => step(next)}>
+          <button type="button" className={next === 'close' ? 'btn btn-large' : 'btn btn-primary btn-large'} disabled={action.busy} aria-label={t(`polls.${next}For`, { title: poll.title })} onClick={() => (next === 'close' ? askClose() : step(next))}>
             {t(`polls.${next}`)}
           </button>
         ) : null}
       </div>
+      {closing && poll.status === 'open' ? (
+        <ConfirmBox
+          id={`close-${poll.id}`}
+          text={closeText(closing)}
+          confirm={t('polls.close')}
+          busy={action.busy}
+          onConfirm={() => {
+            setClosing(null);
+            step('close');
+          }}
+          onCancel={() => setClosing(null)}
+        />
+      ) : null}
       <ActionFeedback action={action} />
       {poll.status === 'open' ? (
         <>

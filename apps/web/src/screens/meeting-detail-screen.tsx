@@ -50,6 +50,11 @@ export default function MeetingDetailScreen({ params }: ScreenProps) {
               {t('meeting.tablet')}
             </Link>
           ) : null}
+          {me.role === 'admin' || me.role === 'secretary' ? (
+            <Link className="btn" to={buildPath(paths.prepare, { meetingId })}>
+              {t('prepare.title')}
+            </Link>
+          ) : null}
           {isStaff ? (
             <Link className="btn btn-primary" to={buildPath(paths.console, { meetingId })}>
               {t('meeting.console')}
@@ -119,7 +124,7 @@ function MeetingFacts({ m }: { m: MeetingDetail }) {
       {inv ? (
         <div>
           <dt>{t('meeting.myInvitation')}</dt>
-          <dd>{inv.kind === 'guest' ? t('meeting.invitation.guest') : inv.canVote ? t('meeting.invitation.member') : t('meeting.invitation.memberNoVote')}</dd>
+          <dd>{inv.kind === 'guest' ? t('meeting.invitation.guest') : inv.kind === 'substitute' ? t('meeting.invitation.substitute') : inv.canVote ? t('meeting.invitation.member') : t('meeting.invitation.memberNoVote')}</dd>
         </div>
       ) : null}
     </dl>

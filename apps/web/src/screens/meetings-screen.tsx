@@ -4,6 +4,7 @@ import type { MeetingStatus } from '#contracts';
 import { ErrorMessage } from '../components/error-message.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { useAsync } from '../components/use-async.js';
+import { useMe } from '../auth/auth.js';
 import { formatDateTime, useI18n } from '../i18n/i18n.js';
 import { buildPath } from '../router/match.js';
 import { Link } from '../router/router.js';
@@ -15,11 +16,19 @@ export default function MeetingsScreen() {
   const { t, locale } = useI18n();
   const { state, reload } = useAsync((signal) => api.meetings(signal), []);
   const [filter, setFilter] = useState<MeetingStatus | 'all'>('all');
+  const me = useMe();
+  const canCreate = me.role === 'admin' || me.role === 'secretary';
 
   return (
     <section aria-labelledby="meetings-title">
       <div className="page-head">
         <h1 id="meetings-title">{t('meetings.title')}</h1>
+        <div className="page-head-end">
+        {canCreate ? (
+          <Link className="btn btn-primary" to={paths.meetingNew}>
+            {t('meetings.create')}
+          </Link>
+        ) : null}
         <div className="field field-inline">
           <label htmlFor="meeting-filter">{t('meetings.filter.label')}</label>
           <select id="meeting-filter" value={filter} onChange={(e) => setFilter(e.target.value as MeetingStatus | 'all')}>
@@ -29,6 +38,7 @@ export default function MeetingsScreen() {
               </option>
             ))}
           </select>
+        </div>
         </div>
       </div>
       {state.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
@@ -67,7 +77,7 @@ export default function MeetingsScreen() {
                     {m.counts ? (
                       <div>
                         <dt>{t('meetings.col.invited')}</dt>
-                        <dd>{t('meetings.invitedCount', { n: m.counts.invited })}</dd>
+                        <dd>{t('meetings.invitedCount', { members: m.counts.members, others: m.counts.guests + (m.counts.substitutes ?? 0) })}</dd>
                       </div>
                     ) : null}
                     <div>

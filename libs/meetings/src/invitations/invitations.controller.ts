@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role, Roles, UuidParam } from '#core';
 import { MeetingsService } from '../access/meetings.service.js';
-import { InviteDelegateDto } from './invitations.dto.js';
-import { InvitationsService, type InvitationView } from './invitations.service.js';
+import { InviteDelegateDto, SendNoticeDto } from './invitations.dto.js';
+import { InvitationsService, type InvitationView, type NoticeResult } from './invitations.service.js';
 
 const { Admin, Secretary, Chair } = Role;
 
@@ -25,8 +25,17 @@ export class InvitationsController {
 
   @Post()
   @Roles(Admin, Secretary)
+  @ApiOperation({ summary: 'Invite a member, a guest (no vote) or a substitute for a named member (no vote, not in the quorum)' })
   invite(@UuidParam('id') meetingId: string, @Body() dto: InviteDelegateDto): Promise<InvitationView> {
-    return this.invitations.invite(meetingId, dto.delegateId, dto.kind);
+    return this.invitations.invite(meetingId, dto.delegateId, dto.kind, dto.substituteFor);
+  }
+
+  @Post('notice')
+  @HttpCode(200)
+  @Roles(Admin, Secretary)
+  @ApiOperation({ summary: 'Send (or re-send) the invitation notice: in the app, and by email when SMTP_URL is set' })
+  notice(@UuidParam('id') meetingId: string, @Body() dto: SendNoticeDto): Promise<NoticeResult> {
+    return this.invitations.sendNotice(meetingId, dto.resend ?? false);
   }
 
   @Delete(':delegateId')

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEnum, IsUUID } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { InvitationKind } from '../meeting-invitation.entity.js';
 
 export class InviteDelegateDto {
@@ -7,7 +7,22 @@ export class InviteDelegateDto {
   @IsUUID()
   delegateId: string;
 
-  @ApiProperty({ enum: InvitationKind, description: 'member: an active member of the body (votes per the registry); guest: never votes' })
+  @ApiProperty({
+    enum: InvitationKind,
+    description: 'member: an active member of the body (votes per the registry); guest: never votes; substitute: attends for the member named in substituteFor, may speak, never votes, not in the quorum',
+  })
   @IsEnum(InvitationKind)
   kind: InvitationKind;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'substitute only: the invited member they attend for' })
+  @IsOptional()
+  @IsUUID()
+  substituteFor?: string;
+}
+
+export class SendNoticeDto {
+  @ApiPropertyOptional({ description: 'true: send again to everyone invited; false/absent: only to those not yet notified' })
+  @IsOptional()
+  @IsBoolean()
+  resend?: boolean;
 }

@@ -44,6 +44,8 @@ export class CreateMeetingUseCase {
           quorumNumerator,
           quorumDenominator,
           createdBy: user.id,
+          chairName: trimOrNull(dto.chairName),
+          secretaryName: trimOrNull(dto.secretaryName),
         }),
       );
       const members = await em.getRepository(BodyMemberEntity).find({ where: { bodyId: body.id, delegate: { active: true } }, relations: { delegate: true } });

@@ -16,6 +16,7 @@ export interface MeetingCounts {
   invited: number;
   members: number;
   guests: number;
+  substitutes: number;
   voters: number;
   agendaItems: number;
   documents: number;
@@ -53,6 +54,14 @@ export interface MeetingDetail extends MeetingSummary {
   agenda: { id: string; position: number; title: string; description: string | null; presenter: string | null }[];
   documents: DocumentView[];
   myInvitation: { kind: InvitationKind; canVote: boolean } | null;
+  chairName: string | null;
+  secretaryName: string | null;
+  /** What actually happened: when check-in opened, the session opened and the meeting closed. */
+  checkInOpenedAt: Date | null;
+  sessionOpenedAt: Date | null;
+  closedAt: Date | null;
+  /** Voting members present / required when the session opened; belowQuorum when the secretary confirmed opening without it. */
+  opening: { present: number | null; required: number | null; belowQuorum: boolean } | null;
 }
 
 export const documentView = (d: MeetingDocumentEntity): DocumentView => ({
@@ -120,6 +129,12 @@ export class MeetingQueriesService {
       agenda: agenda.map((a) => ({ id: a.id, position: a.position, title: a.title, description: a.description, presenter: a.presenter })),
       documents: documents.map(documentView),
       myInvitation: mine ? { kind: mine.kind, canVote: mine.canVote } : null,
+      chairName: meeting.chairName,
+      secretaryName: meeting.secretaryName,
+      checkInOpenedAt: meeting.checkInOpenedAt,
+      sessionOpenedAt: meeting.sessionOpenedAt,
+      closedAt: meeting.closedAt,
+      opening: meeting.sessionOpenedAt ? { present: meeting.openingPresent, required: meeting.openingRequired, belowQuorum: meeting.openedBelowQuorum } : null,
     };
   }
 
@@ -134,10 +149,11 @@ export class MeetingQueriesService {
         .addSelect('count(*)::int', 'invited')
         .addSelect(`count(*) FILTER (WHERE i.kind = 'member')::int`, 'members')
         .addSelect(`count(*) FILTER (WHERE i.kind = 'guest')::int`, 'guests')
+        .addSelect(`count(*) FILTER (WHERE i.kind = 'substitute')::int`, 'substitutes')
         .addSelect('count(*) FILTER (WHERE i.can_vote)::int', 'voters')
         .where('i.meeting_id IN (:...ids)', { ids })
         .groupBy('i.meeting_id')
-        .getRawMany<{ meetingId: string; invited: number; members: number; guests: number; voters: number }>(),
+        .getRawMany<{ meetingId: string; invited: number; members: number; guests: number; substitutes: number; voters: number }>(),
       this.countBy(this.agenda, 'agenda_items', ids),
       this.countBy(this.documents, 'meeting_documents', ids),
     ]);
@@ -158,6 +174,7 @@ export class MeetingQueriesService {
           invited: Number(i?.invited ?? 0),
           members: Number(i?.members ?? 0),
           guests: Number(i?.guests ?? 0),
+          substitutes: Number(i?.substitutes ?? 0),
           voters: Number(i?.voters ?? 0),
           agendaItems: agenda.get(m.id) ?? 0,
           documents: docs.get(m.id) ?? 0,

@@ -53,9 +53,9 @@ export class MeetingsController {
   @Post(':id/status')
   @HttpCode(200)
   @Roles(Admin, Secretary, Chair)
-  @ApiOperation({ summary: 'Legal transitions only (409 ILLEGAL_TRANSITION with from/to otherwise)' })
+  @ApiOperation({ summary: 'Legal transitions only (409 ILLEGAL_TRANSITION with from/to otherwise); opening the session below the quorum needs confirmBelowQuorum (409 QUORUM_NOT_REACHED)' })
   async status(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ChangeStatusDto): Promise<MeetingDetail> {
-    await this.changeStatus.execute(user, id, dto.status);
+    await this.changeStatus.execute(user, id, dto.status, { confirmBelowQuorum: dto.confirmBelowQuorum });
     return this.queries.detail(user, id);
   }
 }

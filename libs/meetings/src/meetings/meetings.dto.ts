@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { MeetingMode, MeetingStatus } from '../meeting-status.js';
 import { AgendaItemInputDto } from '../agenda/agenda.dto.js';
 
@@ -50,6 +50,18 @@ export class CreateMeetingDto {
   @Min(1)
   @Max(1000)
   quorumDenominator?: number;
+
+  @ApiPropertyOptional({ maxLength: 200, nullable: true, example: 'Nguyễn Văn Phong, Chủ tịch UBND Thành phố', description: 'Who presides (chủ tọa), as the minutes name them' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  chairName?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 200, nullable: true, description: 'Who keeps the minutes (thư ký)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  secretaryName?: string | null;
 
   @ApiPropertyOptional({ type: [AgendaItemInputDto], maxItems: 200 })
   @IsOptional()
@@ -104,12 +116,29 @@ export class UpdateMeetingDto {
   @Min(1)
   @Max(1000)
   quorumDenominator?: number;
+
+  @ApiPropertyOptional({ maxLength: 200, nullable: true, example: 'Nguyễn Văn Phong, Chủ tịch UBND Thành phố', description: 'Who presides (chủ tọa), as the minutes name them' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  chairName?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 200, nullable: true, description: 'Who keeps the minutes (thư ký)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  secretaryName?: string | null;
 }
 
 export class ChangeStatusDto {
   @ApiProperty({ enum: MeetingStatus, description: 'draft -> scheduled -> open -> in_session -> closed; scheduled -> draft' })
   @IsEnum(MeetingStatus)
   status: MeetingStatus;
+
+  @ApiPropertyOptional({ description: 'Opening the session (in_session) below the quorum: without it the API answers 409 QUORUM_NOT_REACHED' })
+  @IsOptional()
+  @IsBoolean()
+  confirmBelowQuorum?: boolean;
 }
 
 export class ListMeetingsQueryDto {

@@ -21,6 +21,8 @@ export class UpdateMeetingUseCase {
       if (dto.mode !== undefined) meeting.mode = dto.mode;
       if (dto.quorumNumerator !== undefined) meeting.quorumNumerator = dto.quorumNumerator;
       if (dto.quorumDenominator !== undefined) meeting.quorumDenominator = dto.quorumDenominator;
+      if (dto.chairName !== undefined) meeting.chairName = trimOrNull(dto.chairName);
+      if (dto.secretaryName !== undefined) meeting.secretaryName = trimOrNull(dto.secretaryName);
       assertMeetingShape(meeting);
       return em.getRepository(MeetingEntity).save(meeting);
     });

@@ -24,16 +24,23 @@ export class DraftMinutesUseCase {
 
   async execute(user: AuthUser, meetingId: string): Promise<MinutesView> {
     const attendance = await this.data.attendanceData(meetingId);
-    const [polls, opinions, conclusions] = await Promise.all([
+    const [polls, opinions, conclusions, speakers] = await Promise.all([
       this.data.pollResults(meetingId),
       this.opinions.list(user, meetingId),
       this.conclusions.forMeeting(meetingId),
+      // everyone the chair gave the floor, in the order they spoke
+      this.dataSource.query<{ full_name: string; agenda_item_id: string | null; granted_at: Date }[]>(
+        `SELECT d.full_name, s.agenda_item_id, s.granted_at FROM speaker_requests s JOIN delegates d ON d.id = s.delegate_id
+          WHERE s.meeting_id = $1 AND s.granted_at IS NOT NULL ORDER BY s.granted_at`,
+        [meetingId],
+      ),
     ]);
     const content = buildMinutesDraft({
       attendance,
       polls,
       opinions: opinions.map((o) => ({ delegateName: o.delegateName ?? '', agendaItemId: o.agendaItemId, content: o.content })),
       conclusions,
+      speakers: speakers.map((sp) => ({ delegateName: sp.full_name, agendaItemId: sp.agenda_item_id, grantedAt: new Date(sp.granted_at) })),
     });
     const saved = await this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(MeetingMinutesEntity);

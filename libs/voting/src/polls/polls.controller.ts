@@ -39,6 +39,12 @@ export class PollsController {
     return this.polls.get(user, pollId);
   }
 
+  @Get('polls/:id/not-voted')
+  @Roles(Admin, Secretary, Chair)
+  notVoted(@CurrentUser() user: AuthUser, @UuidParam('id') pollId: string): Promise<{ count: number; names: string[] | null }> {
+    return this.polls.notVoted(user, pollId);
+  }
+
   @Post('polls/:id/open')
   @HttpCode(200)
   @Roles(Secretary, Chair)

@@ -37,6 +37,8 @@ export class PollsService {
 
   async create(user: AuthUser, meetingId: string, dto: CreatePollDto): Promise<PollView> {
     await this.access.assertCanSee(user, meetingId);
+    const [meeting] = await this.dataSource.query<{ status: string }[]>(`SELECT status FROM meetings WHERE id = $1`, [meetingId]);
+    if (meeting?.status === 'closed') throw new DomainError(VotingErrorCode.MEETING_CLOSED, 'The meeting is closed: polls can no longer be created', { meetingId });
     const rule = dto.rule === undefined ? cloneRule(PEOPLES_COMMITTEE_RULE) : parseRule(dto.rule);
     const secret = dto.ballotMode === BallotMode.Secret;
     if (secret && dto.allowChange) throw invalid('Secret polls cannot allow changing a ballot: nothing links a ballot to its voter', 'allowChange');
@@ -111,6 +113,24 @@ export class PollsService {
     const view = toPollView(poll, (await this.optionsOf([poll.id])).get(poll.id) ?? [], staff);
     if (poll.status === PollStatus.Published) view.ballots = await this.publishedBallots(poll);
     return view;
+  }
+
+  /**
+   * Who on the poll's roll has not voted yet, for the staff's close confirmation: names for a named poll, only the
+   * number for a secret one (who abstained from a secret ballot is not shown even to staff).
+   */
+  async notVoted(user: AuthUser, pollId: string): Promise<{ count: number; names: string[] | null }> {
+    const poll = await this.dataSource.getRepository(PollEntity).findOne({ where: { id: pollId } });
+    if (!poll) throw DomainError.notFound('Poll', pollId);
+    const { staff } = await this.access.assertCanSee(user, poll.meetingId);
+    if (!staff) throw DomainError.forbidden('Only staff see who has not voted');
+    const rows = await this.dataSource.query<{ full_name: string }[]>(
+      `SELECT d.full_name FROM poll_roll r JOIN delegates d ON d.id = r.delegate_id
+        WHERE r.poll_id = $1 AND NOT EXISTS (SELECT 1 FROM poll_participation p WHERE p.poll_id = r.poll_id AND p.delegate_id = r.delegate_id)`,
+      [pollId],
+    );
+    const names = rows.map((r) => r.full_name).sort(new Intl.Collator('vi').compare);
+    return { count: names.length, names: poll.ballotMode === BallotMode.Named ? names : null };
   }
 
   /**
