@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MeetingEntity, MeetingInvitationEntity } from '#meetings';
+import { MeetingEntity, MeetingInvitationEntity, MeetingsModule } from '#meetings';
 import { RealtimeModule } from '#realtime';
 import { AttendanceRecordEntity } from './attendance-record.entity.js';
 import { AttendanceReadService } from './attendance-read.service.js';
@@ -15,7 +15,7 @@ import './attendance.errors.js';
 
 /** Check-in records, quorum, QR codes and kiosk tokens; pushes `attendance:updated` through #realtime. */
 @Module({
-  imports: [RealtimeModule, TypeOrmModule.forFeature([AttendanceRecordEntity, KioskDeviceEntity, MeetingEntity, MeetingInvitationEntity])],
+  imports: [RealtimeModule, MeetingsModule, TypeOrmModule.forFeature([AttendanceRecordEntity, KioskDeviceEntity, MeetingEntity, MeetingInvitationEntity])],
   controllers: [AttendanceController, KiosksController],
   providers: [AttendanceService, AttendanceReadService, QrCheckInService, KioskAuthService, KioskOrStaffGuard],
   exports: [AttendanceService, AttendanceReadService, KioskAuthService, KioskOrStaffGuard],

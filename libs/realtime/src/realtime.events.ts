@@ -1,4 +1,4 @@
-import type { ListenersOf, MeetingJoined, MeetingRef, ServerShutdownNotice, WsAck, WsErrorBody, WsErrorEvent } from '#contracts';
+import type { ClientEvents, ListenersOf, MeetingRef, ServerShutdownNotice, WsAck, WsErrorBody, WsErrorEvent } from '#contracts';
 import type { AuthUser } from '#core';
 
 /**
@@ -29,10 +29,8 @@ export function toWsErrorBody(error: { code: string; message: string; details?: 
 
 export type MeetingLeft = MeetingRef;
 
-export interface ClientToServerEvents {
-  'meeting:join': (payload: MeetingRef, ack?: (res: WsAck<MeetingJoined>) => void) => void;
-  'meeting:leave': (payload: MeetingRef, ack?: (res: WsAck<MeetingLeft>) => void) => void;
-}
+/** Client -> server events as socket.io's listener map, from the contract (#contracts ClientEvents). */
+export type ClientToServerEvents = { [E in keyof ClientEvents]: (payload: ClientEvents[E]['payload'], ack?: (res: WsAck<ClientEvents[E]['ack']>) => void) => void };
 
 /** Payloads of the server -> client events realtime itself emits. */
 export interface ServerEventPayloads {

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '#audit';
 import { DomainError, STAFF_ROLES, type AuthUser } from '#core';
-import { AgendaItemEntity } from '#meetings';
-import { MeetingAccessService } from '#realtime';
+import { AgendaItemEntity, MeetingAccess } from '#meetings';
 import { parseRule, PEOPLES_COMMITTEE_RULE, cloneRule } from '../rules/rule-spec.js';
 import { VotingErrorCode } from '../voting.errors.js';
 import type { MyVote, PollState, ProxyVote } from '../voting.events.js';
@@ -30,13 +29,13 @@ export class PollsService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly access: MeetingAccessService,
+    private readonly access: MeetingAccess,
     private readonly audit: AuditService,
     private readonly proxies: ProxiesService,
   ) {}
 
   async create(user: AuthUser, meetingId: string, dto: CreatePollDto): Promise<PollView> {
-    await this.access.assertCanSee(user, meetingId);
+    await this.access.assertCanView(user, meetingId);
     const rule = dto.rule === undefined ? cloneRule(PEOPLES_COMMITTEE_RULE) : parseRule(dto.rule);
     const secret = dto.ballotMode === BallotMode.Secret;
     if (secret && dto.allowChange) throw invalid('Secret polls cannot allow changing a ballot: nothing links a ballot to its voter', 'allowChange');
@@ -96,7 +95,7 @@ export class PollsService {
   }
 
   async list(user: AuthUser, meetingId: string): Promise<PollView[]> {
-    const { staff } = await this.access.assertCanSee(user, meetingId);
+    const { staff } = await this.access.assertCanView(user, meetingId);
     const polls = await this.dataSource.getRepository(PollEntity).find({ where: { meetingId }, order: { createdAt: 'ASC' } });
     const visible = polls.filter((p) => staff || p.status !== PollStatus.Draft);
     const options = await this.optionsOf(visible.map((p) => p.id));
@@ -106,7 +105,7 @@ export class PollsService {
   async get(user: AuthUser, pollId: string): Promise<PollView> {
     const poll = await this.dataSource.getRepository(PollEntity).findOne({ where: { id: pollId } });
     if (!poll) throw DomainError.notFound('Poll', pollId);
-    const { staff } = await this.access.assertCanSee(user, poll.meetingId);
+    const { staff } = await this.access.assertCanView(user, poll.meetingId);
     if (!staff && poll.status === PollStatus.Draft) throw DomainError.notFound('Poll', pollId);
     const view = toPollView(poll, (await this.optionsOf([poll.id])).get(poll.id) ?? [], staff);
     if (poll.status === PollStatus.Published) view.ballots = await this.publishedBallots(poll);
