@@ -12,6 +12,19 @@ export interface ConferenceToken {
   roomAdmin: boolean;
 }
 
+/** libs/conference/src/moderation/moderation.service.ts RemovalView */
+export interface ConferenceRemoval {
+  identity: string;
+  name: string;
+  removedAt: string;
+}
+
+/** libs/conference/src/recording/conference-recording.service.ts RecordingStatus */
+export interface ConferenceRecordingStatus {
+  available: boolean;
+  running: { id: string; egressId: string; filepath: string | null; startedAt: string; stoppedAt: string | null } | null;
+}
+
 export interface ConferenceParticipant {
   sid: string;
   identity: string;

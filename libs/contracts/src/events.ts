@@ -50,6 +50,17 @@ export interface ServerShutdownNotice {
   reconnectInMs: number;
 }
 
+/** `auth:refresh` answer: the socket may act until this instant (ISO). */
+export interface AuthRefreshed {
+  expiresAt: string;
+}
+
+/** Sent just before the server disconnects a socket whose session was revoked; the client signs in again. */
+export interface AuthRevokedNotice {
+  code: string;
+  reason: string;
+}
+
 export interface HandRaised {
   requestId: string;
   position: number;
@@ -61,6 +72,8 @@ export interface ServerEvents {
   error: WsErrorEvent;
   /** To every socket of an instance that is shutting down. */
   'server:shutdown': ServerShutdownNotice;
+  /** To every socket of a session that was revoked (logout, deactivation, password or role change), just before it is disconnected. */
+  'auth:revoked': AuthRevokedNotice;
   /** To `meeting:<id>` when the meeting's status changes. */
   'meeting:status': MeetingStatusChanged;
   /** To `meeting:<id>` minus staff: the summary only; to `meeting:<id>:staff`: the summary and the changed record. */
@@ -101,6 +114,8 @@ export interface ServerEvents {
 
 /** Client -> server events of the main namespace: the payload and what the ack carries besides `ok`. */
 export interface ClientEvents {
+  /** A new access token (after /api/auth/refresh) for an open socket whose token expired. */
+  'auth:refresh': { payload: { token: string }; ack: AuthRefreshed };
   /** Follow a meeting: staff any meeting, an observer any non-draft one, a delegate the non-draft ones they are invited to. */
   'meeting:join': { payload: MeetingRef; ack: MeetingJoined };
   'meeting:leave': { payload: MeetingRef; ack: MeetingRef };

@@ -12,3 +12,4 @@ export type * from './opinions.js';
 export type * from './conference.js';
 export type * from './minutes.js';
 export type * from './events.js';
+export type * from './documents.js';

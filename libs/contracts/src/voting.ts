@@ -1,5 +1,5 @@
 /** libs/voting views (libs/voting/src/polls/poll.view.ts, voting.events.ts). */
-export type PollKind = 'motion' | 'choice' | 'election';
+export type PollKind = 'motion' | 'choice' | 'election' | 'confidence' | 'no_confidence';
 export type BallotMode = 'named' | 'secret';
 export type PollStatus = 'draft' | 'open' | 'closed' | 'published';
 export type MotionCode = 'for' | 'against' | 'abstain';

@@ -1,4 +1,4 @@
-import type { ClientEvents, ListenersOf, MeetingRef, ServerShutdownNotice, WsAck, WsErrorBody, WsErrorEvent } from '#contracts';
+import type { AuthRevokedNotice, ClientEvents, ListenersOf, MeetingRef, ServerShutdownNotice, WsAck, WsErrorBody, WsErrorEvent } from '#contracts';
 import type { AuthUser } from '#core';
 
 /**
@@ -15,6 +15,8 @@ export const rooms = {
   user: (userId: string): string => `user:${userId}`,
   delegate: (delegateId: string): string => `delegate:${delegateId}`,
   meeting: (meetingId: string): string => `meeting:${meetingId}`,
+  /** every socket of one login session (logout ends it) */
+  session: (sessionId: string): string => `session:${sessionId}`,
   /** admin, secretary and chair sockets that joined the meeting */
   meetingStaff: (meetingId: string): string => `meeting:${meetingId}:staff`,
 } as const;
@@ -32,10 +34,13 @@ export type MeetingLeft = MeetingRef;
 /** Client -> server events as socket.io's listener map, from the contract (#contracts ClientEvents). */
 export type ClientToServerEvents = { [E in keyof ClientEvents]: (payload: ClientEvents[E]['payload'], ack?: (res: WsAck<ClientEvents[E]['ack']>) => void) => void };
 
+export type { AuthRefreshed, AuthRevokedNotice } from '#contracts';
+
 /** Payloads of the server -> client events realtime itself emits. */
 export interface ServerEventPayloads {
   error: WsErrorEvent;
   'server:shutdown': ServerShutdownNotice;
+  'auth:revoked': AuthRevokedNotice;
 }
 
 /** Any library's event map: event name -> payload. */
@@ -49,4 +54,6 @@ export interface InterServerEvents {}
 /** What the gateway keeps on `socket.data` after authentication. */
 export interface SocketData {
   user: AuthUser;
+  /** When the access token the socket authenticated with expires (epoch ms); events after it answer TOKEN_EXPIRED. */
+  tokenExpiresAt: number;
 }

@@ -4,6 +4,7 @@ import { MEETING_TRANSITIONS } from '../api/rules.js';
 import type { MeetingStatus } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { ConferenceModerationPanel } from '../components/conference-moderation-panel.js';
+import { ConferencePanel } from '../components/conference-panel.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LiveBadge } from '../components/live-badge.js';
 import { KiosksPanel } from '../components/kiosks-panel.js';
@@ -112,6 +113,8 @@ export default function SecretaryConsoleScreen({ params }: ScreenProps) {
       </section>
       <PollsPanel meetingId={meetingId} agenda={agenda} />
       <OpinionsPanel meetingId={meetingId} agenda={agenda} />
+      {/* the chair and the secretary take part in the online room from here, next to its moderation */}
+      {me.role === 'secretary' || me.role === 'chair' ? <ConferencePanel meetingId={meetingId} /> : null}
       <ConferenceModerationPanel meetingId={meetingId} canModerate={me.role === 'secretary' || me.role === 'chair'} />
       {me.role === 'admin' || me.role === 'secretary' ? <KiosksPanel meetingId={meetingId} /> : null}
     </article>
