@@ -172,8 +172,9 @@ describe('attendance', () => {
       }
       expect((await as.get(Role.Delegate)!.get(`${base(fx.meeting.id)}/summary`)).status).toBe(200);
       const denied = await outsider.get<ErrorShape>(`${base(fx.meeting.id)}/summary`);
-      expect(denied.status).toBe(403);
-      expect(denied.body.error.code).toBe('NOT_INVITED');
+      // not invited: the meeting is not shown at all (MeetingAccess), as if it did not exist
+      expect(denied.status).toBe(404);
+      expect(denied.body.error.code).toBe('NOT_FOUND');
     });
   });
 

@@ -64,7 +64,11 @@ describe('opinions, speaker queue and written opinion rounds', () => {
     it('refuses opinions from the uninvited, on foreign agenda items, and outside an active meeting', async () => {
       const stranger = await createDelegate(t.dataSource);
       const outsider = (await clientAs(t.dataSource, t.url, Role.Delegate, { delegateId: stranger.id })).http;
-      expect((await outsider.post<ErrorShape>(`/api/meetings/${meetingId}/opinions`, { content: 'x' })).body.error.code).toBe('NOT_INVITED');
+      expect((await outsider.post<ErrorShape>(`/api/meetings/${meetingId}/opinions`, { content: 'x' })).body.error.code).toBe('NOT_FOUND');
+      // nothing of the meeting reaches a delegate who is not invited: not its opinions, not its speaker queue (names, ids)
+      expect((await outsider.get<ErrorShape>(`/api/meetings/${meetingId}/opinions`)).status).toBe(404);
+      const queue = await outsider.get<ErrorShape>(`/api/meetings/${meetingId}/speakers`);
+      expect([queue.status, queue.body.error.code]).toEqual([404, 'NOT_FOUND']);
       const other = await createMeeting(t.dataSource, bodyId, [], {}, 1);
       const foreign = await delegates[0].post<ErrorShape>(`/api/meetings/${meetingId}/opinions`, { content: 'x', agendaItemId: other.agendaItems[0].id });
       expect(foreign.status).toBe(400);

@@ -295,6 +295,6 @@ describe('voting: proxy voting (ủy quyền biểu quyết)', () => {
     expect(list.status).toBe(403);
     const outsider = (await clientAs(t.dataSource, t.url, Role.Delegate, { delegateId: (await createDelegate(t.dataSource)).id })).http;
     const mine = await outsider.get<ErrorShape>(`/api/meetings/${f.meeting.id}/proxies/mine`);
-    expect([mine.status, mine.body.error.code]).toEqual([403, 'NOT_INVITED']);
+    expect([mine.status, mine.body.error.code]).toEqual([404, 'NOT_FOUND']);
   });
 });

@@ -222,7 +222,7 @@ describe('voting: polls, casting, live events', () => {
     );
     const outsider = await connectSocket(t.url, tokenOf((await clientAs(t.dataSource, t.url, Role.Delegate, { delegateId: (await createDelegate(t.dataSource)).id })).http));
     sockets.push(outsider as Sock);
-    expect(errCode(await emitAck<WsAck<object>>(outsider, 'poll:state', { meetingId: f.meeting.id }))).toBe('NOT_INVITED');
+    expect(errCode(await emitAck<WsAck<object>>(outsider, 'poll:state', { meetingId: f.meeting.id }))).toBe('NOT_FOUND');
   });
 
   it('refuses bad ballots with a code over WS (ack and error event) and 4xx over HTTP, never a crash', async () => {

@@ -21,13 +21,13 @@ type Outcome = 'ok' | string;
  * that is not in this table.
  */
 const WS_ACCESS: Record<string, Record<Who, Outcome>> = {
-  'meeting:join': { admin: 'ok', secretary: 'ok', chair: 'ok', delegate: 'ok', outsider: 'NOT_INVITED', observer: 'ok' },
+  'meeting:join': { admin: 'ok', secretary: 'ok', chair: 'ok', delegate: 'ok', outsider: 'NOT_FOUND', observer: 'ok' },
   'meeting:leave': { admin: 'ok', secretary: 'ok', chair: 'ok', delegate: 'ok', outsider: 'ok', observer: 'ok' },
-  'poll:state': { admin: 'ok', secretary: 'ok', chair: 'ok', delegate: 'ok', outsider: 'NOT_INVITED', observer: 'ok' },
+  'poll:state': { admin: 'ok', secretary: 'ok', chair: 'ok', delegate: 'ok', outsider: 'NOT_FOUND', observer: 'ok' },
   'vote:cast': { admin: 'NOT_ELIGIBLE', secretary: 'NOT_ELIGIBLE', chair: 'NOT_ELIGIBLE', delegate: 'ok', outsider: 'NOT_ELIGIBLE', observer: 'NOT_ELIGIBLE' },
-  'hand:raise': { admin: 'NOT_A_DELEGATE', secretary: 'NOT_A_DELEGATE', chair: 'NOT_A_DELEGATE', delegate: 'ok', outsider: 'NOT_INVITED', observer: 'NOT_A_DELEGATE' },
-  // lowering a hand one never raised is a no-op: it touches only the caller's own request
-  'hand:lower': { admin: 'NOT_A_DELEGATE', secretary: 'NOT_A_DELEGATE', chair: 'NOT_A_DELEGATE', delegate: 'ok', outsider: 'ok', observer: 'NOT_A_DELEGATE' },
+  'hand:raise': { admin: 'NOT_A_DELEGATE', secretary: 'NOT_A_DELEGATE', chair: 'NOT_A_DELEGATE', delegate: 'ok', outsider: 'NOT_FOUND', observer: 'NOT_A_DELEGATE' },
+  // a meeting the caller may not see is NOT_FOUND for every event (MeetingAccess), lowering a hand included
+  'hand:lower': { admin: 'NOT_A_DELEGATE', secretary: 'NOT_A_DELEGATE', chair: 'NOT_A_DELEGATE', delegate: 'ok', outsider: 'NOT_FOUND', observer: 'NOT_A_DELEGATE' },
 };
 /** Events of the /kiosk namespace: a kiosk token only, never a user's token (tested below). */
 const KIOSK_EVENTS = ['checkin:frame'];

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Role, Roles, UuidParam, type AuthUser } from '#core';
-import { MeetingAccessService } from '#realtime';
+import { MeetingAccess } from '#meetings';
 import { CheckInMethod } from './attendance-record.entity.js';
 import { AttendanceReadService } from './attendance-read.service.js';
 import { DelegateRefDto, ExcuseDto, QrCheckInDto } from './attendance.dto.js';
@@ -20,7 +20,7 @@ export class AttendanceController {
     private readonly attendance: AttendanceService,
     private readonly read: AttendanceReadService,
     private readonly qr: QrCheckInService,
-    private readonly access: MeetingAccessService,
+    private readonly access: MeetingAccess,
   ) {}
 
   @Get()
@@ -33,7 +33,7 @@ export class AttendanceController {
   @Get('summary')
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
   async summary(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<AttendanceSummary> {
-    await this.access.assertCanSee(user, meetingId);
+    await this.access.assertCanView(user, meetingId);
     return this.read.summary(meetingId);
   }
 

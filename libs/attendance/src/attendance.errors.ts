@@ -2,8 +2,6 @@ import { registerErrorCodes } from '#core';
 
 export enum AttendanceErrorCode {
   MEETING_NOT_OPEN = 'MEETING_NOT_OPEN',
-  /** Same code and status as #opinions and #realtime use for it. */
-  NOT_INVITED = 'NOT_INVITED',
   NOT_A_DELEGATE = 'NOT_A_DELEGATE',
   NOT_CHECKED_IN = 'NOT_CHECKED_IN',
   QR_CODE_INVALID = 'QR_CODE_INVALID',
@@ -16,7 +14,6 @@ export enum AttendanceErrorCode {
 
 registerErrorCodes({
   [AttendanceErrorCode.MEETING_NOT_OPEN]: 409,
-  [AttendanceErrorCode.NOT_INVITED]: 403,
   [AttendanceErrorCode.NOT_A_DELEGATE]: 403,
   [AttendanceErrorCode.NOT_CHECKED_IN]: 409,
   [AttendanceErrorCode.QR_CODE_INVALID]: 400,

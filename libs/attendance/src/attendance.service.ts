@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { DomainError, JsonLogger } from '#core';
-import { MeetingEntity, MeetingInvitationEntity, MeetingStatus } from '#meetings';
+import { MeetingEntity, MeetingInvitationEntity, MeetingsErrorCode, MeetingStatus } from '#meetings';
 import { RealtimeService, type TypedEmitter } from '#realtime';
 import { AttendanceReadService } from './attendance-read.service.js';
 import { AttendanceErrorCode } from './attendance.errors.js';
@@ -98,7 +98,7 @@ export class AttendanceService {
 
   async assertInvited(meetingId: string, delegateId: string): Promise<void> {
     if (!(await this.invitations.exists({ where: { meetingId, delegateId } }))) {
-      throw new DomainError(AttendanceErrorCode.NOT_INVITED, 'This delegate is not invited to the meeting');
+      throw new DomainError(MeetingsErrorCode.NOT_INVITED, 'This delegate is not invited to the meeting');
     }
   }
 
@@ -116,7 +116,7 @@ export class AttendanceService {
 
   private async mustItem(meetingId: string, delegateId: string): Promise<AttendanceListItem> {
     const item = await this.read.item(meetingId, delegateId);
-    if (!item) throw new DomainError(AttendanceErrorCode.NOT_INVITED, 'This delegate is not invited to the meeting');
+    if (!item) throw new DomainError(MeetingsErrorCode.NOT_INVITED, 'This delegate is not invited to the meeting');
     return item;
   }
 

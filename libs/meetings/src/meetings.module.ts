@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { memoryStorage } from 'multer';
 import { APP_CONFIG, type AppConfig } from '#core';
 import { BodyEntity, BodyMemberEntity, DelegateEntity, DelegatesModule } from '#delegates';
+import { RealtimeModule, WsExceptionFilter } from '#realtime';
+import { MeetingAccess } from './access/meeting-access.service.js';
 import { MeetingsService } from './access/meetings.service.js';
 import { AgendaController } from './agenda/agenda.controller.js';
 import { AgendaService } from './agenda/agenda.service.js';
@@ -16,6 +18,7 @@ import { MeetingEvents } from './events/meeting-events.js';
 import { InvitationsController } from './invitations/invitations.controller.js';
 import { INVITATION_MAILER, InvitationMailer } from './invitations/invitation-mailer.js';
 import { InvitationsService } from './invitations/invitations.service.js';
+import { MeetingRoomGateway } from './live/meeting-room.gateway.js';
 import { MeetingDocumentEntity } from './meeting-document.entity.js';
 import { MeetingInvitationEntity } from './meeting-invitation.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
@@ -27,10 +30,12 @@ import { MeetingsController } from './meetings/meetings.controller.js';
 import { UpdateMeetingUseCase } from './meetings/update-meeting.use-case.js';
 import './meetings.errors.js';
 
-/** Meetings: schedule and status, invitations, agenda, PDF documents; exports MeetingsService and MeetingEvents. */
+/** Meetings: schedule and status, invitations, agenda, PDF documents; exports MeetingAccess (who may see a meeting), MeetingsService and MeetingEvents;
+ * `meeting:join` / `meeting:leave` on the socket. */
 @Module({
   imports: [
     DelegatesModule,
+    RealtimeModule,
     TypeOrmModule.forFeature([MeetingEntity, MeetingInvitationEntity, AgendaItemEntity, MeetingDocumentEntity, BodyEntity, BodyMemberEntity, DelegateEntity]),
     // uploads stay in memory up to the configured limit; past it multer stops with LIMIT_FILE_SIZE (413) and drains the rest
     MulterModule.registerAsync({
@@ -44,6 +49,9 @@ import './meetings.errors.js';
   ],
   controllers: [MeetingsController, AgendaController, InvitationsController, DocumentsController],
   providers: [
+    MeetingAccess,
+    MeetingRoomGateway,
+    WsExceptionFilter,
     MeetingsService,
     MeetingEvents,
     MeetingQueriesService,
@@ -59,6 +67,6 @@ import './meetings.errors.js';
     // the invitation notice goes by mail whenever SMTP_URL is set (the task reminders' settings); null: in-app only
     { provide: INVITATION_MAILER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => (config.tasks.smtpUrl ? new InvitationMailer(config.tasks.smtpUrl, config.tasks.smtpFrom) : null) },
   ],
-  exports: [TypeOrmModule, MeetingsService, MeetingEvents, MeetingQuorumProbe],
+  exports: [TypeOrmModule, MeetingAccess, MeetingsService, MeetingEvents, MeetingQuorumProbe],
 })
 export class MeetingsModule {}

@@ -2,7 +2,6 @@ import { registerErrorCodes } from '#core';
 
 export enum OpinionsErrorCode {
   MEETING_NOT_ACTIVE = 'MEETING_NOT_ACTIVE',
-  NOT_INVITED = 'NOT_INVITED',
   NOT_A_DELEGATE = 'NOT_A_DELEGATE',
   ROUND_NOT_OPEN = 'ROUND_NOT_OPEN',
   ROUND_CLOSED = 'ROUND_CLOSED',
@@ -13,7 +12,6 @@ export enum OpinionsErrorCode {
 
 registerErrorCodes({
   [OpinionsErrorCode.MEETING_NOT_ACTIVE]: 409,
-  [OpinionsErrorCode.NOT_INVITED]: 403,
   [OpinionsErrorCode.NOT_A_DELEGATE]: 403,
   [OpinionsErrorCode.ROUND_NOT_OPEN]: 409,
   [OpinionsErrorCode.ROUND_CLOSED]: 409,

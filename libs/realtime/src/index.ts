@@ -1,7 +1,5 @@
 export * from './realtime.events.js';
-export * from './realtime.errors.js';
 export * from './realtime.service.js';
-export * from './meeting-access.service.js';
 export * from './realtime.gateway.js';
 export * from './socket-session.js';
 export * from './realtime-io.adapter.js';

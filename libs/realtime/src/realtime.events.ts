@@ -1,4 +1,4 @@
-import type { AuthRefreshed, AuthRevokedNotice, ListenersOf, MeetingJoined, MeetingRef, ServerShutdownNotice, WsAck, WsErrorBody, WsErrorEvent } from '#contracts';
+import type { AuthRevokedNotice, ClientEvents, ListenersOf, MeetingRef, ServerShutdownNotice, WsAck, WsErrorBody, WsErrorEvent } from '#contracts';
 import type { AuthUser } from '#core';
 
 /**
@@ -31,14 +31,10 @@ export function toWsErrorBody(error: { code: string; message: string; details?: 
 
 export type MeetingLeft = MeetingRef;
 
-export type { AuthRefreshed, AuthRevokedNotice } from '#contracts';
+/** Client -> server events as socket.io's listener map, from the contract (#contracts ClientEvents). */
+export type ClientToServerEvents = { [E in keyof ClientEvents]: (payload: ClientEvents[E]['payload'], ack?: (res: WsAck<ClientEvents[E]['ack']>) => void) => void };
 
-export interface ClientToServerEvents {
-  /** A new access token (after /api/auth/refresh) for an open socket whose token expired. */
-  'auth:refresh': (payload: { token: string }, ack?: (res: WsAck<AuthRefreshed>) => void) => void;
-  'meeting:join': (payload: MeetingRef, ack?: (res: WsAck<MeetingJoined>) => void) => void;
-  'meeting:leave': (payload: MeetingRef, ack?: (res: WsAck<MeetingLeft>) => void) => void;
-}
+export type { AuthRefreshed, AuthRevokedNotice } from '#contracts';
 
 /** Payloads of the server -> client events realtime itself emits. */
 export interface ServerEventPayloads {

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AttendanceModule } from '#attendance';
 import { AuditModule } from '#audit';
+import { MeetingsModule } from '#meetings';
 import { RealtimeModule, WsExceptionFilter } from '#realtime';
 import { CastRateLimiter } from './casting/cast-rate-limiter.js';
 import { CastVoteUseCase } from './casting/cast-vote.use-case.js';
@@ -22,7 +23,7 @@ export class VotingModule {
   static register(options: Partial<VotingOptions> = {}): DynamicModule {
     return {
       module: VotingModule,
-      imports: [RealtimeModule, AttendanceModule, AuditModule],
+      imports: [RealtimeModule, MeetingsModule, AttendanceModule, AuditModule],
       controllers: [PollsController, ProxiesController],
       providers: [
         { provide: VOTING_OPTIONS, useValue: { ...DEFAULT_VOTING_OPTIONS, ...options } },

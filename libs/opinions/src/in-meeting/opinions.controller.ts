@@ -33,8 +33,8 @@ export class OpinionsController {
 
   @Get('speakers')
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
-  queue(@UuidParam('id') meetingId: string): ReturnType<OpinionsService['queue']> {
-    return this.opinions.queue(meetingId);
+  queue(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): ReturnType<OpinionsService['queue']> {
+    return this.opinions.queueFor(user, meetingId);
   }
 
   @Post('speakers')

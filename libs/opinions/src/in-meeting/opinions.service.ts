@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { DomainError, ErrorCode, STAFF_ROLES, type AuthUser } from '#core';
-import { AgendaItemEntity, MeetingEntity, MeetingInvitationEntity, MeetingStatus } from '#meetings';
+import { AgendaItemEntity, MeetingAccess, MeetingsErrorCode, MeetingStatus } from '#meetings';
 import { OpinionsErrorCode } from '../opinions.errors.js';
 import { OpinionsNotifier } from '../opinions.notifier.js';
 import { OpinionEntity, OpinionStatus } from './opinion.entity.js';
@@ -18,23 +18,18 @@ export class OpinionsService {
     private readonly dataSource: DataSource,
     @InjectRepository(OpinionEntity) private readonly opinions: Repository<OpinionEntity>,
     @InjectRepository(SpeakerRequestEntity) private readonly requests: Repository<SpeakerRequestEntity>,
-    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
-    @InjectRepository(MeetingInvitationEntity) private readonly invitations: Repository<MeetingInvitationEntity>,
+    private readonly access: MeetingAccess,
     @InjectRepository(AgendaItemEntity) private readonly agenda: Repository<AgendaItemEntity>,
     private readonly notifier: OpinionsNotifier,
   ) {}
 
-  /** The caller's delegate id, after checking they are invited to an active meeting. */
+  /** The caller's delegate id, after checking they are invited to an active meeting (MeetingAccess: 404 when not visible). */
   private async activeInvitedDelegate(user: AuthUser, meetingId: string): Promise<string> {
-    const meeting = await this.meetings.findOne({ where: { id: meetingId } });
-    if (!meeting) throw DomainError.notFound('Meeting', meetingId);
+    const { meeting, invitation } = await this.access.assertCanView(user, meetingId);
     if (!user.delegateId) throw new DomainError(OpinionsErrorCode.NOT_A_DELEGATE, 'Only a delegate account can do this');
-    if (!(await this.invitations.exists({ where: { meetingId, delegateId: user.delegateId } }))) {
-      throw new DomainError(OpinionsErrorCode.NOT_INVITED, 'You are not invited to this meeting');
-    }
-    if (!ACTIVE.includes(meeting.status)) {
-      throw new DomainError(OpinionsErrorCode.MEETING_NOT_ACTIVE, `The meeting is ${meeting.status}; this needs it open or in session`, { status: meeting.status });
-    }
+    // only staff reach here uninvited (a delegate who is not invited got 404 above)
+    if (!invitation) throw new DomainError(MeetingsErrorCode.NOT_INVITED, 'You are not invited to this meeting');
+    this.access.assertStatus(meeting, ACTIVE, OpinionsErrorCode.MEETING_NOT_ACTIVE);
     return user.delegateId;
   }
 
@@ -56,6 +51,7 @@ export class OpinionsService {
   }
 
   async list(user: AuthUser, meetingId: string): Promise<ReturnType<OpinionsService['view']>[]> {
+    await this.access.assertCanView(user, meetingId);
     const staff = STAFF_ROLES.includes(user.role);
     if (!staff && !user.delegateId) return [];
     const rows = await this.opinions.find({
@@ -117,6 +113,7 @@ export class OpinionsService {
   }
 
   async withdraw(user: AuthUser, meetingId: string): Promise<void> {
+    await this.access.assertCanView(user, meetingId);
     if (!user.delegateId) throw new DomainError(OpinionsErrorCode.NOT_A_DELEGATE, 'Only a delegate account can do this');
     await this.requests.update({ meetingId, delegateId: user.delegateId, status: SpeakerRequestStatus.Waiting }, { status: SpeakerRequestStatus.Withdrawn, endedAt: new Date() });
     await this.broadcastQueue(meetingId);
@@ -157,6 +154,12 @@ export class OpinionsService {
       for (const [i, id] of requestIds.entries()) await em.update(SpeakerRequestEntity, { id }, { queuePosition: i + 1 });
     });
     await this.broadcastQueue(meetingId);
+  }
+
+  /** The speaker queue, for a caller who may see the meeting (names and ids: 404 to anyone else). */
+  async queueFor(user: AuthUser, meetingId: string): ReturnType<OpinionsService['queue']> {
+    await this.access.assertCanView(user, meetingId);
+    return this.queue(meetingId);
   }
 
   async queue(meetingId: string): Promise<{ id: string; delegateId: string; delegateName: string; status: SpeakerRequestStatus; position: number; requestedAt: Date; grantedAt: Date | null }[]> {

@@ -2,7 +2,8 @@ import { UseFilters } from '@nestjs/common';
 import { ConnectedSocket, SubscribeMessage, WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { createValidationPipe } from '#core';
-import { MeetingAccessService, WsBody, WsExceptionFilter, type LiveSocket, type WsAck } from '#realtime';
+import { MeetingAccess } from '#meetings';
+import { WsBody, WsExceptionFilter, type LiveSocket, type WsAck } from '#realtime';
 import { CastVoteUseCase } from '../casting/cast-vote.use-case.js';
 import { CastBallotDto, PollStateRequestDto } from '../polls/polls.dto.js';
 import { PollsService } from '../polls/polls.service.js';
@@ -23,7 +24,7 @@ export class VotingGateway implements OnGatewayConnection<LiveSocket> {
   constructor(
     private readonly casting: CastVoteUseCase,
     private readonly polls: PollsService,
-    private readonly access: MeetingAccessService,
+    private readonly access: MeetingAccess,
     private readonly errors: WsExceptionFilter,
   ) {}
 
@@ -39,7 +40,7 @@ export class VotingGateway implements OnGatewayConnection<LiveSocket> {
 
   @SubscribeMessage('poll:state')
   async state(@ConnectedSocket() socket: LiveSocket, @WsBody() dto: PollStateRequestDto): Promise<WsAck<PollState>> {
-    await this.access.assertCanSee(socket.data.user, dto.meetingId);
+    await this.access.assertCanView(socket.data.user, dto.meetingId);
     return { ok: true, ...(await this.polls.state(socket.data.user, dto.meetingId)) };
   }
 

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '#audit';
 import { DomainError, STAFF_ROLES, type AuthUser } from '#core';
-import { AgendaItemEntity } from '#meetings';
-import { MeetingAccessService } from '#realtime';
+import { AgendaItemEntity, MeetingAccess } from '#meetings';
 import { parseRule, PEOPLES_COMMITTEE_RULE, cloneRule } from '../rules/rule-spec.js';
 import { VotingErrorCode } from '../voting.errors.js';
 import type { MyVote, PollState, ProxyVote } from '../voting.events.js';
@@ -30,13 +29,13 @@ export class PollsService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly access: MeetingAccessService,
+    private readonly access: MeetingAccess,
     private readonly audit: AuditService,
     private readonly proxies: ProxiesService,
   ) {}
 
   async create(user: AuthUser, meetingId: string, dto: CreatePollDto): Promise<PollView> {
-    await this.access.assertCanSee(user, meetingId);
+    await this.access.assertCanView(user, meetingId);
     const [meeting] = await this.dataSource.query<{ status: string }[]>(`SELECT status FROM meetings WHERE id = $1`, [meetingId]);
     if (meeting?.status === 'closed') throw new DomainError(VotingErrorCode.MEETING_CLOSED, 'The meeting is closed: polls can no longer be created', { meetingId });
     const rule = dto.rule === undefined ? cloneRule(PEOPLES_COMMITTEE_RULE) : parseRule(dto.rule);
@@ -98,7 +97,7 @@ export class PollsService {
   }
 
   async list(user: AuthUser, meetingId: string): Promise<PollView[]> {
-    const { staff } = await this.access.assertCanSee(user, meetingId);
+    const { staff } = await this.access.assertCanView(user, meetingId);
     const polls = await this.dataSource.getRepository(PollEntity).find({ where: { meetingId }, order: { createdAt: 'ASC' } });
     const visible = polls.filter((p) => staff || p.status !== PollStatus.Draft);
     const options = await this.optionsOf(visible.map((p) => p.id));
@@ -108,7 +107,7 @@ export class PollsService {
   async get(user: AuthUser, pollId: string): Promise<PollView> {
     const poll = await this.dataSource.getRepository(PollEntity).findOne({ where: { id: pollId } });
     if (!poll) throw DomainError.notFound('Poll', pollId);
-    const { staff } = await this.access.assertCanSee(user, poll.meetingId);
+    const { staff } = await this.access.assertCanView(user, poll.meetingId);
     if (!staff && poll.status === PollStatus.Draft) throw DomainError.notFound('Poll', pollId);
     const view = toPollView(poll, (await this.optionsOf([poll.id])).get(poll.id) ?? [], staff);
     if (poll.status === PollStatus.Published) view.ballots = await this.publishedBallots(poll);
@@ -122,7 +121,7 @@ export class PollsService {
   async notVoted(user: AuthUser, pollId: string): Promise<{ count: number; names: string[] | null }> {
     const poll = await this.dataSource.getRepository(PollEntity).findOne({ where: { id: pollId } });
     if (!poll) throw DomainError.notFound('Poll', pollId);
-    const { staff } = await this.access.assertCanSee(user, poll.meetingId);
+    const { staff } = await this.access.assertCanView(user, poll.meetingId);
     if (!staff) throw DomainError.forbidden('Only staff see who has not voted');
     const rows = await this.dataSource.query<{ full_name: string }[]>(
       `SELECT d.full_name FROM poll_roll r JOIN delegates d ON d.id = r.delegate_id

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '#audit';
 import { Clock, DomainError, type AuthUser } from '#core';
-import { MeetingAccessService } from '#realtime';
+import { MeetingAccess } from '#meetings';
 import { VotingNotifier } from '../live/voting.notifier.js';
 import { VotingErrorCode } from '../voting.errors.js';
 import { PROXY_SELECT, toProxyView, type MyProxies, type ProxyRow, type ProxyView } from './proxy.view.js';
@@ -12,7 +12,7 @@ import { PROXY_SELECT, toProxyView, type MyProxies, type ProxyRow, type ProxyVie
 export class ProxiesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly access: MeetingAccessService,
+    private readonly access: MeetingAccess,
     private readonly audit: AuditService,
     private readonly notifier: VotingNotifier,
     private readonly clock: Clock,
@@ -20,13 +20,13 @@ export class ProxiesService {
 
   /** Every proxy of the meeting, active first, revoked ones kept for the record. */
   async list(user: AuthUser, meetingId: string): Promise<ProxyView[]> {
-    await this.access.assertCanSee(user, meetingId);
+    await this.access.assertCanView(user, meetingId);
     const rows = await this.dataSource.query<ProxyRow[]>(`${PROXY_SELECT} WHERE mp.meeting_id = $1 ORDER BY (mp.revoked_at IS NULL) DESC, mp.created_at, mp.id`, [meetingId]);
     return rows.map(toProxyView);
   }
 
   async mine(user: AuthUser, meetingId: string): Promise<MyProxies> {
-    await this.access.assertCanSee(user, meetingId);
+    await this.access.assertCanView(user, meetingId);
     return this.activeOf(meetingId, user.delegateId);
   }
 
@@ -47,7 +47,7 @@ export class ProxiesService {
    * by the proxy stand, and later casts on behalf of the represented member are refused (NOT_PROXY_HOLDER).
    */
   async revoke(user: AuthUser, meetingId: string, proxyId: string): Promise<ProxyView> {
-    await this.access.assertCanSee(user, meetingId);
+    await this.access.assertCanView(user, meetingId);
     const view = await this.dataSource.transaction(async (em) => {
       const updated = await em.query<{ id: string }[]>(
         // a CTE: TypeORM answers a bare UPDATE with [rows, count], not the rows

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AuditService } from '#audit';
 import { DomainError, type AuthUser } from '#core';
-import { MeetingStatus } from '#meetings';
-import { MeetingAccessService } from '#realtime';
+import { MeetingAccess, MeetingStatus } from '#meetings';
 import { VotingNotifier } from '../live/voting.notifier.js';
 import { VotingErrorCode } from '../voting.errors.js';
 import type { RegisterProxyDto } from './proxies.dto.js';
@@ -29,13 +28,13 @@ interface FactRow {
 export class RegisterProxyUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly access: MeetingAccessService,
+    private readonly access: MeetingAccess,
     private readonly audit: AuditService,
     private readonly notifier: VotingNotifier,
   ) {}
 
   async execute(user: AuthUser, meetingId: string, dto: RegisterProxyDto): Promise<ProxyView> {
-    await this.access.assertCanSee(user, meetingId);
+    await this.access.assertCanView(user, meetingId);
     const represented = dto.representedDelegateId.toLowerCase();
     const acting = dto.actingDelegateId.toLowerCase();
     let view: ProxyView;
