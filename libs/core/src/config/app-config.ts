@@ -33,6 +33,16 @@ export interface AppConfig {
   face: FaceConfig;
   /** Assigned tasks: reminder lead time; mail settings (smtpUrl null = no email). */
   tasks: { reminderDaysBefore: number; smtpUrl: string | null; smtpFrom: string };
+  /** Official documents and signatures: place line, PKCS#12 key at rest, PKCS#11 module, TSA, trusted roots file. */
+  documents: {
+    place: string;
+    signKey: string | null;
+    signKeyVersion: number;
+    pkcs11Module: string | null;
+    pkcs11Tool: string;
+    tsaUrl: string | null;
+    trustedRootsFile: string | null;
+  };
   /** The raw validated environment, for libraries that add their own settings. */
   raw: Readonly<Record<string, string | undefined>>;
 }
@@ -137,6 +147,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       kioskMaxFps: env.FACE_KIOSK_MAX_FPS,
     },
     tasks: { reminderDaysBefore: env.TASK_REMINDER_DAYS_BEFORE, smtpUrl: env.SMTP_URL ?? null, smtpFrom: env.SMTP_FROM },
+    documents: {
+      place: env.DOCUMENT_PLACE,
+      signKey: env.SIGN_KEY?.trim() ?? null,
+      signKeyVersion: env.SIGN_KEY_VERSION,
+      pkcs11Module: env.SIGN_PKCS11_MODULE ?? null,
+      pkcs11Tool: env.SIGN_PKCS11_TOOL,
+      tsaUrl: env.SIGN_TSA_URL ?? null,
+      trustedRootsFile: env.SIGN_TRUSTED_ROOTS ?? null,
+    },
     raw: { ...source },
   };
 }

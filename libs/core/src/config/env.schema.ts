@@ -108,6 +108,23 @@ export const envSchema = z.object({
     .optional(),
   /** Sender address of those mails. */
   SMTP_FROM: z.string().min(3).max(254).default('Dien Hong <no-reply@dienhong.local>'),
+  // Official documents and digital signatures (libs/documents)
+  /** Place printed in the place-and-date line of documents (Decree 30/2020 Appendix I, II.4). */
+  DOCUMENT_PLACE: z.string().min(1).max(100).default('Hà Nội'),
+  /** AES-256-GCM key for PKCS#12 files at rest, 32 bytes as base64 or hex; unset = DATA_DIR/sign.key (created once). */
+  SIGN_KEY: z
+    .string()
+    .refine((v) => /^[0-9a-fA-F]{64}$/.test(v.trim()) || Buffer.from(v.trim(), 'base64').length === 32, 'must be 32 bytes as base64 or 64 hex characters')
+    .optional(),
+  SIGN_KEY_VERSION: z.coerce.number().int().min(1).max(255).default(1),
+  /** The token vendor's PKCS#11 module (.so); unset = token signing off. */
+  SIGN_PKCS11_MODULE: z.string().min(1).max(500).optional(),
+  /** The pkcs11-tool binary that drives the module (Debian package opensc). */
+  SIGN_PKCS11_TOOL: z.string().min(1).max(500).default('pkcs11-tool'),
+  /** RFC 3161 time-stamping authority; set = every signature carries a timestamp token. */
+  SIGN_TSA_URL: z.string().url().optional(),
+  /** PEM file of root certificates the verify page trusts, beside those the administrator adds. */
+  SIGN_TRUSTED_ROOTS: z.string().min(1).max(500).optional(),
   // LiveKit conferencing: all three or none (none = conferencing disabled, the rest of the system works)
   LIVEKIT_URL: z
     .string()
