@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL from Debian's binaries on a loopback port; prints the DATABASE_URL.
 # usage: scripts/pg-local.sh start|stop [DATA_DIR] [PORT]
+# FOR TESTS AND BENCHMARKS ONLY: it runs with fsync=off and full_page_writes=off, so a power loss or kernel crash
+# can lose or corrupt committed data. Never point a real deployment at it (docker/ runs PostgreSQL with fsync on).
 set -euo pipefail
 cmd=${1:-start}
 dir=${2:-/tmp/dienhong-pg}

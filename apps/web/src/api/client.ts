@@ -26,6 +26,12 @@ export function onSessionEnded(listener: Listener): () => void {
   return () => void sessionEndedListeners.delete(listener);
 }
 
+/** The server ended this session (a socket's auth:revoked): forget the tokens and go back to login. */
+export function endSession(): void {
+  tokenStore.clear();
+  sessionEndedListeners.forEach((l) => l());
+}
+
 async function toApiError(res: Response): Promise<ApiError> {
   let body: unknown = null;
   try {

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import type { ClientEvents, ServerEvents, WsAck } from '#contracts';
-import { ApiError, refreshAccessToken } from '../api/client.js';
+import { ApiError, endSession, refreshAccessToken } from '../api/client.js';
 import { tokenStore } from '../api/tokens.js';
 
 export type LiveStatus = 'connecting' | 'connected' | 'offline';
@@ -33,6 +33,7 @@ export class LiveConnection {
   private readonly statusListeners = new Set<(s: LiveStatus) => void>();
   private readonly resyncListeners = new Set<() => void>();
   private closed = false;
+  private revoked = false;
 
   getStatus(): LiveStatus {
     return this.status;
@@ -87,8 +88,28 @@ export class LiveConnection {
     } catch {
       throw new ApiError('NETWORK', `no answer to ${event}`, 0);
     }
+    if (!ack.ok && ack.error.code === 'TOKEN_EXPIRED' && (await this.reauthenticate(socket))) {
+      // the same payload again: a ballot keeps its id, so the server counts it once
+      try {
+        ack = await this.emitWithAck(socket.timeout(timeoutMs), event, payload);
+      } catch {
+        throw new ApiError('NETWORK', `no answer to ${event}`, 0);
+      }
+    }
     if (!ack.ok) throw new ApiError(ack.error.code, ack.error.message, 0);
     return ack;
+  }
+
+  /** The socket's access token expired: refresh it over HTTP and hand it to the open socket (`auth:refresh`). */
+  private async reauthenticate(socket: LiveSocket): Promise<boolean> {
+    const token = await refreshAccessToken();
+    if (!token || this.closed) return false;
+    try {
+      const ack = await this.emitWithAck(socket.timeout(JOIN_TIMEOUT_MS), 'auth:refresh', { token });
+      return ack.ok;
+    } catch {
+      return false;
+    }
   }
 
   close(): void {
@@ -115,8 +136,13 @@ export class LiveConnection {
         if (connectedBefore) this.resyncListeners.forEach((l) => l());
         connectedBefore = true;
       });
+      // the session was ended (logout elsewhere, deactivation, password or role change): back to the login screen
+      socket.on('auth:revoked', () => {
+        this.revoked = true;
+        endSession();
+      });
       socket.on('disconnect', (reason) => {
-        if (this.closed) return;
+        if (this.closed || this.revoked) return;
         this.setStatus('offline');
         // socket.io retries by itself after a network drop, but not after the server closed the socket (e.g. a restart)
         if (reason === 'io server disconnect') setTimeout(() => !this.closed && socket.connect(), 1000);

@@ -2,7 +2,7 @@ import type { Cell } from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { DomainError, ErrorCode } from '#core';
 import { detectDelimiter, detectUploadKind } from './file-kind.js';
-import { assertZipWithinLimits } from './zip-guard.js';
+import { assertZipInflatesWithinLimits } from './zip-guard.js';
 import { MAX_IMPORT_ROWS, type RawRow } from './delegate-import.rules.js';
 
 const MAX_COLUMNS = 50;
@@ -58,7 +58,7 @@ function cellText(cell: Cell): string {
 }
 
 export async function readXlsx(buf: Buffer): Promise<RawRow[]> {
-  assertZipWithinLimits(buf);
+  await assertZipInflatesWithinLimits(buf);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
