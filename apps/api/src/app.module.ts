@@ -6,7 +6,7 @@ import { AuditModule } from '#audit';
 import { ConferenceModule } from '#conference';
 import { buildDataSourceOptions, CoreModule, type AppConfig, type JsonLogger, type Metrics } from '#core';
 import { DelegatesModule } from '#delegates';
-import { FaceRecognitionModule } from '#face';
+import { FaceModule } from '#face';
 import { MeetingsModule } from '#meetings';
 import { MinutesModule } from '#minutes';
 import { OpinionsModule } from '#opinions';
@@ -34,7 +34,7 @@ export class AppModule {
         ConferenceModule,
         voting,
         MinutesModule.register(voting),
-        FaceRecognitionModule,
+        FaceModule,
         AssignmentsModule,
       ],
       providers: [DemoSeeder],

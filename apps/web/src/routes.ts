@@ -1,6 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { MessageKey } from './i18n/vi.js';
-import type { Role } from './api/types.js';
+import type { Role } from '#contracts';
 
 /** Every screen's address. Screens and links build paths from here, never by hand. */
 export const paths = {

@@ -38,7 +38,7 @@ import type {
   Unit,
   UnitFields,
   UnitTaskCounts,
-} from './types.js';
+} from '#contracts';
 
 const m = (id: string) => `/meetings/${encodeURIComponent(id)}`;
 const p = (id: string) => `/polls/${encodeURIComponent(id)}`;

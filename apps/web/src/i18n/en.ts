@@ -278,6 +278,8 @@ export const en: Dictionary = {
   'vote.kind.motion': 'Motion',
   'vote.kind.choice': 'Choice',
   'vote.kind.election': 'Election',
+  'vote.kind.confidence': 'Confidence vote (three levels)',
+  'vote.kind.no_confidence': 'No-confidence vote',
   'vote.mode.named': 'Named',
   'vote.mode.secret': 'Secret ballot',
   'vote.status.draft': 'Draft',

@@ -276,6 +276,8 @@ export const vi = {
   'vote.kind.motion': 'Biểu quyết thông qua',
   'vote.kind.choice': 'Lấy ý kiến chọn phương án',
   'vote.kind.election': 'Bầu cử',
+  'vote.kind.confidence': 'Lấy phiếu tín nhiệm',
+  'vote.kind.no_confidence': 'Bỏ phiếu tín nhiệm',
   'vote.mode.named': 'Công khai (ghi danh)',
   'vote.mode.secret': 'Bỏ phiếu kín',
   'vote.status.draft': 'Bản nháp',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { envSchema, type Env } from './env.schema.js';
 
@@ -10,11 +11,13 @@ export interface AppConfig {
   host: string;
   port: number;
   dataDir: string;
-  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string; fsync: boolean };
   migrationsRun: boolean;
   jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
   demo: { seed: Env['DEMO_SEED']; password: string };
-  login: { maxAttempts: number; windowSeconds: number };
+  login: { maxAttempts: number; windowSeconds: number; addressMaxAttempts: number; maxConcurrentHashes: number; hashQueue: number };
+  /** Proxies whose X-Forwarded-For is trusted (Express `trust proxy`); empty = none. */
+  trustedProxies: string[];
   limits: { documentMaxBytes: number; importMaxBytes: number; jsonBody: string };
   logLevel: Env['LOG_LEVEL'];
   corsOrigins: string[];
@@ -83,7 +86,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE }
-      : { kind: 'pglite', dataDir: env.PGLITE_DIR ?? join(dataDir, 'pglite') },
+      : { kind: 'pglite', dataDir: env.PGLITE_DIR ?? join(dataDir, 'pglite'), fsync: env.PGLITE_FSYNC },
     migrationsRun: env.MIGRATIONS_RUN,
     jwt: {
       secret: env.JWT_SECRET ?? jwtSecretFromDataDir(dataDir, env.NODE_ENV),
@@ -91,7 +94,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       refreshTtlDays: env.JWT_REFRESH_TTL_DAYS,
     },
     demo: { seed: env.DEMO_SEED, password: env.DEMO_PASSWORD },
-    login: { maxAttempts: env.LOGIN_MAX_ATTEMPTS, windowSeconds: env.LOGIN_WINDOW_SECONDS },
+    login: {
+      maxAttempts: env.LOGIN_MAX_ATTEMPTS,
+      windowSeconds: env.LOGIN_WINDOW_SECONDS,
+      addressMaxAttempts: env.LOGIN_ADDRESS_MAX_ATTEMPTS,
+      maxConcurrentHashes: env.LOGIN_MAX_CONCURRENT_HASHES ?? Math.max(1, Math.floor(availableParallelism() / 2)),
+      hashQueue: env.LOGIN_HASH_QUEUE,
+    },
+    trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     limits: { documentMaxBytes: env.DOCUMENT_MAX_BYTES, importMaxBytes: env.IMPORT_MAX_BYTES, jsonBody: env.JSON_BODY_LIMIT },
     logLevel: env.LOG_LEVEL,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),

@@ -4,7 +4,7 @@ import { FaceWorkerPool, type PoolResult } from './face-worker-pool.js';
 import type { DetectedFace, DetectOptions } from './face.types.js';
 import { DEFAULT_IMAGE_LIMITS, precheckImage, type ImageLimits } from './image-decoder.js';
 import { ensureModels } from './model-store.js';
-import { defaultModelsDir } from './repo-paths.js';
+import { defaultModelsDir } from '../common/repo-paths.js';
 
 export interface FaceEngineOptions {
   /** Worker threads (default: one per core). */

@@ -3,11 +3,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BackendPreference } from './face-api.loader.js';
-import { FaceError, FaceErrorCode, isFaceErrorCode } from './face-error.js';
+import { FaceError, FaceErrorCode, isFaceErrorCode } from '../common/face-error.js';
 import type { FaceWorkerData, FromWorker, ToWorker } from './face-worker.protocol.js';
 import type { DetectedFace, DetectOptions } from './face.types.js';
 import type { ImageLimits } from './image-decoder.js';
-import { findRepoRoot } from './repo-paths.js';
+import { findRepoRoot } from '../common/repo-paths.js';
 
 export interface FaceWorkerPoolOptions {
   workers: number;
@@ -49,7 +49,7 @@ export function resolveWorkerFile(): string {
   const here = fileURLToPath(import.meta.url);
   const file = here.endsWith('.js')
     ? join(dirname(here), 'face.worker.js')
-    : join(findRepoRoot(dirname(here)), 'dist', 'libs', 'face', 'src', 'face.worker.js');
+    : join(findRepoRoot(dirname(here)), 'dist', 'libs', 'face', 'src', 'engine', 'face.worker.js');
   if (!existsSync(file)) throw new Error(`${file} not found: build first (npx tsc -p tsconfig.build.json)`);
   return file;
 }
@@ -97,13 +97,13 @@ export class FaceWorkerPool {
   }
 
   run(image: Uint8Array, opts: DetectOptions): Promise<PoolResult> {
-    if (this.closed) return Promise.reject(new FaceError(FaceErrorCode.EngineClosed, 'Face engine is closed'));
+    if (this.closed) return Promise.reject(new FaceError(FaceErrorCode.ENGINE_CLOSED, 'Face engine is closed'));
     return new Promise<PoolResult>((resolve, reject) => {
       const job: Job = { id: this.nextId++, image, opts, resolve, reject };
       const idle = this.slots.find((s) => s.ready && !s.retiring && !s.job);
       if (idle) return this.dispatch(idle, job);
       if (this.queue.length >= this.opts.maxQueue) {
-        return reject(new FaceError(FaceErrorCode.EngineBusy, 'Face engine is busy, try again shortly', {
+        return reject(new FaceError(FaceErrorCode.ENGINE_BUSY, 'Face engine is busy, try again shortly', {
           queued: this.queue.length,
         }));
       }
@@ -113,7 +113,7 @@ export class FaceWorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new FaceError(FaceErrorCode.EngineClosed, 'Face engine closed'));
+    for (const job of this.queue.splice(0)) job.reject(new FaceError(FaceErrorCode.ENGINE_CLOSED, 'Face engine closed'));
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }
 
@@ -141,7 +141,7 @@ export class FaceWorkerPool {
             this.pump(slot);
             break;
           case 'init-error':
-            rejectReady(new FaceError(FaceErrorCode.EngineFailure, `Face worker failed to start: ${msg.message}`));
+            rejectReady(new FaceError(FaceErrorCode.ENGINE_FAILURE, `Face worker failed to start: ${msg.message}`));
             void worker.terminate();
             break;
           case 'result':
@@ -169,7 +169,7 @@ export class FaceWorkerPool {
     if (job && job.id === msg.id) {
       if (msg.type === 'result') job.resolve({ faces: msg.faces, ms: msg.ms });
       else {
-        const code = isFaceErrorCode(msg.code) ? msg.code : FaceErrorCode.EngineFailure;
+        const code = isFaceErrorCode(msg.code) ? msg.code : FaceErrorCode.ENGINE_FAILURE;
         job.reject(new FaceError(code, msg.message, msg.details));
       }
     }
@@ -190,17 +190,17 @@ export class FaceWorkerPool {
   }
 
   private onExit(slot: Slot, rejectReady: (e: Error) => void): void {
-    rejectReady(new FaceError(FaceErrorCode.EngineFailure, 'Face worker exited during start-up'));
+    rejectReady(new FaceError(FaceErrorCode.ENGINE_FAILURE, 'Face worker exited during start-up'));
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
     // Only the job that was running on the dead worker fails; queued jobs wait for the replacement.
-    slot.job?.reject(new FaceError(FaceErrorCode.EngineFailure, 'Face worker stopped while processing the image'));
+    slot.job?.reject(new FaceError(FaceErrorCode.ENGINE_FAILURE, 'Face worker stopped while processing the image'));
     slot.job = null;
     if (this.closed || !slot.ready) return;
     this.spawn().catch(() => {
       if (this.slots.length === 0) {
         for (const job of this.queue.splice(0)) {
-          job.reject(new FaceError(FaceErrorCode.EngineFailure, 'No face worker is available'));
+          job.reject(new FaceError(FaceErrorCode.ENGINE_FAILURE, 'No face worker is available'));
         }
       }
     });

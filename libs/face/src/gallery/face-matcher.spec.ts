@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { FaceError, FaceErrorCode } from './face-error.js';
+import { FaceError, FaceErrorCode } from '../common/face-error.js';
 import { DEFAULT_MATCHER_SETTINGS, FaceMatcher, euclidean } from './face-matcher.js';
 
 /** A descriptor at a known distance from the origin along one axis. */
@@ -71,7 +71,7 @@ describe('FaceMatcher', () => {
       m.add('x', nan);
       throw new Error('expected a FaceError');
     } catch (err) {
-      expect((err as FaceError).code).toBe(FaceErrorCode.DescriptorInvalid);
+      expect((err as FaceError).code).toBe(FaceErrorCode.DESCRIPTOR_INVALID);
     }
   });
 

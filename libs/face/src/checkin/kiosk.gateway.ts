@@ -4,8 +4,8 @@ import type { Namespace, Socket } from 'socket.io';
 import { KIOSK_DEVICE_HEADER, KioskAuthService } from '#attendance';
 import { DomainError, ERROR_HTTP_STATUS, ErrorCode, JsonLogger, toDomainError } from '#core';
 import { toWsErrorBody, type WsAck, type WsErrorBody } from '#realtime';
-import { CheckInFrameUseCase } from '../checkin/checkin-frame.use-case.js';
-import type { FrameResult } from '../checkin/checkin.types.js';
+import { CheckInFrameUseCase } from './checkin-frame.use-case.js';
+import type { FrameResult } from './checkin.types.js';
 
 /** What the /kiosk namespace keeps on `socket.data` after authentication. */
 export interface KioskSocketData {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { FaceError, FaceErrorCode } from './face-error.js';
+import { FaceError, FaceErrorCode } from '../common/face-error.js';
 
 /** Weights the pipeline uses: two detectors, 68-point landmarks (for alignment) and the 128-d recogniser. */
 export const MODEL_NAMES = [
@@ -31,7 +31,7 @@ export async function readSums(modelsDir: string): Promise<Map<string, string>> 
   try {
     text = await readFile(join(modelsDir, SUMS_FILE), 'utf8');
   } catch {
-    throw new FaceError(FaceErrorCode.ModelsInvalid, `${join(modelsDir, SUMS_FILE)} is missing`);
+    throw new FaceError(FaceErrorCode.MODELS_INVALID, `${join(modelsDir, SUMS_FILE)} is missing`);
   }
   const sums = new Map<string, string>();
   for (const line of text.split('\n')) {
@@ -53,7 +53,7 @@ export async function verifyModels(modelsDir: string): Promise<void> {
     else if ((await sha256(path)) !== expected) problems.push(`${file}: checksum mismatch`);
   }
   if (problems.length) {
-    throw new FaceError(FaceErrorCode.ModelsInvalid, `Face models invalid in ${modelsDir}: ${problems.join('; ')}`, {
+    throw new FaceError(FaceErrorCode.MODELS_INVALID, `Face models invalid in ${modelsDir}: ${problems.join('; ')}`, {
       problems,
     });
   }

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescriptorCipher, loadOrCreateKeyFile, parseKey } from './descriptor-cipher.js';
-import { FaceError, FaceErrorCode } from './face-error.js';
+import { FaceError, FaceErrorCode } from '../common/face-error.js';
 
 function descriptor(): Float32Array {
   return Float32Array.from({ length: 128 }, (_, i) => Math.sin(i) * 0.1);
@@ -51,17 +51,17 @@ describe('DescriptorCipher', () => {
     for (const i of [blob.length - 1, 20, 5]) {
       const bad = Buffer.from(blob);
       bad[i] ^= 0x01;
-      expectCode(() => cipher.decrypt(bad), FaceErrorCode.DescriptorInvalid);
+      expectCode(() => cipher.decrypt(bad), FaceErrorCode.DESCRIPTOR_INVALID);
     }
     const other = Buffer.from(blob);
     other[0] = 2;
-    expectCode(() => cipher.decrypt(other), FaceErrorCode.DescriptorInvalid);
-    expectCode(() => cipher.decrypt(blob.subarray(0, 20)), FaceErrorCode.DescriptorInvalid);
+    expectCode(() => cipher.decrypt(other), FaceErrorCode.DESCRIPTOR_INVALID);
+    expectCode(() => cipher.decrypt(blob.subarray(0, 20)), FaceErrorCode.DESCRIPTOR_INVALID);
   });
 
   it('fails with the wrong key', () => {
     const blob = cipher.encrypt(descriptor());
-    expectCode(() => new DescriptorCipher(randomBytes(32)).decrypt(blob), FaceErrorCode.DescriptorInvalid);
+    expectCode(() => new DescriptorCipher(randomBytes(32)).decrypt(blob), FaceErrorCode.DESCRIPTOR_INVALID);
   });
 
   it('parses hex and base64 keys and rejects other lengths', () => {

@@ -1,5 +1,5 @@
 import sharp, { type Metadata } from 'sharp';
-import { FaceError, FaceErrorCode } from './face-error.js';
+import { FaceError, FaceErrorCode } from '../common/face-error.js';
 
 export type ImageType = 'jpeg' | 'png';
 
@@ -39,15 +39,15 @@ export function sniffImageType(buf: Uint8Array): ImageType | null {
 
 /** Cheap checks that need no decoding; run on the main thread before a job is queued. */
 export function precheckImage(buf: Uint8Array, limits: Pick<ImageLimits, 'maxBytes'>): ImageType {
-  if (buf.length === 0) throw new FaceError(FaceErrorCode.ImageInvalid, 'Empty image');
+  if (buf.length === 0) throw new FaceError(FaceErrorCode.IMAGE_INVALID, 'Empty image');
   if (buf.length > limits.maxBytes) {
-    throw new FaceError(FaceErrorCode.ImageTooLarge, `Image is larger than ${limits.maxBytes} bytes`, {
+    throw new FaceError(FaceErrorCode.IMAGE_TOO_LARGE, `Image is larger than ${limits.maxBytes} bytes`, {
       bytes: buf.length,
       maxBytes: limits.maxBytes,
     });
   }
   const type = sniffImageType(buf);
-  if (!type) throw new FaceError(FaceErrorCode.ImageUnsupportedType, 'Only JPEG and PNG images are accepted');
+  if (!type) throw new FaceError(FaceErrorCode.IMAGE_UNSUPPORTED_TYPE, 'Only JPEG and PNG images are accepted');
   return type;
 }
 
@@ -58,14 +58,14 @@ export async function decodeImage(buf: Uint8Array, limits: ImageLimits = DEFAULT
   try {
     meta = await sharp(buf, { limitInputPixels: false }).metadata();
   } catch (err) {
-    throw new FaceError(FaceErrorCode.ImageInvalid, `Unreadable image: ${errorMessage(err)}`);
+    throw new FaceError(FaceErrorCode.IMAGE_INVALID, `Unreadable image: ${errorMessage(err)}`);
   }
-  if (meta.format !== type) throw new FaceError(FaceErrorCode.ImageUnsupportedType, 'Only JPEG and PNG images are accepted');
+  if (meta.format !== type) throw new FaceError(FaceErrorCode.IMAGE_UNSUPPORTED_TYPE, 'Only JPEG and PNG images are accepted');
   const w = meta.width ?? 0;
   const h = meta.height ?? 0;
-  if (w <= 0 || h <= 0) throw new FaceError(FaceErrorCode.ImageInvalid, 'Image has zero size');
+  if (w <= 0 || h <= 0) throw new FaceError(FaceErrorCode.IMAGE_INVALID, 'Image has zero size');
   if (w * h > limits.maxPixels) {
-    throw new FaceError(FaceErrorCode.ImageTooLarge, `Image exceeds ${limits.maxPixels} pixels`, {
+    throw new FaceError(FaceErrorCode.IMAGE_TOO_LARGE, `Image exceeds ${limits.maxPixels} pixels`, {
       width: w,
       height: h,
       maxPixels: limits.maxPixels,
@@ -95,7 +95,7 @@ export async function decodeImage(buf: Uint8Array, limits: ImageLimits = DEFAULT
       scale: originalWidth / info.width,
     };
   } catch (err) {
-    throw new FaceError(FaceErrorCode.ImageInvalid, `Corrupt or truncated image: ${errorMessage(err)}`);
+    throw new FaceError(FaceErrorCode.IMAGE_INVALID, `Corrupt or truncated image: ${errorMessage(err)}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { FaceError, FaceErrorCode } from './face-error.js';
+import { FaceError, FaceErrorCode } from '../common/face-error.js';
 
 export const DESCRIPTOR_LENGTH = 128;
 
@@ -37,7 +37,7 @@ export class FaceMatcher {
 
   add(personId: string, descriptor: Float32Array): void {
     if (descriptor.length !== DESCRIPTOR_LENGTH || !descriptor.every(Number.isFinite)) {
-      throw new FaceError(FaceErrorCode.DescriptorInvalid, `Descriptor must be ${DESCRIPTOR_LENGTH} finite numbers`);
+      throw new FaceError(FaceErrorCode.DESCRIPTOR_INVALID, `Descriptor must be ${DESCRIPTOR_LENGTH} finite numbers`);
     }
     const list = this.gallery.get(personId) ?? [];
     list.push(descriptor);

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { FaceError, FaceErrorCode } from './face-error.js';
+import { FaceError, FaceErrorCode } from '../common/face-error.js';
 
 const VERSION = 1;
 const IV_BYTES = 12;
@@ -43,7 +43,7 @@ export class DescriptorCipher {
   decrypt(blob: Uint8Array): Float32Array {
     const buf = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
     if (buf.length < 1 + IV_BYTES + TAG_BYTES + 4 || buf[0] !== this.version) {
-      throw new FaceError(FaceErrorCode.DescriptorInvalid, 'Encrypted descriptor has an unknown format or key version');
+      throw new FaceError(FaceErrorCode.DESCRIPTOR_INVALID, 'Encrypted descriptor has an unknown format or key version');
     }
     const iv = buf.subarray(1, 1 + IV_BYTES);
     const tag = buf.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
@@ -57,7 +57,7 @@ export class DescriptorCipher {
       // Copy into an aligned buffer: Float32Array needs a 4-byte aligned offset.
       return new Float32Array(new Uint8Array(plain).buffer);
     } catch {
-      throw new FaceError(FaceErrorCode.DescriptorInvalid, 'Encrypted descriptor failed authentication');
+      throw new FaceError(FaceErrorCode.DESCRIPTOR_INVALID, 'Encrypted descriptor failed authentication');
     }
   }
 }

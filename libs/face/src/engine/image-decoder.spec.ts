@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import sharp from 'sharp';
-import { FaceError, FaceErrorCode } from './face-error.js';
-import { hugePng, onePixelPng, photo } from './face-test.fixtures.js';
+import { FaceError, FaceErrorCode } from '../common/face-error.js';
+import { hugePng, onePixelPng, photo } from '../common/face-test.fixtures.js';
 import { DEFAULT_IMAGE_LIMITS, decodeImage, sniffImageType } from './image-decoder.js';
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
@@ -36,17 +36,17 @@ describe('decodeImage', () => {
   });
 
   it('rejects non-images, other formats, truncated files, huge and empty inputs with typed codes', async () => {
-    expect(await codeOf(decodeImage(Buffer.from('hello, I am a text file')))).toBe(FaceErrorCode.ImageUnsupportedType);
+    expect(await codeOf(decodeImage(Buffer.from('hello, I am a text file')))).toBe(FaceErrorCode.IMAGE_UNSUPPORTED_TYPE);
     const gif = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).gif().toBuffer();
-    expect(await codeOf(decodeImage(gif))).toBe(FaceErrorCode.ImageUnsupportedType);
+    expect(await codeOf(decodeImage(gif))).toBe(FaceErrorCode.IMAGE_UNSUPPORTED_TYPE);
     const jpeg = await photo('deepface/img1.jpg');
-    expect(await codeOf(decodeImage(jpeg.subarray(0, Math.floor(jpeg.length * 0.4))))).toBe(FaceErrorCode.ImageInvalid);
-    expect(await codeOf(decodeImage(jpeg.subarray(0, 50)))).toBe(FaceErrorCode.ImageInvalid);
-    expect(await codeOf(decodeImage(Buffer.alloc(0)))).toBe(FaceErrorCode.ImageInvalid);
+    expect(await codeOf(decodeImage(jpeg.subarray(0, Math.floor(jpeg.length * 0.4))))).toBe(FaceErrorCode.IMAGE_INVALID);
+    expect(await codeOf(decodeImage(jpeg.subarray(0, 50)))).toBe(FaceErrorCode.IMAGE_INVALID);
+    expect(await codeOf(decodeImage(Buffer.alloc(0)))).toBe(FaceErrorCode.IMAGE_INVALID);
     const big = Buffer.alloc(DEFAULT_IMAGE_LIMITS.maxBytes + 1);
     big.set([0xff, 0xd8, 0xff]);
-    expect(await codeOf(decodeImage(big))).toBe(FaceErrorCode.ImageTooLarge);
-    expect(await codeOf(decodeImage(await hugePng()))).toBe(FaceErrorCode.ImageTooLarge);
+    expect(await codeOf(decodeImage(big))).toBe(FaceErrorCode.IMAGE_TOO_LARGE);
+    expect(await codeOf(decodeImage(await hugePng()))).toBe(FaceErrorCode.IMAGE_TOO_LARGE);
   });
 
   it('accepts a 1x1 image (it simply has no face)', async () => {

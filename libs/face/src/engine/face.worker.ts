@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadFaceApi, type LoadedFaceApi } from './face-api.loader.js';
-import { FaceError, FaceErrorCode } from './face-error.js';
+import { FaceError, FaceErrorCode } from '../common/face-error.js';
 import type { FaceWorkerData, FromWorker, ToWorker } from './face-worker.protocol.js';
 import { decodeImage } from './image-decoder.js';
 import { verifyModels } from './model-store.js';
@@ -54,7 +54,7 @@ async function handle(api: LoadedFaceApi, job: ToWorker): Promise<void> {
       send({ type: 'error', id: job.id, code: err.code, message: err.message, details: err.details, heapMb: heapMb(api) });
     } else {
       const message = err instanceof Error ? err.message : String(err);
-      send({ type: 'error', id: job.id, code: FaceErrorCode.EngineFailure, message, heapMb: heapMb(api) });
+      send({ type: 'error', id: job.id, code: FaceErrorCode.ENGINE_FAILURE, message, heapMb: heapMb(api) });
     }
   }
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FaceEngine } from './face-engine.service.js';
-import { FaceError, FaceErrorCode } from './face-error.js';
+import { FaceError, FaceErrorCode } from '../common/face-error.js';
 import type { DetectedFace } from './face.types.js';
-import { DEFAULT_MATCHER_SETTINGS, FRAME_MATCHER_SETTINGS, FaceMatcher } from './face-matcher.js';
+import { DEFAULT_MATCHER_SETTINGS, FRAME_MATCHER_SETTINGS, FaceMatcher } from '../gallery/face-matcher.js';
 import { FRAME_PIPELINE } from './face-pipeline.js';
 import { selectEnrollmentFace, selectSubjectFace } from './face-quality.gate.js';
-import { hugePng, noFaceImage, onePixelPng, photo } from './face-test.fixtures.js';
+import { hugePng, noFaceImage, onePixelPng, photo } from '../common/face-test.fixtures.js';
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   try {
@@ -105,9 +105,9 @@ describe('FaceEngine (real models)', () => {
 
   it('answers bad images with the right codes and keeps serving', async () => {
     const jpeg = await photo('deepface/img1.jpg');
-    expect(await codeOf(engine.detectAndDescribe(Buffer.from('not an image at all')))).toBe(FaceErrorCode.ImageUnsupportedType);
-    expect(await codeOf(engine.detectAndDescribe(jpeg.subarray(0, Math.floor(jpeg.length / 3))))).toBe(FaceErrorCode.ImageInvalid);
-    expect(await codeOf(engine.detectAndDescribe(await hugePng()))).toBe(FaceErrorCode.ImageTooLarge);
+    expect(await codeOf(engine.detectAndDescribe(Buffer.from('not an image at all')))).toBe(FaceErrorCode.IMAGE_UNSUPPORTED_TYPE);
+    expect(await codeOf(engine.detectAndDescribe(jpeg.subarray(0, Math.floor(jpeg.length / 3))))).toBe(FaceErrorCode.IMAGE_INVALID);
+    expect(await codeOf(engine.detectAndDescribe(await hugePng()))).toBe(FaceErrorCode.IMAGE_TOO_LARGE);
     expect(await engine.detectAndDescribe(await onePixelPng())).toEqual([]);
     const none = await engine.detectAndDescribe(await noFaceImage());
     expect(none).toEqual([]);
@@ -115,7 +115,7 @@ describe('FaceEngine (real models)', () => {
       selectEnrollmentFace(none);
       throw new Error('expected NO_FACE');
     } catch (err) {
-      expect((err as FaceError).code).toBe(FaceErrorCode.NoFace);
+      expect((err as FaceError).code).toBe(FaceErrorCode.NO_FACE);
       expect((err as FaceError).status).toBe(422);
     }
     expect((await engine.detectAndDescribe(jpeg)).length).toBe(1);
@@ -124,7 +124,7 @@ describe('FaceEngine (real models)', () => {
   it('refuses work at once with ENGINE_BUSY when the queue is full', async () => {
     const jpeg = await photo('deepface/img1.jpg');
     const results = await Promise.allSettled(Array.from({ length: 6 }, () => engine.detectAndDescribe(jpeg)));
-    const busy = results.filter((r) => r.status === 'rejected' && (r.reason as FaceError).code === FaceErrorCode.EngineBusy);
+    const busy = results.filter((r) => r.status === 'rejected' && (r.reason as FaceError).code === FaceErrorCode.ENGINE_BUSY);
     const done = results.filter((r) => r.status === 'fulfilled');
     // One running + two queued; the rest are refused immediately.
     expect(done.length).toBe(3);
@@ -136,7 +136,7 @@ describe('FaceEngine (real models)', () => {
     const running = engine.detectAndDescribe(jpeg);
     const queued = engine.detectAndDescribe(jpeg);
     await engine.crashWorkerForTest(0);
-    expect(await codeOf(running)).toBe(FaceErrorCode.EngineFailure);
+    expect(await codeOf(running)).toBe(FaceErrorCode.ENGINE_FAILURE);
     expect((await queued).length).toBe(1);
     expect((await engine.detectAndDescribe(await photo('deepface/img4.jpg'))).length).toBe(1);
   }, 60_000);

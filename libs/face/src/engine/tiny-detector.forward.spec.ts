@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Tensor3D } from '@tensorflow/tfjs-core';
 import { loadFaceApi, type LoadedFaceApi } from './face-api.loader.js';
-import { photo } from './face-test.fixtures.js';
+import { photo } from '../common/face-test.fixtures.js';
 import { DEFAULT_IMAGE_LIMITS, decodeImage } from './image-decoder.js';
 import { ensureModels } from './model-store.js';
-import { defaultModelsDir } from './repo-paths.js';
+import { defaultModelsDir } from '../common/repo-paths.js';
 import { installTinyMobilenet } from './tiny-detector.forward.js';
 
 interface Found {
