@@ -113,8 +113,9 @@ maybe('online meeting with real media (LiveKit + Chromium)', () => {
       for (const v of later) expect(v.frames).toBeGreaterThan(first.find((f) => f.name === v.name)!.frames);
       expect(later.every((v) => v.width === 320)).toBe(true);
     }
-    await screenshot(pages.d2, '80-conference-live-delegate-1280x800');
-    await screenshot(pages.chair, '81-conference-live-chair-console');
+    // pictures for people to look at, not assertions: a screenshot that times out on a loaded machine fails nothing
+    await screenshot(pages.d2, '80-conference-live-delegate-1280x800').catch(() => undefined);
+    await screenshot(pages.chair, '81-conference-live-chair-console').catch(() => undefined);
   }, 240_000);
 
   it('the chair’s attendance shows them online and the quorum counts them', async () => {

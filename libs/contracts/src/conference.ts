@@ -35,3 +35,17 @@ export interface ConferenceParticipant {
   /** type AUDIO / VIDEO, source MICROPHONE / CAMERA / SCREEN_SHARE... */
   tracks: { sid: string; type: string; source: string; muted: boolean }[];
 }
+
+/** libs/conference/src/moderation/moderation.service.ts RemovalView: removed from the room, not readmitted yet. */
+export interface ConferenceRemoval {
+  identity: string;
+  name: string;
+  removedAt: string;
+}
+
+/** libs/conference/src/recording/conference-recording.service.ts RecordingStatus. */
+export interface ConferenceRecordingStatus {
+  /** false: no LiveKit Egress in this deployment, so the UI offers no recording. */
+  available: boolean;
+  running: { id: string; egressId: string; filepath: string | null; startedAt: string; stoppedAt: string | null } | null;
+}
