@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { memoryStorage } from 'multer';
+import { AuditModule } from '#audit';
 import { APP_CONFIG, type AppConfig } from '#core';
 import { BodyEntity, BodyMemberEntity, DelegateEntity, DelegatesModule } from '#delegates';
 import { MeetingsService } from './access/meetings.service.js';
@@ -28,6 +29,7 @@ import './meetings.errors.js';
 /** Meetings: schedule and status, invitations, agenda, PDF documents; exports MeetingsService and MeetingEvents. */
 @Module({
   imports: [
+    AuditModule,
     DelegatesModule,
     TypeOrmModule.forFeature([MeetingEntity, MeetingInvitationEntity, AgendaItemEntity, MeetingDocumentEntity, BodyEntity, BodyMemberEntity, DelegateEntity]),
     // uploads stay in memory up to the configured limit; past it multer stops with LIMIT_FILE_SIZE (413) and drains the rest

@@ -51,6 +51,12 @@ export class CreateMeetingDto {
   @Max(1000)
   quorumDenominator?: number;
 
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Administrator only: the legal basis (document, article) of a quorum below the legal profile floor' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  quorumOverrideBasis?: string;
+
   @ApiPropertyOptional({ type: [AgendaItemInputDto], maxItems: 200 })
   @IsOptional()
   @IsArray()
@@ -104,6 +110,12 @@ export class UpdateMeetingDto {
   @Min(1)
   @Max(1000)
   quorumDenominator?: number;
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Administrator only: the legal basis (document, article) of a quorum below the legal profile floor' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  quorumOverrideBasis?: string;
 }
 
 export class ChangeStatusDto {
