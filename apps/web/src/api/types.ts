@@ -185,6 +185,11 @@ export interface PollResult {
   arithmetic: string;
   motion?: { forVotes: number; againstVotes: number; abstainVotes: number; tie: boolean; decidedBy: string };
   choice?: { winners: string[]; ranking: { id: string; label: string; votes: number; rank: number; won: boolean; tiedAtBoundary: boolean }[] };
+  /** Confidence polls (libs/voting/src/rules/evaluate-confidence.ts): per official, shares of ALL delegates, flags. */
+  confidence?: {
+    mode: 'rating' | 'no_confidence';
+    officials: { subject: number; name: string; counts: Record<string, number>; shares: Record<string, { vi: string; en: string }>; notRated: number; flags: string[]; arithmetic: string }[];
+  };
 }
 
 /** libs/voting/src/polls/poll.view.ts */
@@ -197,6 +202,10 @@ export interface PollView {
   title: string;
   status: PollStatus;
   ruleText: string;
+  /** The rule in words and its legal basis (libs/legal). */
+  ruleWords?: { vi: string; en: string };
+  legalBasis?: string | null;
+  override?: { basis: string } | null;
   allowChange: boolean;
   maxChoices: number;
   seats: number | null;
@@ -364,8 +373,13 @@ export interface Body {
   name: string;
   description: string | null;
   allowProxyVoting: boolean;
+  /** The legal profile (libs/legal): fixed at creation. */
+  kind: BodyKind;
+  profile: { label: { vi: string; en: string }; locked: boolean; quorum: { vi: string; en: string; basis: string }; proxies: { allowed: boolean; basis: string } };
   memberCount: number;
 }
+
+export type BodyKind = 'peoples_committee' | 'peoples_council' | 'council_standing' | 'other';
 
 export type BodyDetail = Body & { members: { delegateId: string; fullName: string }[] };
 
@@ -373,6 +387,8 @@ export interface BodyInput {
   name: string;
   description: string | null;
   allowProxyVoting: boolean;
+  /** Creation only: the kind is never changed. */
+  kind?: BodyKind;
 }
 
 /** libs/face/src/consent/consent.dto.ts ConsentStatusView */

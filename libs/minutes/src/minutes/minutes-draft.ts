@@ -39,6 +39,9 @@ export function buildMinutesDraft({ attendance, polls, opinions, conclusions }: 
   const presence = [
     `Số đại biểu được mời: ${summary.invited}; có mặt tại hội trường: ${summary.presentInHall}; tham dự trực tuyến: ${summary.presentOnline}; vắng có lý do: ${summary.excused}; vắng/chưa điểm danh: ${summary.absent}.`,
     formatQuorumLine(summary.quorum, summary.members),
+    ...(meeting.quorumOverrideBasis
+      ? [`Túc số ${meeting.quorumNumerator}/${meeting.quorumDenominator} thấp hơn quy định của hồ sơ pháp lý, do quản trị viên quyết định; căn cứ: ${meeting.quorumOverrideBasis}`]
+      : []),
     'Đại biểu có mặt:',
     ...present.map((d) => `- ${d.fullName}${d.title ? `, ${d.title}` : ''} (${ATTENDANCE_STATUS_LABEL[attendanceExportStatus(d.status, d.method)]}${d.method ? `, ${CHECKIN_METHOD_LABEL[d.method]}` : ''})`),
     ...(absent.length > 0 ? ['Đại biểu vắng:'] : []),
