@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/endpoints.js';
-import type { ConferenceParticipant } from '../api/types.js';
+import type { ConferenceParticipant, ConferenceRemoval } from '#contracts';
 import { useI18n } from '../i18n/i18n.js';
 import { ActionFeedback } from './action-feedback.js';
 import { ConfirmBox } from './confirm-box.js';
@@ -13,10 +13,11 @@ import { useAsync } from './use-async.js';
 /** No socket event announces joins and leaves (they reach the server as LiveKit webhooks): the list is re-read this often. */
 const REFRESH_MS = 10_000;
 
-/** null: conferencing is off on this server; else the room's participants. */
-async function loadParticipants(meetingId: string, signal: AbortSignal): Promise<ConferenceParticipant[] | null> {
+/** null: conferencing is off on this server; else the room's participants and who was removed and not readmitted. */
+async function loadParticipants(meetingId: string, signal: AbortSignal): Promise<{ people: ConferenceParticipant[]; removed: ConferenceRemoval[] } | null> {
   if (!(await api.conferencingEnabled(signal))) return null;
-  return api.conferenceParticipants(meetingId, signal);
+  const [people, removed] = await Promise.all([api.conferenceParticipants(meetingId, signal), api.conferenceRemoved(meetingId, signal)]);
+  return { people, removed };
 }
 
 const micOf = (p: ConferenceParticipant) => p.tracks.find((x) => x.source === 'MICROPHONE' || (x.type === 'AUDIO' && x.source !== 'SCREEN_SHARE_AUDIO'));
@@ -45,8 +46,8 @@ export function ConferenceModerationPanel({ meetingId, canModerate }: { meetingI
   }, [live, reload]);
 
   const nameOf = (p: ConferenceParticipant) => p.name || p.identity;
-  const act = (p: ConferenceParticipant, kind: 'mute' | 'remove' | 'revoke' | 'grant', task: () => Promise<unknown>) =>
-    void action.run(task, { done: t(`mod.done.${kind}`, { name: nameOf(p) }), settled: reload });
+  const act = (p: { name: string; identity: string }, kind: 'mute' | 'remove' | 'revoke' | 'grant' | 'readmit', task: () => Promise<unknown>) =>
+    void action.run(task, { done: t(`mod.done.${kind}`, { name: p.name || p.identity }), settled: reload });
 
   let body;
   if (list.state.status === 'loading') body = <p role="status">{t('app.loading')}</p>;
@@ -57,9 +58,9 @@ export function ConferenceModerationPanel({ meetingId, canModerate }: { meetingI
         {t('error.CONFERENCE_DISABLED')}
       </p>
     );
-  else if (list.state.data.length === 0) body = <p className="empty">{t('mod.empty')}</p>;
+  else if (list.state.data.people.length === 0) body = <p className="empty">{t('mod.empty')}</p>;
   else {
-    const people = list.state.data;
+    const people = list.state.data.people;
     body = (
       <>
         <p role="status">{t('mod.count', { n: people.length })}</p>
@@ -109,6 +110,7 @@ export function ConferenceModerationPanel({ meetingId, canModerate }: { meetingI
     );
   }
 
+  const removed = list.state.status === 'done' && list.state.data ? list.state.data.removed : [];
   return (
     <section className="panel" aria-labelledby="mod-title" data-testid="conference-moderation">
       <div className="poll-row-head">
@@ -137,7 +139,73 @@ export function ConferenceModerationPanel({ meetingId, canModerate }: { meetingI
         />
       ) : null}
       {body}
+      {removed.length > 0 ? (
+        <div data-testid="conference-removed">
+          <h3 id="mod-removed-title">{t('mod.removedTitle')}</h3>
+          <ul className="speaker-list" aria-labelledby="mod-removed-title">
+            {removed.map((r) => (
+              <li key={r.identity} className="button-row">
+                <span>
+                  {r.name} <span className="muted small">({t('mod.removedAt', { time: formatTime(locale, r.removedAt) })})</span>
+                </span>
+                {canModerate ? (
+                  <button type="button" className="btn" disabled={action.busy} aria-label={t('mod.readmitFor', { name: r.name })} onClick={() => act(r, 'readmit', () => api.conferenceReadmit(meetingId, r.identity))}>
+                    {t('mod.readmit')}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {live ? <RecordingControls meetingId={meetingId} canRecord={canModerate} /> : null}
     </section>
+  );
+}
+
+/**
+ * Recording needs LiveKit Egress, a separate service: without it the panel says so and offers no button, instead of a
+ * button that can only fail.
+ */
+function RecordingControls({ meetingId, canRecord }: { meetingId: string; canRecord: boolean }) {
+  const { t, locale } = useI18n();
+  const status = useAsync((signal) => api.conferenceRecording(meetingId, signal), [meetingId]);
+  const action = useAction();
+  let body;
+  if (status.state.status === 'loading') body = <p role="status">{t('app.loading')}</p>;
+  else if (status.state.status === 'error') body = <ErrorMessage error={status.state.error} onRetry={status.reload} />;
+  else if (!status.state.data.available)
+    body = (
+      <p className="alert alert-info" role="status" data-testid="recording-unavailable">
+        {t('rec.unavailable')}
+      </p>
+    );
+  else {
+    const running = status.state.data.running;
+    body = (
+      <>
+        <p role="status">{running ? t('rec.running', { time: formatTime(locale, running.startedAt) }) : t('rec.idle')}</p>
+        <ActionFeedback action={action} />
+        {canRecord ? (
+          <button
+            type="button"
+            className="btn"
+            disabled={action.busy}
+            onClick={() =>
+              void action.run(() => (running ? api.conferenceRecordingStop(meetingId) : api.conferenceRecordingStart(meetingId)), { done: t(running ? 'rec.done.stop' : 'rec.done.start'), settled: status.reload })
+            }
+          >
+            {running ? t('rec.stop') : t('rec.start')}
+          </button>
+        ) : null}
+      </>
+    );
+  }
+  return (
+    <div data-testid="conference-recording">
+      <h3>{t('rec.title')}</h3>
+      {body}
+    </div>
   );
 }
 
