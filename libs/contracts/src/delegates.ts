@@ -33,8 +33,13 @@ export interface Body {
   name: string;
   description: string | null;
   allowProxyVoting: boolean;
+  /** The legal profile (libs/legal): fixed at creation. */
+  kind: BodyKind;
+  profile: { label: { vi: string; en: string }; locked: boolean; quorum: { vi: string; en: string; basis: string }; proxies: { allowed: boolean; basis: string } };
   memberCount: number;
 }
+
+export type BodyKind = 'peoples_committee' | 'peoples_council' | 'council_standing' | 'other';
 
 export type BodyDetail = Body & { members: { delegateId: string; fullName: string }[] };
 
@@ -42,4 +47,6 @@ export interface BodyInput {
   name: string;
   description: string | null;
   allowProxyVoting: boolean;
+  /** Creation only: the kind is never changed. */
+  kind?: BodyKind;
 }

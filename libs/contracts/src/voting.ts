@@ -23,6 +23,11 @@ export interface PollResult {
   arithmetic: string;
   motion?: { forVotes: number; againstVotes: number; abstainVotes: number; tie: boolean; decidedBy: string };
   choice?: { winners: string[]; ranking: { id: string; label: string; votes: number; rank: number; won: boolean; tiedAtBoundary: boolean }[] };
+  /** Confidence polls (libs/voting/src/rules/evaluate-confidence.ts): per official, shares of ALL delegates, flags. */
+  confidence?: {
+    mode: 'rating' | 'no_confidence';
+    officials: { subject: number; name: string; counts: Record<string, number>; shares: Record<string, { vi: string; en: string }>; notRated: number; flags: string[]; arithmetic: string }[];
+  };
 }
 
 /** Published ballots: per delegate in named polls (byProxy: who cast it for them), per receipt in secret polls. */
@@ -37,6 +42,10 @@ export interface PollView {
   title: string;
   status: PollStatus;
   ruleText: string;
+  /** The rule in words and its legal basis (libs/legal). */
+  ruleWords?: { vi: string; en: string };
+  legalBasis?: string | null;
+  override?: { basis: string } | null;
   allowChange: boolean;
   liveTallies?: boolean;
   maxChoices: number;

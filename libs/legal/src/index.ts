@@ -1,3 +1,5 @@
 export * from './body-kind.js';
 export * from './legal-rule.js';
 export * from './legal-profiles.js';
+export * from './legal.errors.js';
+export * from './legal-override.js';

@@ -263,3 +263,32 @@ export function sameRule(a: LegalRule, b: LegalRule): boolean {
   const eq = (x: LegalFraction | null, y: LegalFraction | null): boolean => (x && y ? x.kind === y.kind && x.num * y.den === y.num * x.den : x === y);
   return a.base === b.base && a.tie === b.tie && eq(a.threshold, b.threshold) && eq(a.quorum, b.quorum);
 }
+
+/** The profile and decision type a stored poll's decision type code belongs to (codes are unique across profiles). */
+export function findDecisionType(code: string | null | undefined): { profile: LegalProfile; decisionType: DecisionType } | null {
+  if (!code) return null;
+  for (const profile of Object.values(LEGAL_PROFILES)) {
+    const decisionType = profile.decisionTypes.find((d) => d.code === code);
+    if (decisionType) return { profile, decisionType };
+  }
+  return null;
+}
+
+/** Resolution 96/2023/QH15 thresholds, whatever the profile (bodies of kind `other` reuse them). */
+export function confidenceThresholdsOf(code: string | null | undefined): ConfidenceThresholds {
+  return findDecisionType(code)?.decisionType.confidence ?? CONFIDENCE;
+}
+
+/** A confidence poll's rule in words: shares of ALL delegates and the consequences. */
+export function describeConfidence(kind: 'confidence' | 'no_confidence', t: ConfidenceThresholds = CONFIDENCE): Words {
+  const f = (x: LegalFraction): string => `${x.num}/${x.den}`;
+  return kind === 'confidence'
+    ? {
+        vi: `Mỗi người được lấy phiếu được đánh giá ở một trong ba mức: tín nhiệm cao, tín nhiệm, tín nhiệm thấp; tỷ lệ tính trên tổng số đại biểu; quá ${f(t.mayResignLow)} đến dưới ${f(t.dismissLow)} tổng số đại biểu đánh giá tín nhiệm thấp: có thể xin từ chức; từ ${f(t.dismissLow)} trở lên: trình miễn nhiệm; bỏ phiếu kín`,
+        en: `Each official is rated high confidence, confidence or low confidence; shares of ALL delegates; low confidence from more than ${f(t.mayResignLow)} to under ${f(t.dismissLow)} of all delegates: may resign; ${f(t.dismissLow)} or more: removal proposed; secret ballot`,
+      }
+    : {
+        vi: `Mỗi người được bỏ phiếu: tín nhiệm hoặc không tín nhiệm; tỷ lệ tính trên tổng số đại biểu; quá ${f(t.dismissNoConfidence)} tổng số đại biểu không tín nhiệm: trình miễn nhiệm; bỏ phiếu kín`,
+        en: `Each official: confidence or no confidence; shares of ALL delegates; no confidence from more than ${f(t.dismissNoConfidence)} of all delegates: removal proposed; secret ballot`,
+      };
+}

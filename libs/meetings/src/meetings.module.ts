@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { memoryStorage } from 'multer';
+import { AuditModule } from '#audit';
 import { APP_CONFIG, type AppConfig } from '#core';
 import { BodyEntity, BodyMemberEntity, DelegateEntity, DelegatesModule } from '#delegates';
 import { RealtimeModule, WsExceptionFilter } from '#realtime';
@@ -34,6 +35,7 @@ import './meetings.errors.js';
  * `meeting:join` / `meeting:leave` on the socket. */
 @Module({
   imports: [
+    AuditModule,
     DelegatesModule,
     RealtimeModule,
     TypeOrmModule.forFeature([MeetingEntity, MeetingInvitationEntity, AgendaItemEntity, MeetingDocumentEntity, BodyEntity, BodyMemberEntity, DelegateEntity]),

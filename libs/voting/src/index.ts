@@ -4,6 +4,7 @@ export * from './rules/rule-spec.js';
 export type { RuleContext } from './rules/rule-context.js';
 export * from './rules/evaluate-motion.js';
 export * from './rules/evaluate-choice.js';
+export * from './rules/evaluate-confidence.js';
 export * from './polls/poll.enums.js';
 export * from './polls/poll.entity.js';
 export * from './polls/poll-option.entity.js';

@@ -42,3 +42,34 @@ export const DEMO_MEETING = {
     { title: 'Đề án chuyển đổi số trong tổ chức phiên họp không giấy tờ', presenter: 'Chánh Văn phòng UBND Thành phố' },
   ],
 };
+
+/** Demo People's Council: the 15 Committee members above are delegates too, with 15 more (no logins: the secretary checks them in). */
+export const DEMO_COUNCIL = {
+  name: 'Hội đồng nhân dân Thành phố Hà Nội',
+  description: 'HĐND Thành phố (dữ liệu mẫu) — demo People\'s Council, 30 đại biểu',
+};
+
+export const DEMO_COUNCIL_DELEGATES: { fullName: string; title: string; organization: string }[] = [
+  { fullName: 'Nguyễn Thị Thanh Bình', title: 'Chủ tịch HĐND Thành phố', organization: 'HĐND Thành phố Hà Nội' },
+  { fullName: 'Trần Đức Minh', title: 'Phó Chủ tịch HĐND Thành phố', organization: 'HĐND Thành phố Hà Nội' },
+  { fullName: 'Lê Thị Ngọc Mai', title: 'Trưởng Ban Kinh tế - Ngân sách', organization: 'HĐND Thành phố Hà Nội' },
+  { fullName: 'Phạm Văn Hòa', title: 'Trưởng Ban Pháp chế', organization: 'HĐND Thành phố Hà Nội' },
+  { fullName: 'Hoàng Minh Khoa', title: 'Trưởng Ban Văn hóa - Xã hội', organization: 'HĐND Thành phố Hà Nội' },
+  { fullName: 'Vũ Thị Hồng Nhung', title: 'Trưởng Ban Đô thị', organization: 'HĐND Thành phố Hà Nội' },
+  { fullName: 'Đặng Quốc Việt', title: 'Đại biểu HĐND', organization: 'Phường Hoàn Kiếm' },
+  { fullName: 'Bùi Thị Thu Hà', title: 'Đại biểu HĐND', organization: 'Phường Ba Đình' },
+  { fullName: 'Đỗ Văn Long', title: 'Đại biểu HĐND', organization: 'Phường Đống Đa' },
+  { fullName: 'Ngô Thị Phương', title: 'Đại biểu HĐND', organization: 'Phường Cầu Giấy' },
+  { fullName: 'Dương Văn Sơn', title: 'Đại biểu HĐND', organization: 'Phường Tây Hồ' },
+  { fullName: 'Lý Thị Kim Oanh', title: 'Đại biểu HĐND', organization: 'Xã Sóc Sơn' },
+  { fullName: 'Trịnh Công Thành', title: 'Đại biểu HĐND', organization: 'Xã Đông Anh' },
+  { fullName: 'Phan Văn Quý', title: 'Đại biểu HĐND', organization: 'Xã Gia Lâm' },
+  { fullName: 'Cao Thị Yến', title: 'Đại biểu HĐND', organization: 'Phường Hà Đông' },
+];
+
+export const DEMO_COUNCIL_SESSION = {
+  title: 'Kỳ họp thường lệ cuối năm 2026 HĐND Thành phố',
+  location: 'Hội trường HĐND Thành phố, số 18 Lê Lai, Hoàn Kiếm, Hà Nội',
+  agenda: [{ title: 'Lấy phiếu tín nhiệm đối với người giữ chức vụ do HĐND bầu', presenter: 'Thường trực HĐND Thành phố' }],
+  confidenceTitle: 'Lấy phiếu tín nhiệm năm 2026',
+};

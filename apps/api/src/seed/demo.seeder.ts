@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { UnitEntity, UnitMemberEntity } from '#assignments';
 import { APP_CONFIG, JsonLogger, passwordHasher, Role, UserEntity, type AppConfig } from '#core';
 import { BodyEntity, BodyMemberEntity, DelegateEntity } from '#delegates';
 import { AgendaItemEntity, InvitationKind, MeetingEntity, MeetingInvitationEntity, MeetingMode, MeetingStatus } from '#meetings';
-import { DEMO_BODY, DEMO_MEETING, DEMO_MEMBERS, DEMO_UNITS } from './demo.data.js';
+import { BodyKind, decisionTypeOf, profileOf } from '#legal';
+import { BallotMode, GRADE_LABEL, PollEntity, PollKind, PollOptionEntity, PollStatus, RATING_GRADES } from '#voting';
+import { DEMO_BODY, DEMO_COUNCIL, DEMO_COUNCIL_DELEGATES, DEMO_COUNCIL_SESSION, DEMO_MEETING, DEMO_MEMBERS, DEMO_UNITS } from './demo.data.js';
 
 export interface SeedResult {
   bodyName: string;
@@ -36,7 +38,7 @@ export class DemoSeeder {
     const password = this.config.demo.password;
     const hashes = await Promise.all(Array.from({ length: DEMO_MEMBERS.length + 4 }, () => passwordHasher.hash(password)));
     return this.dataSource.transaction(async (em) => {
-      const body = await em.save(BodyEntity, em.create(BodyEntity, { ...DEMO_BODY, allowProxyVoting: false }));
+      const body = await em.save(BodyEntity, em.create(BodyEntity, { ...DEMO_BODY, kind: BodyKind.PeoplesCommittee, allowProxyVoting: false }));
       const delegates: DelegateEntity[] = [];
       for (const [i, m] of DEMO_MEMBERS.entries()) {
         const d = await em.save(
@@ -101,7 +103,92 @@ export class DemoSeeder {
         AgendaItemEntity,
         DEMO_MEETING.agenda.map((a, i) => em.create(AgendaItemEntity, { meetingId: meeting.id, position: i + 1, title: a.title, presenter: a.presenter, description: null })),
       );
+      await this.seedCouncil(em, delegates, start);
       return { bodyName: body.name, meetingTitle: meeting.title, delegates: delegates.length, password };
     });
+  }
+
+  /**
+   * The People's Council: the 15 Committee members and 15 more delegates, a session the day after the Committee's
+   * meeting, and a secret confidence rating of three officials ready to open once the session is in session.
+   */
+  private async seedCouncil(em: EntityManager, committee: DelegateEntity[], committeeStart: Date): Promise<void> {
+    const council = await em.save(BodyEntity, em.create(BodyEntity, { ...DEMO_COUNCIL, kind: BodyKind.PeoplesCouncil, allowProxyVoting: false }));
+    const extra: DelegateEntity[] = [];
+    for (const [i, m] of DEMO_COUNCIL_DELEGATES.entries()) {
+      extra.push(
+        await em.save(
+          DelegateEntity,
+          em.create(DelegateEntity, { fullName: m.fullName, title: m.title, organization: m.organization, email: `hdnd${i + 16}@hanoi.example.vn`, phone: null, hasVotingRight: true, active: true }),
+        ),
+      );
+    }
+    const members = [...committee, ...extra];
+    await em.save(
+      BodyMemberEntity,
+      members.map((d, i) => em.create(BodyMemberEntity, { bodyId: council.id, delegateId: d.id, position: i === 15 ? 'Chủ tịch HĐND' : i === 16 ? 'Phó Chủ tịch HĐND' : 'Đại biểu' })),
+    );
+    const start = new Date(committeeStart.getTime() + 24 * 3600_000);
+    const floor = profileOf(BodyKind.PeoplesCouncil).quorumFloor;
+    const session = await em.save(
+      MeetingEntity,
+      em.create(MeetingEntity, {
+        bodyId: council.id,
+        title: DEMO_COUNCIL_SESSION.title,
+        location: DEMO_COUNCIL_SESSION.location,
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 6 * 3600_000),
+        mode: MeetingMode.Hybrid,
+        status: MeetingStatus.Scheduled,
+        quorumNumerator: floor?.num ?? 2,
+        quorumDenominator: floor?.den ?? 3,
+        createdBy: null,
+      }),
+    );
+    await em.save(
+      MeetingInvitationEntity,
+      members.map((d) => em.create(MeetingInvitationEntity, { meetingId: session.id, delegateId: d.id, kind: InvitationKind.Member, canVote: true })),
+    );
+    const [item] = await em.save(
+      AgendaItemEntity,
+      DEMO_COUNCIL_SESSION.agenda.map((a, i) => em.create(AgendaItemEntity, { meetingId: session.id, position: i + 1, title: a.title, presenter: a.presenter, description: null })),
+    );
+    const type = decisionTypeOf(profileOf(BodyKind.PeoplesCouncil), 'confidence_rating');
+    if (!type) throw new Error('the People\'s Council profile has no confidence rating');
+    const poll = await em.save(
+      PollEntity,
+      em.create(PollEntity, {
+        meetingId: session.id,
+        agendaItemId: item.id,
+        kind: PollKind.Confidence,
+        ballotMode: BallotMode.Secret,
+        title: DEMO_COUNCIL_SESSION.confidenceTitle,
+        status: PollStatus.Draft,
+        rule: { ...type.rule, threshold: { ...type.rule.threshold }, quorum: type.rule.quorum && { ...type.rule.quorum } },
+        decisionType: type.code,
+        legalBasis: type.basis,
+        overrideBasis: null,
+        overrideBy: null,
+        allowChange: false,
+        liveTallies: false,
+        maxChoices: 3,
+        seats: null,
+        countdownSeconds: null,
+        createdBy: null,
+      }),
+    );
+    const officials = [
+      { name: `${committee[0].fullName} — Chủ tịch UBND Thành phố`, delegateId: committee[0].id },
+      { name: `${committee[1].fullName} — Phó Chủ tịch Thường trực UBND`, delegateId: committee[1].id },
+      { name: `${extra[0].fullName} — Chủ tịch HĐND Thành phố`, delegateId: extra[0].id },
+    ];
+    await em.save(
+      PollOptionEntity,
+      officials.flatMap((o, i) =>
+        RATING_GRADES.map((g, j) =>
+          em.create(PollOptionEntity, { pollId: poll.id, position: i * 3 + j + 1, label: `${o.name} — ${GRADE_LABEL[g].vi}`, code: null, delegateId: o.delegateId, subject: i + 1, subjectName: o.name, grade: g }),
+        ),
+      ),
+    );
   }
 }

@@ -33,6 +33,7 @@ export function PollResultPanel({ poll, headingLevel = 3 }: { poll: PollView; he
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const outcomeKey = `vote.outcome.${result.outcome}`;
   const outcome = isMessageKey(outcomeKey) ? t(outcomeKey) : result.outcome;
+  if (result.confidence) return <ConfidenceResult poll={poll} headingLevel={headingLevel} />;
   const rows = rowsOf(poll, result, t);
   const base = Math.max(result.cast, 1);
   const [vi, en] = result.arithmetic.split(' | ');
@@ -84,7 +85,78 @@ export function PollResultPanel({ poll, headingLevel = 3 }: { poll: PollView; he
       <p className="arithmetic">
         <strong>{t('vote.arithmetic')}:</strong> <span data-testid="arithmetic">{arithmetic}</span>
       </p>
-      <p className="muted small">{t('vote.rule', { rule: poll.ruleText })}</p>
+      <RuleLine poll={poll} />
+    </section>
+  );
+}
+
+/** The rule in words and where it comes from; an administrator's override with its basis. */
+export function RuleLine({ poll }: { poll: PollView }) {
+  const { t, lang } = useI18n();
+  return (
+    <>
+      <p className="muted small" data-testid="rule-words">
+        {t('vote.rule', { rule: poll.ruleWords ? (lang === 'en' ? poll.ruleWords.en : poll.ruleWords.vi) : poll.ruleText })}
+      </p>
+      {poll.legalBasis ? <p className="muted small">{t('vote.basis', { basis: poll.legalBasis })}</p> : null}
+      {poll.override ? <p className="small">{t('vote.override', { basis: poll.override.basis })}</p> : null}
+    </>
+  );
+}
+
+const GRADES: Record<string, MessageKey[]> = {
+  rating: ['vote.grade.high', 'vote.grade.medium', 'vote.grade.low'],
+  no_confidence: ['vote.grade.trust', 'vote.grade.no_trust'],
+};
+
+/** A confidence rating or no-confidence vote: per official, counts and shares of ALL delegates, and the consequences; never "won". */
+function ConfidenceResult({ poll, headingLevel }: { poll: PollView; headingLevel: 2 | 3 }) {
+  const { t, lang } = useI18n();
+  const c = poll.result?.confidence;
+  if (!c || !poll.result) return null;
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const keys = GRADES[c.mode] ?? [];
+  const grades = c.mode === 'rating' ? ['high', 'medium', 'low'] : ['trust', 'no_trust'];
+  const headingId = `result-${poll.id}`;
+  const outcomeKey = `vote.outcome.${poll.result.outcome}`;
+  return (
+    <section className="result" aria-labelledby={headingId}>
+      <Heading id={headingId} className="result-title">
+        {t('vote.result', { title: poll.title })}
+      </Heading>
+      <p className="outcome" data-testid="poll-outcome">
+        {isMessageKey(outcomeKey) ? t(outcomeKey) : poll.result.outcome}
+      </p>
+      <div className="table-scroll">
+        <table className="data-table" aria-label={t('vote.chart', { title: poll.title })}>
+          <thead>
+            <tr>
+              <th scope="col">{t('vote.official')}</th>
+              {keys.map((k) => (
+                <th scope="col" key={k}>
+                  {t(k)}
+                </th>
+              ))}
+              <th scope="col">{t('vote.consequence')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.officials.map((o) => (
+              <tr key={o.subject} data-testid={`official-${o.subject}`}>
+                <th scope="row">{o.name}</th>
+                {grades.map((g) => (
+                  <td key={g}>
+                    {o.counts[g] ?? 0} ({lang === 'en' ? o.shares[g]?.en : o.shares[g]?.vi})
+                  </td>
+                ))}
+                <td>{o.flags.length ? o.flags.map((f) => (isMessageKey(`vote.flag.${f}`) ? t(`vote.flag.${f}` as MessageKey) : f)).join('; ') : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted small">{t('vote.sharesOfAll', { members: poll.result.members, cast: poll.result.cast })}</p>
+      <RuleLine poll={poll} />
     </section>
   );
 }

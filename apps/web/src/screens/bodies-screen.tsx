@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api/endpoints.js';
-import type { Body, BodyInput } from '#contracts';
+import type { Body, BodyInput, BodyKind } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
 import { DataTable } from '../components/data-table.js';
@@ -35,6 +35,7 @@ export default function BodiesScreen() {
             columns={[
               { header: t('bodies.name'), rowHeader: true, cell: (b) => b.name },
               { header: t('bodies.description'), cell: (b) => b.description },
+              { header: t('bodies.kind'), cell: (b) => t(`bodies.kind.${b.kind}`) },
               { header: t('bodies.proxy'), cell: (b) => (b.allowProxyVoting ? t('delegates.yes') : t('delegates.no')) },
               { header: t('bodies.members'), cell: (b) => b.memberCount },
               admin
@@ -62,9 +63,12 @@ function BodyForm({ body, onSaved, onSettled, onCancel }: { body: Body | null; o
   const [name, setName] = useState(body?.name ?? '');
   const [description, setDescription] = useState(body?.description ?? '');
   const [proxy, setProxy] = useState(body?.allowProxyVoting ?? false);
+  const [kind, setKind] = useState<BodyKind>(body?.kind ?? 'other');
+  // proxies only in bodies governed by their own charter (People's Committees and Councils: never)
+  const proxyAllowed = kind === 'other';
   const [missing, setMissing] = useState(false);
 
-  const input = (): BodyInput => ({ name: name.trim(), description: description.trim() || null, allowProxyVoting: proxy });
+  const input = (): BodyInput => ({ name: name.trim(), description: description.trim() || null, allowProxyVoting: proxyAllowed && proxy, ...(body ? {} : { kind }) });
   const onSubmit = action.submit(() => (body ? api.updateBody(body.id, input()) : api.createBody(input())), {
     check: () => {
       setMissing(name.trim() === '');
@@ -101,10 +105,24 @@ function BodyForm({ body, onSaved, onSettled, onCancel }: { body: Body | null; o
           <label htmlFor="body-description">{t('bodies.description')}</label>
           <textarea id="body-description" value={description} maxLength={1000} rows={3} onChange={(e) => setDescription(e.target.value)} />
         </div>
+        <div className="field">
+          <label htmlFor="body-kind">{t('bodies.kind')}</label>
+          <select id="body-kind" value={kind} disabled={!!body} aria-describedby="body-kind-help" onChange={(e) => setKind(e.target.value as BodyKind)}>
+            {(['peoples_committee', 'peoples_council', 'council_standing', 'other'] as const).map((k) => (
+              <option key={k} value={k}>
+                {t(`bodies.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+          <p id="body-kind-help" className="muted">
+            {t(body ? 'bodies.kindFixed' : `bodies.kindHelp.${kind}`)}
+          </p>
+        </div>
         <div className="field field-check">
-          <input id="body-proxy" type="checkbox" checked={proxy} onChange={(e) => setProxy(e.target.checked)} />
+          <input id="body-proxy" type="checkbox" checked={proxyAllowed && proxy} disabled={!proxyAllowed} onChange={(e) => setProxy(e.target.checked)} />
           <label htmlFor="body-proxy">{t('bodies.proxy')}</label>
         </div>
+        {!proxyAllowed ? <p className="muted">{t('bodies.proxyLocked')}</p> : null}
         <ActionFeedback action={action} />
         <div className="button-row">
           <button type="submit" className="btn btn-primary" disabled={action.busy}>

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { BodyKind } from '#legal';
 import { Rule } from '../common/rule.decorator.js';
 import { checkOptionalText, type FieldCheck } from '../delegates/delegate-rules.js';
 
@@ -24,10 +25,15 @@ export class CreateBodyDto {
   @Rule(checkDescription)
   description?: string | null;
 
-  @ApiPropertyOptional({ default: false, description: 'Whether the body rules allow proxy voting' })
+  @ApiPropertyOptional({ default: false, description: 'Whether the body rules allow proxy voting (kind `other` only)' })
   @IsOptional()
   @IsBoolean()
   allowProxyVoting?: boolean;
+
+  @ApiPropertyOptional({ enum: BodyKind, default: BodyKind.Other, description: 'Legal profile; chosen at creation, never changed' })
+  @IsOptional()
+  @IsEnum(BodyKind)
+  kind?: BodyKind;
 }
 
 export class UpdateBodyDto {
@@ -55,11 +61,23 @@ export class AddMemberDto {
   position?: string | null;
 }
 
+export interface ProfileSummary {
+  label: { vi: string; en: string };
+  locked: boolean;
+  quorum: { vi: string; en: string; basis: string };
+  proxies: { allowed: boolean; basis: string };
+  tie: { rule: string; basis: string };
+  decisionTypes: { code: string; label: { vi: string; en: string }; pollKinds: string[]; secret: boolean; rule: { vi: string; en: string }; basis: string; toVerify: boolean }[];
+  writtenRound: { rule: { vi: string; en: string }; basis: string } | null;
+}
+
 export class BodyView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty() allowProxyVoting: boolean;
+  @ApiProperty({ enum: BodyKind }) kind: BodyKind;
+  @ApiProperty({ description: "The legal profile's rules in words, with their source" }) profile: ProfileSummary;
   @ApiProperty({ description: 'Active delegates who are members' }) memberCount: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;

@@ -5,7 +5,8 @@ import { DomainError, ErrorCode, mapDatabaseError } from '#core';
 import { BodyMemberEntity } from '../body-member.entity.js';
 import { BodyEntity } from '../body.entity.js';
 import { DelegateEntity } from '../delegate.entity.js';
-import type { BodyDetailView, BodyMemberView, BodyView, CreateBodyDto, UpdateBodyDto } from './bodies.dto.js';
+import { BodyKind, describeRule, locked, profileOf } from '#legal';
+import type { BodyDetailView, BodyMemberView, BodyView, CreateBodyDto, ProfileSummary, UpdateBodyDto } from './bodies.dto.js';
 
 export interface MemberQuery {
   /** Only members with a voting right (the base for "majority of all members"). */
@@ -88,9 +89,11 @@ export class BodiesService {
   }
 
   async create(dto: CreateBodyDto): Promise<BodyDetailView> {
+    const kind = dto.kind ?? BodyKind.Other;
+    assertProxySetting(kind, dto.allowProxyVoting);
     if (await this.bodies.exists({ where: { name: dto.name } })) throw duplicateBodyName(dto.name);
     const body = await this.bodies
-      .save(this.bodies.create({ name: dto.name, description: dto.description ?? null, allowProxyVoting: dto.allowProxyVoting ?? false }))
+      .save(this.bodies.create({ name: dto.name, description: dto.description ?? null, kind, allowProxyVoting: dto.allowProxyVoting ?? false }))
       .catch((e: unknown) => this.rethrowName(e, dto.name));
     return this.get(body.id);
   }
@@ -102,6 +105,7 @@ export class BodiesService {
       body.name = dto.name;
     }
     if (dto.description !== undefined) body.description = dto.description;
+    assertProxySetting(body.kind, dto.allowProxyVoting);
     if (dto.allowProxyVoting !== undefined) body.allowProxyVoting = dto.allowProxyVoting;
     await this.bodies.save(body).catch((e: unknown) => this.rethrowName(e, body.name));
     return this.get(id);
@@ -120,7 +124,17 @@ export class BodiesService {
   }
 
   private view(b: BodyEntity, memberCount: number): BodyView {
-    return { id: b.id, name: b.name, description: b.description, allowProxyVoting: b.allowProxyVoting, memberCount, createdAt: b.createdAt, updatedAt: b.updatedAt };
+    return {
+      id: b.id,
+      name: b.name,
+      description: b.description,
+      allowProxyVoting: b.allowProxyVoting,
+      kind: b.kind,
+      profile: profileSummary(b.kind),
+      memberCount,
+      createdAt: b.createdAt,
+      updatedAt: b.updatedAt,
+    };
   }
 
   private rethrowName(error: unknown, name: string): never {
@@ -128,4 +142,38 @@ export class BodiesService {
     if (mapped?.code === ErrorCode.DUPLICATE && (mapped.details as { constraint?: string } | undefined)?.constraint === 'uq_bodies_name') throw duplicateBodyName(name);
     throw error;
   }
+}
+
+/** Proxy voting only where the profile has proxies (People's Committees and Councils: never). */
+function assertProxySetting(kind: BodyKind, allowProxyVoting: boolean | undefined): void {
+  const profile = profileOf(kind);
+  if (allowProxyVoting && !profile.proxies) {
+    throw locked(`Proxy voting is not allowed in a ${profile.label.en}: ${profile.proxyBasis}`, { field: 'allowProxyVoting', basis: profile.proxyBasis });
+  }
+}
+
+/** The profile in words for the bodies screen and the API. */
+export function profileSummary(kind: BodyKind): ProfileSummary {
+  const p = profileOf(kind);
+  return {
+    label: p.label,
+    locked: p.locked,
+    quorum: {
+      vi: p.quorumFloor ? `Ít nhất ${p.quorumFloor.num}/${p.quorumFloor.den} tổng số ${p.memberNoun.vi} có mặt` : 'Theo điều lệ của tổ chức',
+      en: p.quorumFloor ? `At least ${p.quorumFloor.num}/${p.quorumFloor.den} of all ${p.memberNoun.en} present` : "Per the body's charter",
+      basis: p.quorumBasis,
+    },
+    proxies: { allowed: p.proxies, basis: p.proxyBasis },
+    tie: { rule: p.tie, basis: p.tieBasis },
+    decisionTypes: p.decisionTypes.map((d) => ({
+      code: d.code,
+      label: d.label,
+      pollKinds: [...d.pollKinds],
+      secret: d.ballot === 'secret',
+      rule: describeRule(d.rule, p.memberNoun),
+      basis: d.basis,
+      toVerify: d.toVerify,
+    })),
+    writtenRound: p.writtenRound ? { rule: describeRule(p.writtenRound.rule, p.memberNoun), basis: p.writtenRound.basis } : null,
+  };
 }

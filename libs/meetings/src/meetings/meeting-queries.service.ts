@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { Role, type AuthUser } from '#core';
 import { BodyEntity } from '#delegates';
+import { BodyKind, profileOf } from '#legal';
 import { quorumRequired, seesAllMeetings } from '../access/meeting-rules.js';
 import { MeetingsService } from '../access/meetings.service.js';
 import { AgendaItemEntity } from '../agenda-item.entity.js';
@@ -30,7 +31,7 @@ export interface MeetingSummary {
   endsAt: Date | null;
   mode: MeetingMode;
   status: MeetingStatus;
-  body: { id: string; name: string };
+  body: { id: string; name: string; kind: BodyKind };
   counts: MeetingCounts;
 }
 
@@ -47,6 +48,9 @@ export interface DocumentView {
 
 export interface MeetingDetail extends MeetingSummary {
   quorum: { numerator: number; denominator: number; required: number };
+  /** The body's legal profile: its label and quorum floor, and an administrator's override below it. */
+  legalProfile: { kind: BodyKind; label: { vi: string; en: string }; quorumFloor: string | null; quorumBasis: string; locked: boolean };
+  quorumOverride: { basis: string; by: string | null } | null;
   bodyMemberCount: number;
   createdBy: string | null;
   createdAt: Date;
@@ -122,6 +126,8 @@ export class MeetingQueriesService {
         denominator: meeting.quorumDenominator,
         required: quorumRequired(bodyMemberCount, meeting.quorumNumerator, meeting.quorumDenominator),
       },
+      legalProfile: legalProfileOf(summary.body.kind),
+      quorumOverride: meeting.quorumOverrideBasis ? { basis: meeting.quorumOverrideBasis, by: meeting.quorumOverrideBy } : null,
       bodyMemberCount,
       createdBy: meeting.createdBy,
       createdAt: meeting.createdAt,
@@ -158,6 +164,7 @@ export class MeetingQueriesService {
       this.countBy(this.documents, 'meeting_documents', ids),
     ]);
     const bodyName = new Map(bodies.map((b) => [b.id, b.name]));
+    const bodyKind = new Map(bodies.map((b) => [b.id, b.kind]));
     const invBy = new Map(inv.map((r) => [r.meetingId, r]));
     return rows.map((m) => {
       const i = invBy.get(m.id);
@@ -169,7 +176,7 @@ export class MeetingQueriesService {
         endsAt: m.endsAt,
         mode: m.mode,
         status: m.status,
-        body: { id: m.bodyId, name: bodyName.get(m.bodyId) ?? '' },
+        body: { id: m.bodyId, name: bodyName.get(m.bodyId) ?? '', kind: bodyKind.get(m.bodyId) ?? BodyKind.Other },
         counts: {
           invited: Number(i?.invited ?? 0),
           members: Number(i?.members ?? 0),
@@ -193,4 +200,9 @@ export class MeetingQueriesService {
       .getRawMany<{ meetingId: string; n: number }>();
     return new Map(raw.map((r) => [r.meetingId, Number(r.n)]));
   }
+}
+
+function legalProfileOf(kind: BodyKind): MeetingDetail['legalProfile'] {
+  const p = profileOf(kind);
+  return { kind, label: p.label, quorumFloor: p.quorumFloor ? `${p.quorumFloor.num}/${p.quorumFloor.den}` : null, quorumBasis: p.quorumBasis, locked: p.locked };
 }

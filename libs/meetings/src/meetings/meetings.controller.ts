@@ -46,7 +46,7 @@ export class MeetingsController {
   @Roles(Admin, Secretary)
   @ApiOperation({ summary: 'Edit while draft or scheduled (else 409 MEETING_LOCKED)' })
   async update(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: UpdateMeetingDto): Promise<MeetingDetail> {
-    await this.updateMeeting.execute(id, dto);
+    await this.updateMeeting.execute(user, id, dto);
     return this.queries.detail(user, id);
   }
 

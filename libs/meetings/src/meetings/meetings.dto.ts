@@ -63,6 +63,12 @@ export class CreateMeetingDto {
   @MaxLength(200)
   secretaryName?: string | null;
 
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Administrator only: the legal basis (document, article) of a quorum below the legal profile floor' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  quorumOverrideBasis?: string;
+
   @ApiPropertyOptional({ type: [AgendaItemInputDto], maxItems: 200 })
   @IsOptional()
   @IsArray()
@@ -128,6 +134,12 @@ export class UpdateMeetingDto {
   @IsString()
   @MaxLength(200)
   secretaryName?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Administrator only: the legal basis (document, article) of a quorum below the legal profile floor' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  quorumOverrideBasis?: string;
 }
 
 export class ChangeStatusDto {

@@ -4,7 +4,7 @@ import { AttendanceReadService, type AttendanceListItem, type AttendanceSummary 
 import { DomainError } from '#core';
 import { BodyEntity } from '#delegates';
 import { AgendaItemEntity, MeetingEntity } from '#meetings';
-import { BallotMode, PollEntity, PollKind, PollOptionEntity, PollsService, PollStatus } from '#voting';
+import { BallotMode, PollEntity, PollKind, PollOptionEntity, PollsService, PollStatus, legalView } from '#voting';
 
 export interface MeetingHeader {
   meeting: MeetingEntity;
@@ -41,6 +41,10 @@ export interface PollExport {
   named: { fullName: string; choices: string[] }[];
   /** Secret polls: receipt codes with the choices on that ballot, sorted by receipt. */
   secret: { receipt: string; choices: string[] }[];
+  /** The decision type, the rule in words and its legal basis; an administrator's override with its basis. */
+  legal: { decisionType: string | null; ruleWords: string; basis: string | null; overrideBasis: string | null };
+  /** Confidence polls: one line per official (counts and shares of all delegates, consequences). */
+  officials: string[];
 }
 
 export interface ResultsExportData extends MeetingHeader {
@@ -113,6 +117,8 @@ export class ExportDataService {
         counts: countsOf(poll.kind, result, mine),
         outcome: str(result.outcome),
         arithmetic: vietnamesePart(str(result.arithmetic)),
+        legal: legalLines(poll),
+        officials: ((result.confidence ?? {}) as { officials?: { arithmetic: string }[] }).officials?.map((o) => vietnamesePart(o.arithmetic)) ?? [],
         named: ballots.flatMap((b) => ('fullName' in b ? [{ fullName: b.fullName, choices: labels(b.choices) }] : [])),
         secret: ballots.flatMap((b) => ('receipt' in b ? [{ receipt: b.receipt, choices: labels(b.choices) }] : [])),
       });
@@ -121,7 +127,13 @@ export class ExportDataService {
   }
 }
 
+function legalLines(poll: PollEntity): PollExport['legal'] {
+  const v = legalView(poll);
+  return { decisionType: v.decisionType?.label.vi ?? null, ruleWords: v.ruleWords.vi, basis: v.legalBasis, overrideBasis: v.override?.basis ?? null };
+}
+
 function countsOf(kind: PollKind, result: Record<string, unknown>, options: PollOptionEntity[]): PollCount[] {
+  if (kind === PollKind.Confidence || kind === PollKind.NoConfidence) return [];
   if (kind === PollKind.Motion) {
     const m = (result.motion ?? {}) as Record<string, unknown>;
     const byCode: Record<string, number> = { for: num(m.forVotes), against: num(m.againstVotes), abstain: num(m.abstainVotes) };

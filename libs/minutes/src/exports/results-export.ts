@@ -6,8 +6,13 @@ import type { PollExport, ResultsExportData } from './export-data.service.js';
 export function pollSummaryLines(p: PollExport): string[] {
   return [
     `Hình thức: ${POLL_KIND_LABEL[p.kind] ?? p.kind}; ${BALLOT_MODE_LABEL[p.ballotMode] ?? p.ballotMode}`,
+    ...(p.legal.decisionType ? [`Loại quyết định: ${p.legal.decisionType}`] : []),
+    `Nguyên tắc biểu quyết: ${p.legal.ruleWords}`,
+    ...(p.legal.basis ? [`Căn cứ pháp lý: ${p.legal.basis}`] : []),
+    ...(p.legal.overrideBasis ? [`Áp dụng nguyên tắc khác theo quyết định của quản trị viên, căn cứ: ${p.legal.overrideBasis}`] : []),
     `Thành viên: ${p.members}; có mặt khi mở biểu quyết: ${p.present}; số phiếu: ${p.cast}`,
     ...p.counts.map((c) => `${c.label}: ${c.votes} phiếu`),
+    ...p.officials,
     `Cách tính: ${p.arithmetic}`,
     `Kết quả: ${OUTCOME_LABEL[p.outcome] ?? p.outcome}`,
   ];

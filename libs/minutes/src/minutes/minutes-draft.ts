@@ -74,6 +74,9 @@ export function buildMinutesDraft({ attendance, polls, opinions, conclusions, sp
       ? `Túc số khi khai mạc: ${meeting.openingPresent ?? 0} thành viên có mặt, cần tối thiểu ${meeting.openingRequired}.`
       : null,
     formatQuorumLine(summary.quorum, summary.members),
+    ...(meeting.quorumOverrideBasis
+      ? [`Túc số ${meeting.quorumNumerator}/${meeting.quorumDenominator} thấp hơn quy định của hồ sơ pháp lý, do quản trị viên quyết định; căn cứ: ${meeting.quorumOverrideBasis}`]
+      : []),
     'Có mặt:',
     ...present.map((d) => `- ${d.fullName}${d.title ? `, ${d.title}` : ''} (${ATTENDANCE_STATUS_LABEL[attendanceExportStatus(d.status, d.method)]}${d.method ? `, ${CHECKIN_METHOD_LABEL[d.method]}` : ''}${kindNote(d)})`),
     ...(absent.length > 0 ? ['Vắng:'] : []),

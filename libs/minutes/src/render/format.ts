@@ -33,7 +33,13 @@ export function formatQuorumLine(q: Quorum, members: number): string {
   return `Túc số: ${q.present}/${members} thành viên có mặt, cần tối thiểu ${q.required} (${q.rule}) — ${q.reached ? 'Đủ túc số' : 'Chưa đủ túc số'}`;
 }
 
-export const POLL_KIND_LABEL: Record<string, string> = { motion: 'Biểu quyết thông qua', choice: 'Lựa chọn phương án', election: 'Bầu cử' };
+export const POLL_KIND_LABEL: Record<string, string> = {
+  motion: 'Biểu quyết thông qua',
+  choice: 'Lựa chọn phương án',
+  election: 'Bầu cử',
+  confidence: 'Lấy phiếu tín nhiệm',
+  no_confidence: 'Bỏ phiếu tín nhiệm',
+};
 export const BALLOT_MODE_LABEL: Record<string, string> = { named: 'Công khai (ghi danh)', secret: 'Bỏ phiếu kín' };
 export const OUTCOME_LABEL: Record<string, string> = {
   adopted: 'Thông qua',
@@ -42,6 +48,7 @@ export const OUTCOME_LABEL: Record<string, string> = {
   complete: 'Đã xác định kết quả',
   partial: 'Chưa đủ số phương án/ứng viên đạt',
   boundary_tie: 'Có phương án/ứng viên bằng phiếu, cần biểu quyết lại',
+  counted: 'Đã kiểm phiếu (kết quả từng người ở trên)',
 };
 
 /** A filename-safe slug of a title, Vietnamese letters kept; the ASCII fallback is made by contentDisposition. */

@@ -12,6 +12,7 @@ import type { CastAck } from '../voting.events.js';
 import { BatchFallback, notOnRoll, writeBatch, type BatchItem, type BatchOutcome } from './cast-batch.js';
 import { CastRateLimiter } from './cast-rate-limiter.js';
 import { proxyCastError, type ProxyCastFacts } from '../proxies/proxy-rules.js';
+import { confidenceBallotError } from '../rules/evaluate-confidence.js';
 
 export interface CastInput {
   pollId: string;
@@ -157,6 +158,10 @@ export class CastVoteUseCase {
     }
     if (def.poll.kind === PollKind.Motion && normalised.length !== 1) {
       throw new DomainError(VotingErrorCode.INVALID_CHOICE, 'A motion ballot marks exactly one of for / against / abstain');
+    }
+    if (def.poll.kind === PollKind.Confidence || def.poll.kind === PollKind.NoConfidence) {
+      const reason = confidenceBallotError(normalised, new Map(def.options.map((o) => [o.id, o.subject])));
+      if (reason) throw new DomainError(VotingErrorCode.INVALID_CHOICE, reason);
     }
     return normalised;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type AuditRecord } from '#audit';
 import { Clock, DomainError, type AuthUser } from '#core';
+import { profileOf } from '#legal';
 import { MeetingStatus } from '#meetings';
 import { votesNeeded } from '../rules/fraction.js';
 import { VotingNotifier } from '../live/voting.notifier.js';
@@ -55,11 +56,14 @@ export class PollLifecycleService {
     const { poll, options } = await this.dataSource.transaction(async (em) => {
       const poll = await this.lock(em, pollId);
       if (poll.status !== PollStatus.Draft) throw new DomainError(VotingErrorCode.POLL_STATE, `Poll is ${poll.status}: only a draft can be opened`, { status: poll.status });
-      const [meeting] = await em.query<{ status: MeetingStatus; body_id: string }[]>(`SELECT status, body_id FROM meetings WHERE id = $1 FOR SHARE`, [poll.meetingId]);
+      const [meeting] = await em.query<{ status: MeetingStatus; body_id: string; kind: string }[]>(
+        `SELECT m.status, m.body_id, b.kind FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE m.id = $1 FOR SHARE OF m`,
+        [poll.meetingId],
+      );
       if (meeting.status !== MeetingStatus.InSession) {
         throw new DomainError(VotingErrorCode.MEETING_NOT_IN_SESSION, `The meeting is ${meeting.status}: polls open only while it is in session`);
       }
-      const counts = await this.counts(em, poll.id, poll.meetingId, meeting.body_id);
+      const counts = await this.counts(em, poll.id, poll.meetingId, meeting.body_id, profileOf(meeting.kind).votingInvitationKinds);
       const required = poll.rule.quorum ? votesNeeded(poll.rule.quorum.kind, poll.rule.quorum, counts.members) : 0;
       if (counts.members < 1 || counts.present < required) {
         throw new DomainError(VotingErrorCode.NO_QUORUM, `Quorum not met: ${counts.present} of ${counts.members} members present, ${required} needed`, {
@@ -185,10 +189,13 @@ export class PollLifecycleService {
    * and eligible (bodies with allow_proxy_voting only), so quorum and the rule's `present` include them. The eligible
    * set is written to poll_roll in the same statement: every cast is checked against it.
    */
-  private async counts(em: EntityManager, pollId: string, meetingId: string, bodyId: string): Promise<Counts> {
+  private async counts(em: EntityManager, pollId: string, meetingId: string, bodyId: string, votingKinds: readonly string[]): Promise<Counts> {
+    // only invitations of a voting kind (members): substitutes and guests never count toward quorum nor go on the roll
     const [row] = await em.query<Counts[]>(
       `WITH checked_in AS (
-         SELECT delegate_id FROM attendance_records WHERE meeting_id = $1 AND status = 'present'),
+         SELECT r.delegate_id FROM attendance_records r
+           JOIN meeting_invitations vi ON vi.meeting_id = r.meeting_id AND vi.delegate_id = r.delegate_id AND vi.kind::text = ANY($4::text[])
+          WHERE r.meeting_id = $1 AND r.status = 'present'),
        proxied AS (
          SELECT mp.represented_delegate_id AS delegate_id, mp.acting_delegate_id FROM meeting_proxies mp
            JOIN bodies b ON b.id = $2 AND b.allow_proxy_voting
@@ -199,7 +206,7 @@ export class PollLifecycleService {
          INSERT INTO poll_roll (poll_id, delegate_id, acting_delegate_id)
          SELECT $3, i.delegate_id, CASE WHEN i.delegate_id IN (SELECT delegate_id FROM checked_in) THEN NULL ELSE p.acting_delegate_id END
            FROM meeting_invitations i JOIN counted c ON c.delegate_id = i.delegate_id LEFT JOIN proxied p ON p.delegate_id = i.delegate_id
-          WHERE i.meeting_id = $1 AND i.can_vote
+          WHERE i.meeting_id = $1 AND i.can_vote AND i.kind::text = ANY($4::text[])
          RETURNING delegate_id, acting_delegate_id)
        SELECT
          (SELECT count(*) FROM body_members bm JOIN delegates d ON d.id = bm.delegate_id AND d.active AND d.has_voting_right
@@ -209,7 +216,7 @@ export class PollLifecycleService {
            WHERE bm.body_id = $2)::int AS present,
          (SELECT count(*) FROM roll)::int AS eligible,
          (SELECT count(*) FROM roll WHERE acting_delegate_id IS NOT NULL)::int AS represented`,
-      [meetingId, bodyId, pollId],
+      [meetingId, bodyId, pollId, votingKinds],
     );
     return row;
   }

@@ -1,4 +1,6 @@
+import { confidenceThresholdsOf } from '#legal';
 import { evaluateChoice, evaluateElection } from '../rules/evaluate-choice.js';
+import { evaluateConfidence, type ConfidenceGrade } from '../rules/evaluate-confidence.js';
 import { evaluateMotion, type MotionChoice } from '../rules/evaluate-motion.js';
 import type { PollOptionEntity } from './poll-option.entity.js';
 import type { PollEntity } from './poll.entity.js';
@@ -25,6 +27,25 @@ export function computeResult(
   const votes = new Map<string, number>(options.map((o) => [o.id, 0]));
   for (const b of ballots) for (const id of b.choices) votes.set(id, (votes.get(id) ?? 0) + 1);
   const base = { kind: poll.kind, cast: ballots.length, members, present, eligible: poll.eligibleCount };
+  if (poll.kind === PollKind.Confidence || poll.kind === PollKind.NoConfidence) {
+    const officials = new Map<number, { subject: number; name: string; counts: Partial<Record<ConfidenceGrade, number>> }>();
+    for (const o of options) {
+      if (o.subject === null || o.grade === null) continue;
+      const entry = officials.get(o.subject) ?? { subject: o.subject, name: o.subjectName ?? o.label, counts: {} };
+      entry.counts[o.grade as ConfidenceGrade] = votes.get(o.id) ?? 0;
+      officials.set(o.subject, entry);
+    }
+    const result = evaluateConfidence({
+      mode: poll.kind === PollKind.Confidence ? 'rating' : 'no_confidence',
+      members,
+      present,
+      ballots: ballots.length,
+      quorum: poll.rule.quorum,
+      officials: [...officials.values()].sort((a, b) => a.subject - b.subject),
+      thresholds: confidenceThresholdsOf(poll.decisionType),
+    });
+    return { ...base, confidence: result, outcome: result.outcome, arithmetic: result.arithmetic };
+  }
   if (poll.kind === PollKind.Motion) {
     const byCode = (code: string): number => votes.get(options.find((o) => o.code === code)?.id ?? '') ?? 0;
     const chair = options.find((o) => o.id === chairOptionId)?.code ?? null;

@@ -1,7 +1,8 @@
+import { describeConfidence, describeRule, findDecisionType } from '#legal';
 import { formatRule, type MajorityRule } from '../rules/rule-spec.js';
 import type { PollOptionEntity } from './poll-option.entity.js';
 import type { PollEntity } from './poll.entity.js';
-import { BallotMode, PollStatus, type MotionOptionCode, type PollKind } from './poll.enums.js';
+import { BallotMode, PollKind, PollStatus, type MotionOptionCode } from './poll.enums.js';
 
 export interface PollOptionView {
   id: string;
@@ -9,6 +10,10 @@ export interface PollOptionView {
   label: string;
   code: MotionOptionCode | null;
   delegateId: string | null;
+  /** Confidence polls: the official (1..n) and the level this option rates. */
+  subject: number | null;
+  subjectName: string | null;
+  grade: string | null;
 }
 
 /** Published ballots: per delegate in named polls (byProxy: who cast it for them), per receipt (sorted) in secret polls. */
@@ -24,6 +29,12 @@ export interface PollView {
   status: PollStatus;
   rule: MajorityRule;
   ruleText: string;
+  /** The rule in words, as the law states it, and where it comes from. */
+  ruleWords: { vi: string; en: string };
+  decisionType: { code: string; label: { vi: string; en: string } } | null;
+  legalBasis: string | null;
+  /** An administrator's override of the profile rule, with its legal basis. */
+  override: { basis: string; by: string | null } | null;
   allowChange: boolean;
   liveTallies: boolean;
   maxChoices: number;
@@ -66,6 +77,7 @@ export function toPollView(p: PollEntity, options: PollOptionEntity[], showResul
     status: p.status,
     rule: p.rule,
     ruleText: formatRule(p.rule),
+    ...legalView(p),
     allowChange: p.allowChange,
     liveTallies: p.liveTallies,
     maxChoices: p.maxChoices,
@@ -80,11 +92,26 @@ export function toPollView(p: PollEntity, options: PollOptionEntity[], showResul
     eligibleCount: p.eligibleCount,
     options: [...options]
       .sort((a, b) => a.position - b.position)
-      .map((o) => ({ id: o.id, position: o.position, label: o.label, code: o.code, delegateId: o.delegateId })),
+      .map((o) => ({ id: o.id, position: o.position, label: o.label, code: o.code, delegateId: o.delegateId, subject: o.subject ?? null, subjectName: o.subjectName ?? null, grade: o.grade ?? null })),
     result: showResult || p.status === PollStatus.Published ? p.result : null,
   };
 }
 
 export function isSecret(p: { ballotMode: BallotMode }): boolean {
   return p.ballotMode === BallotMode.Secret;
+}
+
+/** The legal side of a poll: decision type, basis, override, and the rule in words. */
+export function legalView(p: PollEntity): Pick<PollView, 'ruleWords' | 'decisionType' | 'legalBasis' | 'override'> {
+  const found = findDecisionType(p.decisionType);
+  const confidence = p.kind === PollKind.Confidence || p.kind === PollKind.NoConfidence;
+  const ruleWords = confidence
+    ? describeConfidence(p.kind === PollKind.Confidence ? 'confidence' : 'no_confidence', found?.decisionType.confidence)
+    : describeRule(p.rule, found?.profile.memberNoun);
+  return {
+    ruleWords,
+    decisionType: found ? { code: found.decisionType.code, label: found.decisionType.label } : null,
+    legalBasis: p.legalBasis ?? null,
+    override: p.overrideBasis ? { basis: p.overrideBasis, by: p.overrideBy ?? null } : null,
+  };
 }

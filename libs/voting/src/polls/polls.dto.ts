@@ -52,7 +52,10 @@ export class CreatePollDto {
   @Length(1, 500)
   title: string;
 
-  @ApiPropertyOptional({ type: [PollOptionInputDto], description: 'choice and election polls; motions have for/against/abstain' })
+  @ApiPropertyOptional({
+    type: [PollOptionInputDto],
+    description: 'choice and election polls; confidence and no_confidence polls: one per official (name and office); motions have for/against/abstain',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_POLL_OPTIONS)
@@ -81,6 +84,18 @@ export class CreatePollDto {
   @IsOptional()
   @Allow()
   rule?: unknown;
+
+  @ApiPropertyOptional({ maxLength: 60, description: "The body's decision type (legal profile); default: the profile's default type" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  decisionType?: string;
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Administrator only: the legal basis (document, article) of a rule other than the profile rule' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  overrideBasis?: string;
 
   @ApiPropertyOptional({ description: 'named polls only: a voter may change their ballot until close' })
   @IsOptional()

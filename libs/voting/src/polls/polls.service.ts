@@ -3,7 +3,9 @@ import { DataSource, In } from 'typeorm';
 import { AuditService } from '#audit';
 import { DomainError, STAFF_ROLES, type AuthUser } from '#core';
 import { AgendaItemEntity, MeetingAccess } from '#meetings';
-import { parseRule, PEOPLES_COMMITTEE_RULE, cloneRule } from '../rules/rule-spec.js';
+import { checkOverride, decisionTypeOf, LegalErrorCode, locked, profileOf, sameRule } from '#legal';
+import { GRADE_LABEL, NO_CONFIDENCE_GRADES, RATING_GRADES } from '../rules/evaluate-confidence.js';
+import { parseRule, cloneRule, type MajorityRule } from '../rules/rule-spec.js';
 import { VotingErrorCode } from '../voting.errors.js';
 import type { MyVote, PollState, ProxyVote } from '../voting.events.js';
 import { ProxiesService } from '../proxies/proxies.service.js';
@@ -22,6 +24,18 @@ export interface PollDefinition {
 
 const invalid = (message: string, field: string): DomainError => new DomainError(VotingErrorCode.POLL_INVALID, message, [{ field, reason: message }]);
 
+/** Officials on one confidence ballot: three options each, within the ballot's 100 choices. */
+export const MAX_OFFICIALS = 30;
+
+type OptionRow = Pick<PollOptionEntity, 'label' | 'delegateId' | 'code'> & Partial<Pick<PollOptionEntity, 'subject' | 'subjectName' | 'grade'>>;
+
+interface LegalChoice {
+  rule: MajorityRule;
+  decisionType: string;
+  legalBasis: string;
+  overrideBasis: string | null;
+}
+
 @Injectable()
 export class PollsService {
   private readonly definitions = new Map<string, PollDefinition>();
@@ -38,11 +52,12 @@ export class PollsService {
     await this.access.assertCanView(user, meetingId);
     const [meeting] = await this.dataSource.query<{ status: string }[]>(`SELECT status FROM meetings WHERE id = $1`, [meetingId]);
     if (meeting?.status === 'closed') throw new DomainError(VotingErrorCode.MEETING_CLOSED, 'The meeting is closed: polls can no longer be created', { meetingId });
-    const rule = dto.rule === undefined ? cloneRule(PEOPLES_COMMITTEE_RULE) : parseRule(dto.rule);
+    const legal = await this.legalChoice(user, meetingId, dto);
+    const rule = legal.rule;
     const secret = dto.ballotMode === BallotMode.Secret;
     if (secret && dto.allowChange) throw invalid('Secret polls cannot allow changing a ballot: nothing links a ballot to its voter', 'allowChange');
     if (secret && dto.liveTallies) throw invalid('Secret polls show no tallies before close', 'liveTallies');
-    let options: { label: string; delegateId: string | null; code: PollOptionEntity['code'] }[];
+    let options: OptionRow[];
     let maxChoices = 1;
     let seats: number | null = null;
     if (dto.kind === PollKind.Motion) {
@@ -50,6 +65,19 @@ export class PollsService {
       if (dto.maxChoices !== undefined && dto.maxChoices !== 1) throw invalid('Motions take one choice', 'maxChoices');
       if (dto.seats !== undefined) throw invalid('Only elections have seats', 'seats');
       options = MOTION_OPTIONS.map((o) => ({ label: o.label, code: o.code, delegateId: null }));
+    } else if (dto.kind === PollKind.Confidence || dto.kind === PollKind.NoConfidence) {
+      // Resolution 96/2023/QH15: one secret ballot lists every official, each rated at one level
+      if (!secret) throw locked('Confidence ratings and no-confidence votes are secret ballots (Resolution 96/2023/QH15)', { field: 'ballotMode' });
+      if (dto.seats !== undefined || dto.maxChoices !== undefined) throw invalid('A confidence ballot rates each official once: no seats or maxChoices', 'maxChoices');
+      const officials = (dto.options ?? []).map((o) => ({ name: o.label.normalize('NFC').trim(), delegateId: o.delegateId ?? null }));
+      if (officials.length < 1 || officials.length > MAX_OFFICIALS) throw invalid(`List from 1 to ${MAX_OFFICIALS} officials`, 'options');
+      if (officials.some((o) => !o.name)) throw invalid('Every official needs a name', 'options');
+      if (new Set(officials.map((o) => o.name.toLowerCase())).size !== officials.length) throw invalid('An official is listed twice', 'options');
+      const grades = dto.kind === PollKind.Confidence ? RATING_GRADES : NO_CONFIDENCE_GRADES;
+      options = officials.flatMap((o, i) =>
+        grades.map((g) => ({ label: `${o.name} — ${GRADE_LABEL[g].vi}`, code: null, delegateId: o.delegateId, subject: i + 1, subjectName: o.name, grade: g })),
+      );
+      maxChoices = officials.length;
     } else {
       options = (dto.options ?? []).map((o) => ({ label: o.label.trim(), delegateId: o.delegateId ?? null, code: null }));
       if (options.length < 2) throw invalid('Give at least two options', 'options');
@@ -78,6 +106,10 @@ export class PollsService {
           title: dto.title.trim(),
           status: PollStatus.Draft,
           rule,
+          decisionType: legal.decisionType,
+          legalBasis: legal.legalBasis,
+          overrideBasis: legal.overrideBasis,
+          overrideBy: legal.overrideBasis ? user.id : null,
           allowChange: dto.allowChange ?? false,
           liveTallies: dto.liveTallies ?? false,
           maxChoices,
@@ -88,12 +120,55 @@ export class PollsService {
       );
       const rows = await em.getRepository(PollOptionEntity).save(options.map((o, i) => ({ ...o, pollId: poll.id, position: i + 1 })));
       await this.audit.append(
-        { action: 'poll.created', entityType: 'poll', entityId: poll.id, actorId: user.id, actorRole: user.role, meetingId, payload: { title: poll.title, kind: poll.kind, ballotMode: poll.ballotMode } },
+        {
+          action: 'poll.created',
+          entityType: 'poll',
+          entityId: poll.id,
+          actorId: user.id,
+          actorRole: user.role,
+          meetingId,
+          payload: { title: poll.title, kind: poll.kind, ballotMode: poll.ballotMode, decisionType: poll.decisionType, rule: poll.rule, overrideBasis: poll.overrideBasis },
+        },
         em,
       );
       return { poll, options: rows };
     });
     return toPollView(saved.poll, saved.options, true);
+  }
+
+  /**
+   * The rule a new poll applies: its decision type's rule from the body's legal profile. Another rule, a poll kind
+   * the type does not allow or a named ballot where the law requires a secret one are refused (PROFILE_LOCKED); an
+   * administrator may set another rule with its legal basis (stored, audited, printed). Secrecy is never overridden.
+   */
+  private async legalChoice(user: AuthUser, meetingId: string, dto: CreatePollDto): Promise<LegalChoice> {
+    const [row] = await this.dataSource.query<{ kind: string }[]>(`SELECT b.kind FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE m.id = $1`, [meetingId]);
+    const profile = profileOf(row?.kind);
+    const type = decisionTypeOf(profile, dto.decisionType);
+    if (!type) {
+      throw new DomainError(LegalErrorCode.DECISION_TYPE_INVALID, `"${dto.decisionType}" is not a decision type of a ${profile.label.en}`, {
+        field: 'decisionType',
+        allowed: profile.decisionTypes.map((d) => d.code),
+      });
+    }
+    if (!type.pollKinds.includes(dto.kind)) {
+      throw new DomainError(LegalErrorCode.DECISION_TYPE_INVALID, `A "${type.label.en}" is decided by ${type.pollKinds.join(' / ')}, not ${dto.kind}`, {
+        field: 'kind',
+        allowed: type.pollKinds,
+      });
+    }
+    if (type.ballot === 'secret' && dto.ballotMode !== BallotMode.Secret) {
+      throw locked(`A "${type.label.en}" is a secret ballot by law (${type.basis})`, { field: 'ballotMode', basis: type.basis });
+    }
+    const overrideBasis = checkOverride(user, dto.overrideBasis);
+    const rule = dto.rule === undefined ? cloneRule(type.rule) : parseRule(dto.rule);
+    if (profile.locked && !overrideBasis && !sameRule(rule, type.rule)) {
+      throw locked(`The rule of a "${type.label.en}" is fixed by law (${type.basis}); another rule needs an administrator's override with its legal basis`, {
+        field: 'rule',
+        basis: type.basis,
+      });
+    }
+    return { rule, decisionType: type.code, legalBasis: type.basis, overrideBasis };
   }
 
   async list(user: AuthUser, meetingId: string): Promise<PollView[]> {
