@@ -149,15 +149,13 @@ export interface SpeakerRequest {
   grantedAt: string | null;
 }
 
-/** Socket `checkin:unrecognised` (libs/face/src/checkin/checkin.types.ts), staff room only: no identity. */
+/** Socket `checkin:unrecognised` (libs/face/src/checkin/checkin.types.ts), staff room only: a count and a time, no image. */
 export interface UnrecognisedFace {
   meetingId: string;
   kioskId: string | null;
   kioskName: string | null;
   at: string;
-  score?: number;
-  /** data:image/jpeg;base64,… when the server could crop the face. */
-  crop?: string;
+  count: number;
 }
 
 /** libs/voting/src/polls/poll.enums.ts */
@@ -379,8 +377,36 @@ export interface BodyInput {
 export interface ConsentStatus {
   delegateId: string;
   active: boolean;
-  consent: { method: string; paperReference: string | null; noticeVersion: string; givenAt: string; withdrawnAt: string | null } | null;
+  authorisesCheckIn: boolean;
+  reconsentRequired: boolean;
+  graceEndsAt: string | null;
+  consent: { method: string; paperReference: string | null; noticeVersion: string; noticeSha256: string | null; purposes: { bodyId: string; bodyName: string }[]; givenAt: string; withdrawnAt: string | null; endReason: string | null } | null;
   currentNoticeVersion: string;
+  currentNoticeSha256: string;
+}
+
+/** libs/face/src/consent/consent.dto.ts NoticeView */
+export interface BiometricNotice {
+  version: string;
+  sha256: string;
+  text: string;
+  inForceFrom: string;
+}
+
+/** libs/face/src/privacy/privacy.dto.ts PrivacyRequestViewDto */
+export interface PrivacyRequest {
+  id: string;
+  delegateId: string;
+  delegateName: string;
+  kind: 'export' | 'biometric_erasure' | 'correction' | 'restriction' | 'objection' | 'profile_erasure';
+  status: 'pending' | 'done' | 'rejected';
+  details: string | null;
+  requestedAt: string;
+  responseDueAt: string;
+  dueAt: string;
+  overdue: boolean;
+  completedAt: string | null;
+  outcome: string | null;
 }
 
 /** libs/face/src/enrolment/enrolment.dto.ts FaceEnrolmentStatusView */
