@@ -8,6 +8,7 @@ import { buildDataSourceOptions, CoreModule, type AppConfig, type JsonLogger, ty
 import { DelegatesModule } from '#delegates';
 import { FaceModule } from '#face';
 import { MeetingsModule } from '#meetings';
+import { DocumentsModule } from '#documents';
 import { MinutesModule } from '#minutes';
 import { OpinionsModule } from '#opinions';
 import { RealtimeModule } from '#realtime';
@@ -33,6 +34,7 @@ export class AppModule {
         AuditModule,
         ConferenceModule,
         voting,
+        DocumentsModule,
         MinutesModule.register(voting),
         FaceModule,
         AssignmentsModule,

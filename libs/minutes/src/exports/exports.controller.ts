@@ -2,6 +2,8 @@ import { Controller, Get, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
 import { contentDisposition } from '#meetings';
+import { DocumentsService } from '#documents';
+import { MINUTES_DOCUMENT_KIND } from '../minutes/issue-minutes.use-case.js';
 import { minutesDocx, minutesPdf } from '../minutes/minutes-render.js';
 import { MinutesService } from '../minutes/minutes.service.js';
 import { exportFilename } from '../render/format.js';
@@ -26,6 +28,7 @@ export class ExportsController {
     private readonly data: ExportDataService,
     private readonly minutes: MinutesService,
     private readonly rounds: RoundSummaryExporter,
+    private readonly documents: DocumentsService,
   ) {}
 
   @Get('meetings/:id/exports/attendance.pdf')
@@ -65,7 +68,10 @@ export class ExportsController {
   @ApiProduces(PDF)
   async minutesPdf(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
     const m = await this.minutes.get(meetingId);
-    return file(await minutesPdf(m), PDF, exportFilename('bien-ban', m.content.subtitle, 'pdf'));
+    // once registered, the minutes are that file (with its number and the signatures made so far), never a new rendering
+    const registered = await this.documents.findBySource(MINUTES_DOCUMENT_KIND, m.id);
+    const content = registered ? (await this.documents.file(registered.id)).pdf : await minutesPdf(m);
+    return file(content, PDF, exportFilename('bien-ban', m.content.subtitle, 'pdf'));
   }
 
   @Get('meetings/:id/exports/minutes.docx')

@@ -1,4 +1,4 @@
-import { PdfWriter } from '../render/pdf-writer.js';
+import { EXPORT_SIGNERS, PdfWriter } from '../render/pdf-writer.js';
 import { BALLOT_MODE_LABEL, formatVnDateTime, OUTCOME_LABEL, POLL_KIND_LABEL } from '../render/format.js';
 import type { PollExport, ResultsExportData } from './export-data.service.js';
 
@@ -30,6 +30,7 @@ export async function resultsPdf(data: ResultsExportData): Promise<Buffer> {
       pdf.table(['STT', 'Mã biên nhận', 'Lựa chọn'], p.secret.map((b, j) => [String(j + 1), b.receipt, b.choices.join('; ') || '(phiếu trống)']), [0.08, 0.32, 0.6]);
     }
   });
+  pdf.closing(EXPORT_SIGNERS);
   return pdf.finish();
 }
 

@@ -1,0 +1,81 @@
+/** libs/face views. */
+export interface FaceBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type FaceCheckInStatus = 'checked_in' | 'already_present' | 'pending' | 'unrecognised';
+
+/** One face of a frame, as the kiosk sees it: an identity only for a recognised invited delegate. */
+export interface FrameFaceResult {
+  status: FaceCheckInStatus;
+  delegate?: { fullName: string; title: string | null };
+  box: FaceBox;
+}
+
+/** POST /api/meetings/:id/checkin/frame and the `/kiosk` namespace's `checkin:frame` ack. */
+export interface FrameResult {
+  meetingId: string;
+  faces: FrameFaceResult[];
+  /** Frame received -> every check-in written and its attendance:updated emitted. */
+  elapsedMs: number;
+  /** Time in the inference worker. */
+  inferenceMs: number;
+}
+
+/** Socket `checkin:unrecognised`, staff room only: how many and when, no image, box or identity (Law 91/2025/QH15). */
+export interface UnrecognisedFace {
+  meetingId: string;
+  kioskId: string | null;
+  kioskName: string | null;
+  at: string;
+  /** Unrecognised faces in the frame. */
+  count: number;
+}
+
+/** libs/face ConsentStatusView. */
+export interface ConsentStatus {
+  delegateId: string;
+  active: boolean;
+  authorisesCheckIn: boolean;
+  reconsentRequired: boolean;
+  graceEndsAt: string | null;
+  consent: { method: string; paperReference: string | null; noticeVersion: string; noticeSha256: string | null; purposes: { bodyId: string; bodyName: string }[]; givenAt: string; withdrawnAt: string | null; endReason: string | null } | null;
+  currentNoticeVersion: string;
+  currentNoticeSha256: string;
+}
+
+/** libs/face NoticeView: the biometric notice in force. */
+export interface BiometricNotice {
+  version: string;
+  sha256: string;
+  text: string;
+  inForceFrom: string;
+}
+
+/** libs/face PrivacyRequestViewDto: a data subject request and its deadlines. */
+export interface PrivacyRequest {
+  id: string;
+  delegateId: string;
+  delegateName: string;
+  kind: 'export' | 'biometric_erasure' | 'correction' | 'restriction' | 'objection' | 'profile_erasure';
+  status: 'pending' | 'done' | 'rejected';
+  details: string | null;
+  requestedAt: string;
+  responseDueAt: string;
+  dueAt: string;
+  overdue: boolean;
+  completedAt: string | null;
+  outcome: string | null;
+}
+
+/** libs/face FaceEnrolmentStatusView. */
+export interface FaceEnrolmentStatus {
+  delegateId: string;
+  consentActive: boolean;
+  descriptors: number;
+  enrolledAt: string | null;
+  maxPhotos: number;
+}
