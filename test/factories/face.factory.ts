@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { HttpClient, type HttpResponse } from '../utils/http.js';
 
 /** The shared photographs (../shared/faces from the repository root, in CI too). */
-export const FACES_DIR = join(process.cwd(), '..', 'shared', 'faces');
+export const FACES_DIR = process.env.FACES_DIR ?? join(process.cwd(), '..', 'shared', 'faces');
 export const NOTICE_VERSION = '2026-11';
 /** The one tablet the tests' kiosk tokens are used from (a token binds to its first device). */
 export const KIOSK_DEVICE = 'test-kiosk-tablet-0001';

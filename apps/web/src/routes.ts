@@ -27,6 +27,7 @@ export const paths = {
   minutes: '/meetings/:meetingId/minutes', // minutes (biên bản): draft, edit, lock with SHA-256; the meeting's PDF/XLSX/DOCX files
   conclusions: '/meetings/:meetingId/conclusions', // conclusions per agenda item and the tasks they assign
   tasks: '/tasks', // my unit's tasks (start, report done); staff: dashboard by unit, every task, XLSX
+  privacy: '/privacy', // a delegate's consent record, data export, erasure and requests; the admin's requests and processing record
   verify: '/signatures', // verify signed PDFs; admin: signers (PKCS#12, token) and trusted root certificates
   units: '/admin/units', // units that lead or cooperate on tasks and their people; admin edits, staff read
 } as const;
@@ -71,6 +72,7 @@ export const ROUTES: RouteDef[] = [
   { name: 'minutes', roles: ['admin', 'secretary', 'chair'], layout: 'shell', screen: lazy(() => import('./screens/minutes-screen.js')) },
   { name: 'conclusions', roles: ALL, layout: 'shell', screen: lazy(() => import('./screens/conclusions-screen.js')) },
   { name: 'tasks', roles: ['admin', 'secretary', 'chair', 'delegate'], layout: 'shell', nav: 'nav.tasks', screen: lazy(() => import('./screens/tasks-screen.js')) },
+  { name: 'privacy', roles: ['admin', 'delegate'], layout: 'shell', nav: 'nav.privacy', screen: lazy(() => import('./screens/privacy-screen.js')) },
   { name: 'units', roles: ['admin', 'secretary', 'chair'], layout: 'shell', nav: 'nav.units', screen: lazy(() => import('./screens/units-screen.js')) },
   { name: 'verify', roles: ALL, layout: 'shell', nav: 'nav.verify', screen: lazy(() => import('./screens/signatures-screen.js')) },
 ];

@@ -25,24 +25,50 @@ export interface FrameResult {
   inferenceMs: number;
 }
 
-/** Socket `checkin:unrecognised`, staff room only: no identity. */
+/** Socket `checkin:unrecognised`, staff room only: how many and when, no image, box or identity (Law 91/2025/QH15). */
 export interface UnrecognisedFace {
   meetingId: string;
   kioskId: string | null;
   kioskName: string | null;
   at: string;
-  box: FaceBox;
-  score: number;
-  /** data:image/jpeg;base64,… 96 px wide, absent when cropping failed. */
-  crop?: string;
+  /** Unrecognised faces in the frame. */
+  count: number;
 }
 
 /** libs/face ConsentStatusView. */
 export interface ConsentStatus {
   delegateId: string;
   active: boolean;
-  consent: { method: string; paperReference: string | null; noticeVersion: string; givenAt: string; withdrawnAt: string | null } | null;
+  authorisesCheckIn: boolean;
+  reconsentRequired: boolean;
+  graceEndsAt: string | null;
+  consent: { method: string; paperReference: string | null; noticeVersion: string; noticeSha256: string | null; purposes: { bodyId: string; bodyName: string }[]; givenAt: string; withdrawnAt: string | null; endReason: string | null } | null;
   currentNoticeVersion: string;
+  currentNoticeSha256: string;
+}
+
+/** libs/face NoticeView: the biometric notice in force. */
+export interface BiometricNotice {
+  version: string;
+  sha256: string;
+  text: string;
+  inForceFrom: string;
+}
+
+/** libs/face PrivacyRequestViewDto: a data subject request and its deadlines. */
+export interface PrivacyRequest {
+  id: string;
+  delegateId: string;
+  delegateName: string;
+  kind: 'export' | 'biometric_erasure' | 'correction' | 'restriction' | 'objection' | 'profile_erasure';
+  status: 'pending' | 'done' | 'rejected';
+  details: string | null;
+  requestedAt: string;
+  responseDueAt: string;
+  dueAt: string;
+  overdue: boolean;
+  completedAt: string | null;
+  outcome: string | null;
 }
 
 /** libs/face FaceEnrolmentStatusView. */

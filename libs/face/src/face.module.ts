@@ -21,6 +21,11 @@ import { FaceGalleryEvents } from './gallery/face-gallery.events.js';
 import { MeetingGalleryCache } from './gallery/meeting-gallery.cache.js';
 import { DEFAULT_IMAGE_LIMITS } from './engine/image-decoder.js';
 import { KioskGateway } from './checkin/kiosk.gateway.js';
+import { FaceNoticeService } from './consent/face-notice.service.js';
+import { PrivacyController } from './privacy/privacy.controller.js';
+import { PrivacyRequestEntity } from './privacy/privacy-request.entity.js';
+import { PrivacyService } from './privacy/privacy.service.js';
+import { FaceRetentionJob } from './retention/face-retention.job.js';
 import './face.errors.js';
 
 /** Raw JPEG/PNG bodies for the frame route, at most the engine's image limit (past it: 413 PAYLOAD_TOO_LARGE). */
@@ -34,11 +39,12 @@ function frameBody(req: Request, res: Response, next: NextFunction): void {
 
 /**
  * Face check-in in the API: one FaceEngine per process (lazy or preloaded), consent and enrolment with encrypted
- * descriptors, matcher cache per meeting, the kiosk frame route and the /kiosk socket namespace.
+ * descriptors, matcher cache per meeting, the kiosk frame route and the /kiosk socket namespace, the data subject's
+ * rights and the record of processing, and the biometric retention job.
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([FaceConsentEntity, FaceDescriptorEntity, DelegateEntity]),
+    TypeOrmModule.forFeature([FaceConsentEntity, FaceDescriptorEntity, PrivacyRequestEntity, DelegateEntity]),
     AttendanceModule,
     RealtimeModule,
     AuditModule,
@@ -47,9 +53,9 @@ function frameBody(req: Request, res: Response, next: NextFunction): void {
       limits: { fileSize: DEFAULT_IMAGE_LIMITS.maxBytes, files: MAX_ENROLMENT_PHOTOS + 1, fields: 5, fieldSize: 1024, parts: MAX_ENROLMENT_PHOTOS + 6, headerPairs: 50 },
     }),
   ],
-  controllers: [FaceConsentController, FaceEnrolmentController, CheckInFrameController],
-  providers: [FaceEngineHolder, FaceGalleryEvents, MeetingGalleryCache, FaceConsentService, EnrolFaceUseCase, CheckInFrameUseCase, KioskGateway],
-  exports: [FaceEngineHolder, FaceGalleryEvents, MeetingGalleryCache, FaceConsentService],
+  controllers: [FaceConsentController, FaceEnrolmentController, CheckInFrameController, PrivacyController],
+  providers: [FaceEngineHolder, FaceGalleryEvents, MeetingGalleryCache, FaceNoticeService, FaceConsentService, EnrolFaceUseCase, CheckInFrameUseCase, KioskGateway, PrivacyService, FaceRetentionJob],
+  exports: [FaceEngineHolder, FaceGalleryEvents, MeetingGalleryCache, FaceConsentService, FaceRetentionJob],
 })
 export class FaceModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

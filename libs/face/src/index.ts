@@ -18,7 +18,12 @@ export { syncModels, verifyModels, ensureModels, MODEL_FILES } from './engine/mo
 export { defaultModelsDir } from './common/repo-paths.js';
 export { FaceModule } from './face.module.js';
 export { FACE_ENTITIES } from './face.entities.js';
-export { FaceConsentEntity, ConsentMethod } from './consent/face-consent.entity.js';
+export { FaceConsentEntity, ConsentMethod, ConsentEndReason } from './consent/face-consent.entity.js';
+export { FaceNoticeEntity } from './consent/face-notice.entity.js';
+export { PrivacyRequestEntity, PrivacyRequestKind, PrivacyRequestStatus } from './privacy/privacy-request.entity.js';
+export { FaceRetentionJob, type RetentionPass } from './retention/face-retention.job.js';
+export { buildProcessingRecord, type ProcessingRecord } from './privacy/processing-record.js';
+export type { PersonalDataExport, PrivacyRequestView } from './privacy/privacy.service.js';
 export { FaceDescriptorEntity } from './enrolment/face-descriptor.entity.js';
 export { FaceEngineHolder } from './engine/face-engine.holder.js';
 export { FaceGalleryEvents, type FaceGalleryChange } from './gallery/face-gallery.events.js';
@@ -26,7 +31,7 @@ export { MeetingGalleryCache, type MeetingGallery } from './gallery/meeting-gall
 export { FaceConsentService } from './consent/face-consent.service.js';
 export { toFaceDomainError } from './face.errors.js';
 export { MAX_ENROLMENT_PHOTOS } from './enrolment/enrol-face.use-case.js';
-export type { ConsentStatusView, WithdrawResultView } from './consent/consent.dto.js';
+export type { ConsentStatusView, WithdrawResultView, ConsentRecordDocument } from './consent/consent.dto.js';
 export type { FaceEnrolmentStatusView, EnrolmentResultView, DeleteEnrolmentView } from './enrolment/enrolment.dto.js';
 export type { FaceServerEvents, FrameResult, FrameFaceResult, FaceCheckInStatus } from './checkin/checkin.types.js';
 export type { KioskSocketData, KioskClientEvents } from './checkin/kiosk.gateway.js';

@@ -21,6 +21,8 @@ import type {
   BodyDetail,
   BodyInput,
   ConsentStatus,
+  BiometricNotice,
+  PrivacyRequest,
   Delegate,
   DelegatePage,
   FaceEnrolmentStatus,
@@ -153,6 +155,21 @@ export const api = {
   recordPaperConsent: (id: string, noticeVersion: string, paperReference: string) =>
     apiJson<ConsentStatus>(`${d(id)}/face/consent`, { method: 'POST', body: { noticeVersion, paperReference } }),
   withdrawConsent: (id: string) => apiJson<ConsentStatus & { descriptorsDeleted: number }>(`${d(id)}/face/consent`, { method: 'DELETE' }),
+  // Privacy: the person's own consent, data export, erasure and requests; the admin's request list and processing record
+  faceNotice: (signal?: AbortSignal) => apiJson<BiometricNotice>('/face/notice', { signal }),
+  giveConsent: (id: string, noticeVersion: string, noticeSha256: string) =>
+    apiJson<ConsentStatus>(`${d(id)}/face/consent`, { method: 'POST', body: { noticeVersion, noticeSha256 } }),
+  consentRecordPdf: (id: string) => apiFile(`${d(id)}/face/consent/record.pdf`),
+  exportJson: (id: string) => apiFile(`${d(id)}/privacy/export`),
+  exportPdf: (id: string) => apiFile(`${d(id)}/privacy/export.pdf`),
+  eraseBiometrics: (id: string) => apiJson<{ descriptorsDeleted: number }>(`${d(id)}/privacy/biometric-erasure`, { method: 'POST' }),
+  filePrivacyRequest: (id: string, kind: PrivacyRequest['kind'], details: string) =>
+    apiJson<PrivacyRequest>(`${d(id)}/privacy/requests`, { method: 'POST', body: { kind, details } }),
+  myPrivacyRequests: (id: string, signal?: AbortSignal) => apiJson<PrivacyRequest[]>(`${d(id)}/privacy/requests`, { signal }),
+  privacyRequests: (signal?: AbortSignal) => apiJson<PrivacyRequest[]>('/privacy/requests', { signal }),
+  resolvePrivacyRequest: (id: string, status: 'done' | 'rejected', outcome: string) =>
+    apiJson<PrivacyRequest>(`/privacy/requests/${encodeURIComponent(id)}/resolve`, { method: 'POST', body: { status, outcome } }),
+  processingRecordPdf: () => apiFile('/privacy/processing-record.pdf'),
   faceEnrolment: (id: string, signal?: AbortSignal) => apiJson<FaceEnrolmentStatus>(`${d(id)}/face`, { signal }),
   enrolFace: (id: string, photos: File[]) => {
     const form = new FormData();

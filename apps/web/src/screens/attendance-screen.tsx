@@ -18,7 +18,7 @@ const MAX_ALERTS = 20;
 /**
  * The secretary's attendance screen: every invited delegate (the attendance list already includes those with nothing
  * recorded yet, as `absent`), manual check-in / check-out / excused absence with a reason, live updates, and the
- * alerts of unrecognised faces at the kiosks (time, kiosk, the server's small crop if any; never an identity).
+ * alerts of unrecognised people at the kiosks (how many, when, which kiosk; never an image or an identity).
  */
 export default function AttendanceScreen({ params }: ScreenProps) {
   const meetingId = params.meetingId;
@@ -244,8 +244,7 @@ export default function AttendanceScreen({ params }: ScreenProps) {
                 const time = formatTime(locale, a.at);
                 return (
                   <li key={a.key} className="face-alert">
-                    {a.crop && a.crop.startsWith('data:image/') ? <img src={a.crop} alt={t('att.alertImage', { time })} width={96} /> : null}
-                    <p>{t('att.alert', { time, kiosk: a.kioskName ?? t('att.unknownKiosk') })}</p>
+                    <p>{t('att.alert', { time, count: String(a.count), kiosk: a.kioskName ?? t('att.unknownKiosk') })}</p>
                     <button type="button" className="btn btn-small" onClick={() => setAlerts((prev) => prev.filter((x) => x.key !== a.key))}>
                       {t('att.dismiss')}
                     </button>

@@ -57,6 +57,13 @@ export interface FaceConfig {
   key: string | null;
   keyVersion: number;
   noticeVersion: string;
+  /** Days without a check-in after which descriptors are deleted. */
+  retentionDays: number;
+  /** Days a consent to an older notice keeps its (unmatched) descriptors before they are deleted. */
+  noticeGraceDays: number;
+  /** Controller named in the notice and the record of processing, and how to reach it. */
+  controller: string;
+  contact: string;
   agreementFrames: number;
   agreementWindowMs: number;
   frameMaxSide: number;
@@ -141,6 +148,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       key: env.FACE_KEY?.trim() ?? null,
       keyVersion: env.FACE_KEY_VERSION,
       noticeVersion: env.FACE_NOTICE_VERSION,
+      retentionDays: env.FACE_RETENTION_DAYS,
+      noticeGraceDays: env.FACE_NOTICE_GRACE_DAYS,
+      controller: env.PRIVACY_CONTROLLER,
+      contact: env.PRIVACY_CONTACT,
       agreementFrames: env.FACE_AGREEMENT_FRAMES,
       agreementWindowMs: env.FACE_AGREEMENT_WINDOW_MS,
       frameMaxSide: env.FACE_FRAME_MAX_SIDE,

@@ -88,6 +88,14 @@ export const envSchema = z.object({
   FACE_KEY_VERSION: z.coerce.number().int().min(1).max(255).default(1),
   /** Version of the biometric notice text a consent must refer to. */
   FACE_NOTICE_VERSION: z.string().min(1).max(32).default('2026-11'),
+  /** Descriptors of a delegate with no check-in for this many days are deleted (Law 91/2025/QH15 Art. 3: kept no longer than the purpose needs). */
+  FACE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** After a new notice comes into force, consents to an older one stop matching at once and are deleted after this many days without re-consent. */
+  FACE_NOTICE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  /** The personal data controller named in the biometric notice and the record of processing. */
+  PRIVACY_CONTROLLER: z.string().trim().min(3).max(300).default('Văn phòng HĐND và UBND (cơ quan tổ chức cuộc họp)'),
+  /** How a person reaches the controller about their data (shown in the notice and the record of processing). */
+  PRIVACY_CONTACT: z.string().trim().min(3).max(300).default('Bộ phận quản trị hệ thống, Văn phòng HĐND và UBND'),
   /** The same person in this many frames of one kiosk within the window before a check-in. */
   FACE_AGREEMENT_FRAMES: z.coerce.number().int().min(1).max(10).default(2),
   FACE_AGREEMENT_WINDOW_MS: z.coerce.number().int().min(100).max(60000).default(4000),

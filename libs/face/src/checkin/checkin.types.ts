@@ -20,16 +20,17 @@ export interface FrameResult {
 
 /** Server -> client events of face check-in (to the meeting's staff room). */
 export interface FaceServerEvents {
-  /** A face that is no invited delegate (unknown, or not invited): for the secretary, with a small crop. */
+  /**
+   * Faces at a kiosk that are no invited, consenting delegate: only how many and when (Law 91/2025/QH15 Art. 9: no
+   * consent, no processing beyond the frame), so staff check the person in by hand or QR. No image, box or score.
+   */
   'checkin:unrecognised': {
     meetingId: string;
     kioskId: string | null;
     kioskName: string | null;
     at: string;
-    box: FaceBox;
-    score: number;
-    /** data:image/jpeg;base64,... 96 px wide, absent when cropping failed. */
-    crop?: string;
+    /** Unrecognised faces in the frame. */
+    count: number;
   };
 }
 

@@ -6,7 +6,8 @@ import sharp from 'sharp';
 import { findRepoRoot } from './repo-paths.js';
 
 /** Shared real photos, kept beside the repository (`../shared/faces`) locally and in CI. */
-export const FACES_DIR = join(findRepoRoot(dirname(fileURLToPath(import.meta.url))), '..', 'shared', 'faces');
+/** FACES_DIR overrides it where the photos live elsewhere (a worktree not beside shared/). */
+export const FACES_DIR = process.env.FACES_DIR ?? join(findRepoRoot(dirname(fileURLToPath(import.meta.url))), '..', 'shared', 'faces');
 
 export function hasFaces(): boolean {
   return existsSync(join(FACES_DIR, 'manifest.csv'));

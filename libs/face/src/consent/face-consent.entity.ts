@@ -2,6 +2,32 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { UserEntity } from '#core';
 import { DelegateEntity } from '#delegates';
 
+/** Why a consent stopped authorising check-in. */
+export enum ConsentEndReason {
+  Withdrawn = 'withdrawn',
+  /** Replaced by a consent to a newer notice. */
+  Superseded = 'superseded',
+  /** Deactivated, left every body, or idle past FACE_RETENTION_DAYS. */
+  Retention = 'retention',
+  /** Older notice, no re-consent within FACE_NOTICE_GRACE_DAYS. */
+  NoticeExpired = 'notice_expired',
+  /** The person asked for their biometric data to be erased. */
+  Erasure = 'erasure',
+}
+
+/** What the person was told, stored with the consent (Law 91/2025/QH15 Art. 9). */
+export interface ConsentEvidence {
+  sensitiveStatement: string;
+  rights: string;
+  withdrawal: string;
+  contact: string;
+}
+
+export interface ConsentPurpose {
+  bodyId: string;
+  bodyName: string;
+}
+
 export enum ConsentMethod {
   /** The delegate agreed themself (signed in). */
   Self = 'self',
@@ -38,6 +64,23 @@ export class FaceConsentEntity {
   /** Version of the notice text the delegate was shown, e.g. 2026-11. */
   @Column({ name: 'notice_version', type: 'varchar', length: 32 })
   noticeVersion: string;
+
+  /** SHA-256 of the notice text of that version (face_notices); null for consents recorded before it was kept. */
+  @Column({ name: 'notice_sha256', type: 'char', length: 64, nullable: true })
+  noticeSha256: string | null;
+
+  /** Check-in at meetings of these bodies (the delegate's bodies when they agreed). */
+  @Column({ type: 'jsonb', nullable: true })
+  purposes: ConsentPurpose[] | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  controller: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  evidence: ConsentEvidence | null;
+
+  @Column({ name: 'end_reason', type: 'varchar', length: 20, nullable: true })
+  endReason: ConsentEndReason | null;
 
   @Column({ name: 'given_at', type: 'timestamptz' })
   givenAt: Date;

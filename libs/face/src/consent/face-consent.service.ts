@@ -7,13 +7,20 @@ import { DelegateEntity } from '#delegates';
 import { assertCanReadStatus, assertSelfOrAdmin, isSelf } from '../common/face-access.js';
 import { FaceErrorCode } from '../common/face-error.js';
 import { FaceGalleryEvents } from '../gallery/face-gallery.events.js';
-import type { ConsentStatusView, GiveConsentDto, WithdrawResultView } from './consent.dto.js';
-import { ConsentMethod, FaceConsentEntity } from './face-consent.entity.js';
+import { RIGHTS_STATEMENT, SENSITIVE_STATEMENT, WITHDRAWAL_STATEMENT } from './biometric-notice.js';
+import type { ConsentRecordDocument, ConsentStatusView, GiveConsentDto, WithdrawResultView } from './consent.dto.js';
+import { ConsentEndReason, ConsentMethod, FaceConsentEntity, type ConsentPurpose } from './face-consent.entity.js';
+import { FaceNoticeService } from './face-notice.service.js';
 
 const view = (c: FaceConsentEntity) => ({
+  id: c.id,
   method: c.method,
   paperReference: c.paperReference,
   noticeVersion: c.noticeVersion,
+  noticeSha256: c.noticeSha256,
+  purposes: c.purposes ?? [],
+  controller: c.controller,
+  endReason: c.endReason,
   givenAt: c.givenAt,
   recordedBy: c.recordedBy,
   withdrawnAt: c.withdrawnAt,
@@ -33,6 +40,7 @@ export class FaceConsentService {
     private readonly audit: AuditService,
     private readonly events: FaceGalleryEvents,
     private readonly clock: Clock,
+    private readonly notices: FaceNoticeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -40,11 +48,54 @@ export class FaceConsentService {
     assertCanReadStatus(user, delegateId);
     await this.assertDelegate(delegateId);
     const latest = await this.consents.findOne({ where: { delegateId }, order: { givenAt: 'DESC', createdAt: 'DESC' } });
+    const notice = await this.notices.inForce();
+    const active = !!latest && latest.withdrawnAt === null;
+    // an active consent to an older notice keeps its descriptors unmatched until re-consent or the grace end
+    const outdated = active && latest.noticeVersion !== notice.version;
     return {
       delegateId,
-      active: !!latest && latest.withdrawnAt === null,
+      active,
+      authorisesCheckIn: active && !outdated,
+      reconsentRequired: outdated,
+      graceEndsAt: outdated ? await this.notices.graceEndsAt() : null,
       consent: latest ? view(latest) : null,
-      currentNoticeVersion: this.config.face.noticeVersion,
+      currentNoticeVersion: notice.version,
+      currentNoticeSha256: notice.sha256,
+    };
+  }
+
+  /** The notice in force, for the consent screen (its text is what the SHA-256 stored with a consent covers). */
+  async notice(): Promise<{ version: string; sha256: string; text: string; inForceFrom: Date }> {
+    return this.notices.inForce();
+  }
+
+  /**
+   * Every consent of the person with what they were shown (Law 91/2025/QH15 Art. 9: the controller proves consent).
+   * A staff member's read is audited; the person's own is not.
+   */
+  async record(user: AuthUser, delegateId: string): Promise<ConsentRecordDocument> {
+    assertCanReadStatus(user, delegateId);
+    await this.assertDelegate(delegateId);
+    const [delegate] = await this.dataSource.query<{ full_name: string; title: string | null }[]>(`SELECT full_name, title FROM delegates WHERE id = $1`, [delegateId]);
+    const rows = await this.consents.find({ where: { delegateId }, order: { givenAt: 'DESC', createdAt: 'DESC' } });
+    const versions = [...new Set(rows.map((r) => r.noticeVersion))];
+    const notices = await Promise.all(versions.map((v) => this.notices.byVersion(v)));
+    const texts = new Map(notices.filter((n) => n !== null).map((n) => [n.version, n]));
+    if (!isSelf(user, delegateId)) {
+      await this.audit.append({ action: 'face_consent.record_read', entityType: 'delegate', entityId: delegateId, actorId: user.id, actorRole: user.role, payload: { consents: rows.length } });
+    }
+    return {
+      delegateId,
+      fullName: delegate.full_name,
+      title: delegate.title,
+      generatedAt: this.clock.now(),
+      status: await this.status(user, delegateId),
+      consents: rows.map((r) => ({
+        ...view(r),
+        evidence: r.evidence,
+        noticeText: texts.get(r.noticeVersion)?.text ?? null,
+        noticeTextSha256: texts.get(r.noticeVersion)?.sha256 ?? null,
+      })),
     };
   }
 
@@ -52,12 +103,16 @@ export class FaceConsentService {
     assertSelfOrAdmin(user, delegateId);
     await this.assertDelegate(delegateId);
     const self = isSelf(user, delegateId);
-    if (dto.noticeVersion !== this.config.face.noticeVersion) {
-      throw new DomainError(FaceErrorCode.NOTICE_VERSION_OUTDATED, `The notice in force is version ${this.config.face.noticeVersion}`, {
+    const notice = await this.notices.inForce();
+    // Law 91/2025/QH15 Art. 9: consent counts only to the text actually shown, so version and hash must both match
+    if (dto.noticeVersion !== notice.version || (dto.noticeSha256 !== undefined && dto.noticeSha256.toLowerCase() !== notice.sha256)) {
+      throw new DomainError(FaceErrorCode.NOTICE_VERSION_OUTDATED, `The notice in force is version ${notice.version}`, {
         given: dto.noticeVersion,
-        current: this.config.face.noticeVersion,
+        current: notice.version,
+        currentSha256: notice.sha256,
       });
     }
+    const purposes = await this.purposesOf(delegateId);
     const paperReference = dto.paperReference?.trim() ?? null;
     if (!self && !paperReference) {
       throw new DomainError(FaceErrorCode.PAPER_REFERENCE_REQUIRED, 'An admin records consent only with the reference of the signed paper form');
@@ -67,15 +122,27 @@ export class FaceConsentService {
     }
     const method = self ? ConsentMethod.Self : ConsentMethod.Paper;
     await this.dataSource.transaction(async (em) => {
-      if (await this.activeIn(em, delegateId)) {
+      const [previous] = await em.query<{ id: string; notice_version: string }[]>(
+        `SELECT id, notice_version FROM face_consents WHERE delegate_id = $1 AND withdrawn_at IS NULL FOR UPDATE`,
+        [delegateId],
+      );
+      if (previous?.notice_version === notice.version) {
         throw new DomainError(FaceErrorCode.CONSENT_ALREADY_GIVEN, 'This delegate has already consented');
+      }
+      if (previous) {
+        await em.query(`UPDATE face_consents SET withdrawn_at = $2, withdrawn_by = $3, end_reason = $4 WHERE id = $1`, [previous.id, this.clock.now(), user.id, ConsentEndReason.Superseded]);
       }
       const saved = await em.save(
         em.create(FaceConsentEntity, {
           delegateId,
           method,
           paperReference: self ? null : paperReference,
-          noticeVersion: dto.noticeVersion,
+          noticeVersion: notice.version,
+          noticeSha256: notice.sha256,
+          purposes,
+          controller: this.config.face.controller,
+          evidence: { sensitiveStatement: SENSITIVE_STATEMENT, rights: RIGHTS_STATEMENT, withdrawal: WITHDRAWAL_STATEMENT, contact: this.config.face.contact },
+          endReason: null,
           givenAt: this.clock.now(),
           recordedBy: user.id,
           withdrawnAt: null,
@@ -89,11 +156,14 @@ export class FaceConsentService {
           entityId: delegateId,
           actorId: user.id,
           actorRole: user.role,
-          payload: { consentId: saved.id, method, noticeVersion: dto.noticeVersion, paperReference: saved.paperReference },
+          payload: { consentId: saved.id, method, noticeVersion: notice.version, noticeSha256: notice.sha256, paperReference: saved.paperReference, supersedes: previous?.id ?? null },
         },
         em,
       );
+      // re-consent to the new notice: the descriptors kept under the old one match again
+      if (previous) await em.query(`UPDATE face_descriptors SET consent_id = $1 WHERE consent_id = $2`, [saved.id, previous.id]);
     });
+    if (await this.hasDescriptors(delegateId)) this.events.emit({ delegateId, kind: 'enrolled' });
     return this.status(user, delegateId);
   }
 
@@ -104,7 +174,7 @@ export class FaceConsentService {
     const deleted = await this.dataSource.transaction(async (em) => {
       const rows = await em.query<{ id: string; method: ConsentMethod }[]>(
         `WITH w AS (
-           UPDATE face_consents SET withdrawn_at = now(), withdrawn_by = $2
+           UPDATE face_consents SET withdrawn_at = now(), withdrawn_by = $2, end_reason = 'withdrawn'
             WHERE delegate_id = $1 AND withdrawn_at IS NULL
             RETURNING id, method)
          SELECT id, method FROM w`,
@@ -136,8 +206,28 @@ export class FaceConsentService {
     return row.id;
   }
 
+  /** Enrolment needs an active consent to the notice in force. */
   async assertActive(delegateId: string): Promise<void> {
-    if (!(await this.consents.exists({ where: { delegateId, withdrawnAt: IsNull() } }))) throw consentRequired();
+    const active = await this.consents.findOne({ where: { delegateId, withdrawnAt: IsNull() } });
+    if (!active) throw consentRequired();
+    const notice = await this.notices.inForce();
+    if (active.noticeVersion !== notice.version) {
+      throw new DomainError(FaceErrorCode.NOTICE_VERSION_OUTDATED, `Agree to the notice in force (version ${notice.version}) first`, { given: active.noticeVersion, current: notice.version });
+    }
+  }
+
+  /** The bodies the delegate belongs to: check-in at their meetings is the purpose agreed to. */
+  private async purposesOf(delegateId: string): Promise<ConsentPurpose[]> {
+    const rows = await this.dataSource.query<{ id: string; name: string }[]>(
+      `SELECT b.id, b.name FROM body_members bm JOIN bodies b ON b.id = bm.body_id WHERE bm.delegate_id = $1 ORDER BY b.name`,
+      [delegateId],
+    );
+    return rows.map((r) => ({ bodyId: r.id, bodyName: r.name }));
+  }
+
+  private async hasDescriptors(delegateId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM face_descriptors WHERE delegate_id = $1`, [delegateId]);
+    return (rows[0]?.n ?? 0) > 0;
   }
 
   async deleteDescriptors(em: EntityManager, delegateId: string): Promise<number> {
@@ -147,11 +237,6 @@ export class FaceConsentService {
 
   async assertDelegate(delegateId: string): Promise<void> {
     if (!(await this.delegates.exists({ where: { id: delegateId } }))) throw DomainError.notFound('Delegate', delegateId);
-  }
-
-  private async activeIn(em: EntityManager, delegateId: string): Promise<boolean> {
-    const rows = await em.query<{ id: string }[]>(`SELECT id FROM face_consents WHERE delegate_id = $1 AND withdrawn_at IS NULL`, [delegateId]);
-    return rows.length > 0;
   }
 }
 

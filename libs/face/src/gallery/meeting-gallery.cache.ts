@@ -1,6 +1,6 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { JsonLogger } from '#core';
+import { APP_CONFIG, JsonLogger, type AppConfig } from '#core';
 import { DEFAULT_MATCHER_SETTINGS, FaceMatcher } from './face-matcher.js';
 import { FaceEngineHolder } from '../engine/face-engine.holder.js';
 import { FaceGalleryEvents, type FaceGalleryChange } from './face-gallery.events.js';
@@ -46,6 +46,7 @@ export class MeetingGalleryCache implements OnModuleDestroy {
     private readonly engine: FaceEngineHolder,
     private readonly logger: JsonLogger,
     events: FaceGalleryEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.unsubscribe = events.on((change) => this.apply(change));
   }
@@ -96,11 +97,12 @@ export class MeetingGalleryCache implements OnModuleDestroy {
     const rows = await this.dataSource.query<{ delegate_id: string; descriptor: Uint8Array; full_name: string; title: string | null }[]>(
       `SELECT fd.delegate_id, fd.descriptor, d.full_name, d.title
          FROM face_descriptors fd
-         JOIN face_consents fc ON fc.id = fd.consent_id AND fc.withdrawn_at IS NULL
+         JOIN face_consents fc ON fc.id = fd.consent_id AND fc.withdrawn_at IS NULL AND fc.notice_version = $2
          JOIN meeting_invitations mi ON mi.delegate_id = fd.delegate_id AND mi.meeting_id = $1
          JOIN delegates d ON d.id = fd.delegate_id AND d.active
         ORDER BY fd.delegate_id, fd.created_at`,
-      [meetingId],
+      // only consents to the notice in force authorise matching; older ones keep their descriptors unmatched
+      [meetingId, this.config.face.noticeVersion],
     );
     const matcher = new FaceMatcher({ ...DEFAULT_MATCHER_SETTINGS });
     const people = new Map<string, GalleryPerson>();
@@ -123,11 +125,11 @@ export class MeetingGalleryCache implements OnModuleDestroy {
          FROM meeting_invitations mi
          LEFT JOIN LATERAL (
            SELECT string_agg(fd.id::text, '+' ORDER BY fd.id) AS ids
-             FROM face_descriptors fd JOIN face_consents fc ON fc.id = fd.consent_id AND fc.withdrawn_at IS NULL
+             FROM face_descriptors fd JOIN face_consents fc ON fc.id = fd.consent_id AND fc.withdrawn_at IS NULL AND fc.notice_version = $2
             WHERE fd.delegate_id = mi.delegate_id
          ) fd ON true
         WHERE mi.meeting_id = $1`,
-      [meetingId],
+      [meetingId, this.config.face.noticeVersion],
     );
     return row.stamp;
   }
