@@ -26,6 +26,7 @@ const MEETING_ENTITY_READERS = [
   { file: 'libs/minutes/src/exports/export-data.service.ts' },
   { file: 'libs/minutes/src/minutes/lock-minutes.use-case.ts' },
   { file: 'libs/minutes/src/minutes/minutes.service.ts' },
+  { file: 'libs/minutes/src/minutes/issue-minutes.use-case.ts' },
   { file: 'libs/assignments/src/tasks/tasks.exporter.ts' },
   { file: 'libs/assignments/src/conclusions/conclusions.service.ts' },
 ];
