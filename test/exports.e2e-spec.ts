@@ -239,7 +239,7 @@ describe('exports and minutes (biên bản)', () => {
       expect(draft.status).toBe('draft');
       const sections = draft.content.sections;
       expect(sections.map((s) => s.heading)).toEqual(
-        ['I. THÔNG TIN CUỘC HỌP', 'II. THÀNH PHẦN THAM DỰ VÀ TÚC SỐ', 'III. CHƯƠNG TRÌNH HỌP', 'IV. Ý KIẾN CỦA ĐẠI BIỂU', 'V. KẾT QUẢ BIỂU QUYẾT', 'VI. KẾT LUẬN'].map(nfc),
+        ['I. THÔNG TIN CUỘC HỌP', 'II. THÀNH PHẦN THAM DỰ VÀ TÚC SỐ', 'III. CHƯƠNG TRÌNH HỌP', 'IV. PHÁT BIỂU VÀ Ý KIẾN CỦA ĐẠI BIỂU', 'V. KẾT QUẢ BIỂU QUYẾT', 'VI. KẾT LUẬN', 'VII. KÝ XÁC NHẬN'].map(nfc),
       );
       expect(draft.content.issuer).toBe(nfc(bodyName));
       expect(sections[0].body).toContain(nfc('Hội trường tầng 3'));

@@ -93,7 +93,7 @@ describe('meetings', () => {
     it('creates a draft and invites every active member of the body, voting right from the registry', async () => {
       const m = await create({ agenda: [{ title: 'Báo cáo kinh tế - xã hội' }, { title: 'Kế hoạch đầu tư công', presenter: 'Sở KH&ĐT' }], quorumNumerator: 1, quorumDenominator: 2 });
       expect(m.status).toBe(MeetingStatus.Draft);
-      expect(m.body).toEqual({ id: body.id, name: body.name });
+      expect(m.body).toEqual({ id: body.id, name: body.name, kind: 'other' });
       expect(m.agenda.map((a) => [a.position, a.title])).toEqual([
         [1, 'Báo cáo kinh tế - xã hội'],
         [2, 'Kế hoạch đầu tư công'],

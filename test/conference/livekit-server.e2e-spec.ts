@@ -253,6 +253,7 @@ describeWithLiveKit('conference on a real LiveKit server', () => {
     expect(s.leftAt).not.toBeNull();
     expect(s.leftAt!.getTime()).toBeGreaterThanOrEqual(s.joinedAt!.getTime());
     // the second connection of the same person replaced the first (LiveKit keeps one per identity)
+    await until('the first connection was told it was replaced', async () => guestRtc.disconnectReason === DisconnectReason.DUPLICATE_IDENTITY, 15_000);
     expect(guestRtc.disconnectReason).toBe(DisconnectReason.DUPLICATE_IDENTITY);
   });
 
