@@ -244,7 +244,7 @@ describe('exports and minutes (biên bản)', () => {
       expect(draft.content.issuer).toBe(nfc(bodyName));
       expect(sections[0].body).toContain(nfc('Hội trường tầng 3'));
       expect(sections[1].body).toContain(nfc('Túc số: 4/5 thành viên có mặt, cần tối thiểu 4 (2/3) — Đủ túc số'));
-      expect(sections[1].body).toContain(nfc(`- Phạm Đức Tiến: Vắng có lý do (lý do: ${ABSENCE_REASON})`));
+      expect(sections[1].body).toContain(nfc(`- Phạm Đức Tiến: Vắng có lý do: ${ABSENCE_REASON}`));
       for (const name of NAMES.slice(0, 4)) expect(sections[1].body).toContain(nfc(name));
       expect(sections[2].body).toContain(nfc('1. Đề án chuyển đổi số (trình bày: Sở Thông tin và Truyền thông)'));
       expect(sections[3].body).toContain(nfc(`- Đặng Văn Ước (về nội dung 1. Đề án chuyển đổi số): ${OPINION}`));

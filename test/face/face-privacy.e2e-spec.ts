@@ -155,6 +155,8 @@ describe('face data under Law 91/2025/QH15: bystanders, retention, notices, the 
     await t.dataSource.query(`UPDATE face_consents SET notice_version = '2025-01' WHERE delegate_id = $1 AND withdrawn_at IS NULL`, [fx.members[1].id]);
     const status = await self[1].get<{ active: boolean; authorisesCheckIn: boolean; reconsentRequired: boolean }>(`${face(fx.members[1].id)}/consent`);
     expect(status.body).toMatchObject({ active: true, authorisesCheckIn: false, reconsentRequired: true });
+    // the change was written behind the API's back: the meeting's gallery re-checks its consents every 2 s
+    await new Promise((resolve) => setTimeout(resolve, 2500));
     expect((await frame('bbt/amy/amy4.png')).faces[0]).toMatchObject({ status: 'unrecognised' });
     expect(await descriptors(fx.members[1].id)).toBe(2);
     // re-consent to the notice in force: matched again, the old consent superseded
