@@ -201,7 +201,7 @@ maybe('web UI (Chromium)', () => {
     await signIn(page, 'admin');
     await page.getByRole('link', { name: 'Đại biểu', exact: true }).click();
     await page.getByRole('heading', { name: 'Quản lý đại biểu' }).waitFor();
-    await page.getByText('Tổng số: 15 đại biểu').waitFor();
+    await page.getByText('Tổng số: 30 đại biểu').waitFor();
     await page.getByRole('rowheader', { name: 'Nguyễn Văn Phong' }).waitFor();
 
     expected.push(/status of 422/);
@@ -218,7 +218,7 @@ maybe('web UI (Chromium)', () => {
     await page.getByLabel('Nhập các dòng hợp lệ, bỏ qua dòng lỗi').check();
     await page.getByRole('button', { name: 'Nhập', exact: true }).click();
     await page.getByText('Đã nhập 1 đại biểu, bỏ qua 2 dòng.').waitFor();
-    await page.getByText('Tổng số: 16 đại biểu').waitFor();
+    await page.getByText('Tổng số: 31 đại biểu').waitFor();
     await signOut(page);
     await page.close();
   });
