@@ -106,7 +106,7 @@ describe('meeting preparation', () => {
     const m = await create();
     for (const status of ['scheduled', 'open']) expect((await secretary.post(`/api/meetings/${m.id}/status`, { status })).status).toBe(200);
     // one of three present: 2/3 needs 2
-    expect((await secretary.post(`/api/meetings/${m.id}/attendance/checkin`, { delegateId: members[1].id })).status).toBe(201);
+    expect((await secretary.post(`/api/meetings/${m.id}/attendance/checkin`, { delegateId: members[1].id })).status).toBe(200);
     const refused = await secretary.post<ErrorShape>(`/api/meetings/${m.id}/status`, { status: 'in_session' });
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'QUORUM_NOT_REACHED', details: { present: 1, required: 2 } });

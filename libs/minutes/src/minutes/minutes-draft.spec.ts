@@ -95,6 +95,7 @@ describe('minutes draft', () => {
       arithmetic: '1 > 3/2? không',
       named: [{ fullName: 'Đỗ Thị Hằng', choices: ['Tán thành'] }],
       secret: [],
+      legal: { decisionType: null, ruleWords: 'quá nửa tổng số thành viên', basis: null, overrideBasis: null },
     } as unknown as Parameters<typeof buildMinutesDraft>[0]['polls'][number];
     const c = buildMinutesDraft({
       attendance: { ...attendance, meeting: held, agenda },
