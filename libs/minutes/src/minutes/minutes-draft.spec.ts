@@ -96,6 +96,7 @@ describe('minutes draft', () => {
       named: [{ fullName: 'Đỗ Thị Hằng', choices: ['Tán thành'] }],
       secret: [],
       legal: { decisionType: null, ruleWords: 'quá nửa tổng số thành viên', basis: null, overrideBasis: null },
+      officials: [],
     } as unknown as Parameters<typeof buildMinutesDraft>[0]['polls'][number];
     const c = buildMinutesDraft({
       attendance: { ...attendance, meeting: held, agenda },
