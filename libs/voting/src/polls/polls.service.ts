@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '#audit';
 import { DomainError, STAFF_ROLES, type AuthUser } from '#core';
-import { AgendaItemEntity, MeetingAccess } from '#meetings';
+import { AgendaItemEntity, MeetingAccess, MeetingStatus } from '#meetings';
 import { checkOverride, decisionTypeOf, LegalErrorCode, locked, profileOf, sameRule } from '#legal';
 import { GRADE_LABEL, NO_CONFIDENCE_GRADES, RATING_GRADES } from '../rules/evaluate-confidence.js';
 import { parseRule, cloneRule, type MajorityRule } from '../rules/rule-spec.js';
@@ -49,9 +49,8 @@ export class PollsService {
   ) {}
 
   async create(user: AuthUser, meetingId: string, dto: CreatePollDto): Promise<PollView> {
-    await this.access.assertCanView(user, meetingId);
-    const [meeting] = await this.dataSource.query<{ status: string }[]>(`SELECT status FROM meetings WHERE id = $1`, [meetingId]);
-    if (meeting?.status === 'closed') throw new DomainError(VotingErrorCode.MEETING_CLOSED, 'The meeting is closed: polls can no longer be created', { meetingId });
+    const { meeting } = await this.access.assertCanView(user, meetingId);
+    if (meeting.status === MeetingStatus.Closed) throw new DomainError(VotingErrorCode.MEETING_CLOSED, 'The meeting is closed: polls can no longer be created', { meetingId });
     const legal = await this.legalChoice(user, meetingId, dto);
     const rule = legal.rule;
     const secret = dto.ballotMode === BallotMode.Secret;
