@@ -4,7 +4,7 @@ import { AttendanceReadService, type AttendanceListItem, type AttendanceSummary 
 import { DomainError } from '#core';
 import { BodyEntity } from '#delegates';
 import { AgendaItemEntity, MeetingEntity } from '#meetings';
-import { BallotMode, PollEntity, PollKind, PollOptionEntity, PollsService, PollStatus } from '#voting';
+import { BallotMode, CommitteeService, PollEntity, PollKind, PollOptionEntity, PollsService, PollStatus, type CountReportView } from '#voting';
 
 export interface MeetingHeader {
   meeting: MeetingEntity;
@@ -39,8 +39,8 @@ export interface PollExport {
   arithmetic: string;
   /** Named polls: each voter and what they chose (option labels). */
   named: { fullName: string; choices: string[] }[];
-  /** Secret polls: receipt codes with the choices on that ballot, sorted by receipt. */
-  secret: { receipt: string; choices: string[] }[];
+  /** Secret polls: the receipt codes counted, sorted (never with choices: a receipt proves inclusion only). */
+  secret: string[];
 }
 
 export interface ResultsExportData extends MeetingHeader {
@@ -63,7 +63,20 @@ export class ExportDataService {
     private readonly dataSource: DataSource,
     private readonly attendance: AttendanceReadService,
     private readonly polls: PollsService,
+    private readonly committee: CommitteeService,
   ) {}
+
+  /** The count reports of the counted secret polls among these. */
+  async countReports(polls: PollExport[]): Promise<CountReportView[]> {
+    const out: CountReportView[] = [];
+    for (const p of polls) {
+      if (p.ballotMode !== BallotMode.Secret || p.outcome === '') continue;
+      // polls counted before count reports existed have none
+      const report = await this.committee.reportOf(p.id).catch(() => null);
+      if (report) out.push(report);
+    }
+    return out;
+  }
 
   async header(meetingId: string): Promise<MeetingHeader> {
     const meeting = await this.dataSource.getRepository(MeetingEntity).findOne({ where: { id: meetingId } });
@@ -114,7 +127,7 @@ export class ExportDataService {
         outcome: str(result.outcome),
         arithmetic: vietnamesePart(str(result.arithmetic)),
         named: ballots.flatMap((b) => ('fullName' in b ? [{ fullName: b.fullName, choices: labels(b.choices) }] : [])),
-        secret: ballots.flatMap((b) => ('receipt' in b ? [{ receipt: b.receipt, choices: labels(b.choices) }] : [])),
+        secret: ballots.flatMap((b) => ('receipt' in b ? [b.receipt] : [])),
       });
     }
     return out;

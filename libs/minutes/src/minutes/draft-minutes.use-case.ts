@@ -29,9 +29,11 @@ export class DraftMinutesUseCase {
       this.opinions.list(user, meetingId),
       this.conclusions.forMeeting(meetingId),
     ]);
+    const countReports = await this.data.countReports(polls);
     const content = buildMinutesDraft({
       attendance,
       polls,
+      countReports,
       opinions: opinions.map((o) => ({ delegateName: o.delegateName ?? '', agendaItemId: o.agendaItemId, content: o.content })),
       conclusions,
     });

@@ -4,6 +4,8 @@ import type { AttendanceExportData, PollExport } from '../exports/export-data.se
 import { ATTENDANCE_STATUS_LABEL, attendanceExportStatus, CHECKIN_METHOD_LABEL, formatQuorumLine, formatVnDateTime, formatVnLongDate } from '../render/format.js';
 import type { MinutesConclusion } from './conclusions.port.js';
 import type { MinutesContent } from './meeting-minutes.entity.js';
+import type { CountReportView } from '#voting';
+import { countReportLines } from '../exports/count-report-export.js';
 
 export interface MinutesOpinion {
   delegateName: string;
@@ -16,6 +18,8 @@ export interface MinutesInputs {
   polls: PollExport[];
   opinions: MinutesOpinion[];
   conclusions: MinutesConclusion[];
+  /** Count reports (biên bản kiểm phiếu) of the meeting's counted secret polls. */
+  countReports?: CountReportView[];
 }
 
 const MODE_LABEL: Record<MeetingMode, string> = {
@@ -25,7 +29,7 @@ const MODE_LABEL: Record<MeetingMode, string> = {
 };
 
 /** The draft minutes, written from the meeting's data; the secretary edits the text before locking. */
-export function buildMinutesDraft({ attendance, polls, opinions, conclusions }: MinutesInputs): MinutesContent {
+export function buildMinutesDraft({ attendance, polls, opinions, conclusions, countReports = [] }: MinutesInputs): MinutesContent {
   const { meeting, agenda, summary, list } = attendance;
   const agendaTitle = new Map(agenda.map((a) => [a.id, `${a.position}. ${a.title}`]));
   const info = [
@@ -65,6 +69,9 @@ export function buildMinutesDraft({ attendance, polls, opinions, conclusions }: 
       { heading: 'III. CHƯƠNG TRÌNH HỌP', body: agendaLines.join('\n') },
       { heading: 'IV. Ý KIẾN CỦA ĐẠI BIỂU', body: opinionLines.join('\n') },
       { heading: 'V. KẾT QUẢ BIỂU QUYẾT', body: pollLines.join('\n') },
+      ...(countReports.length > 0
+        ? [{ heading: 'V.a. KIỂM PHIẾU BỎ PHIẾU KÍN', body: countReports.flatMap((r, i) => [`${i + 1}. Biên bản kiểm phiếu (SHA-256 ${r.sha256.slice(0, 16)}…)`, ...countReportLines(r).map((l) => `   ${l}`)]).join('\n') }]
+        : []),
       { heading: 'VI. KẾT LUẬN', body: conclusionLines.join('\n') },
     ],
   };
