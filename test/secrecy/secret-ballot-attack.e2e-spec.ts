@@ -127,7 +127,7 @@ type Guesses = Map<string, string>;
   /** Each time-stamped row carrying a ballot goes to the voter who cast closest before it. */
   async function timestamps(poll: Poll): Promise<Guesses> {
     const voters = await participation(poll.id);
-    const stamped = await q<{ ts: Date; text: string }>(`SELECT ts, payload::text AS text FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [poll.id]);
+    const stamped = await q<{ ts: Date; text: string }>(`SELECT at AS ts, payload::text AS text FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [poll.id]);
     const guesses: Guesses = new Map();
     for (const s of stamped) {
       const o = decode(s.text, poll);
