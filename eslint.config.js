@@ -17,4 +17,27 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'off',
     },
   },
+  {
+    // the browser takes only types from the server side: nothing of Nest or TypeORM may reach the bundle
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '#contracts', allowTypeImports: true, message: 'apps/web takes only types from #contracts (import type).' }],
+          patterns: [
+            { group: ['#*', '!#contracts'], message: 'apps/web imports server libraries only through #contracts (types).' },
+            { group: ['**/libs/**'], message: 'apps/web imports server libraries only through #contracts (types).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // the contract is types only and stands alone: both the server and the web import it
+    files: ['libs/contracts/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: '#contracts imports nothing but its own files.' }] }],
+    },
+  },
 );

@@ -44,6 +44,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     PORT: '0',
     HOST: '127.0.0.1',
     LOGIN_MAX_ATTEMPTS: '1000',
+    LOGIN_ADDRESS_MAX_ATTEMPTS: '10000',
+    // every test logs in from 127.0.0.1, many in parallel: queue them rather than answer 503
+    LOGIN_HASH_QUEUE: '10000',
   };
   const config = loadConfig({ ...base, ...db.env, ...env });
   const { app } = await createApp(config);

@@ -6,8 +6,9 @@ import { AuditModule } from '#audit';
 import { ConferenceModule } from '#conference';
 import { buildDataSourceOptions, CoreModule, type AppConfig, type JsonLogger, type Metrics } from '#core';
 import { DelegatesModule } from '#delegates';
-import { FaceRecognitionModule } from '#face';
+import { FaceModule } from '#face';
 import { MeetingsModule } from '#meetings';
+import { DocumentsModule } from '#documents';
 import { MinutesModule } from '#minutes';
 import { OpinionsModule } from '#opinions';
 import { RealtimeModule } from '#realtime';
@@ -33,8 +34,9 @@ export class AppModule {
         AuditModule,
         ConferenceModule,
         voting,
+        DocumentsModule,
         MinutesModule.register(voting),
-        FaceRecognitionModule,
+        FaceModule,
         AssignmentsModule,
       ],
       providers: [DemoSeeder],

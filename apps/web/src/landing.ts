@@ -1,4 +1,4 @@
-import type { Me, MeetingSummary } from './api/types.js';
+import type { Me, MeetingSummary } from '#contracts';
 import { buildPath } from './router/match.js';
 import { paths } from './routes.js';
 

@@ -1,6 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { MessageKey } from './i18n/vi.js';
-import type { Role } from './api/types.js';
+import type { Role } from '#contracts';
 
 /** Every screen's address. Screens and links build paths from here, never by hand. */
 export const paths = {
@@ -24,6 +24,7 @@ export const paths = {
   minutes: '/meetings/:meetingId/minutes', // minutes (biên bản): draft, edit, lock with SHA-256; the meeting's PDF/XLSX/DOCX files
   conclusions: '/meetings/:meetingId/conclusions', // conclusions per agenda item and the tasks they assign
   tasks: '/tasks', // my unit's tasks (start, report done); staff: dashboard by unit, every task, XLSX
+  verify: '/signatures', // verify signed PDFs; admin: signers (PKCS#12, token) and trusted root certificates
   units: '/admin/units', // units that lead or cooperate on tasks and their people; admin edits, staff read
 } as const;
 
@@ -65,4 +66,5 @@ export const ROUTES: RouteDef[] = [
   { name: 'conclusions', roles: ALL, layout: 'shell', screen: lazy(() => import('./screens/conclusions-screen.js')) },
   { name: 'tasks', roles: ['admin', 'secretary', 'chair', 'delegate'], layout: 'shell', nav: 'nav.tasks', screen: lazy(() => import('./screens/tasks-screen.js')) },
   { name: 'units', roles: ['admin', 'secretary', 'chair'], layout: 'shell', nav: 'nav.units', screen: lazy(() => import('./screens/units-screen.js')) },
+  { name: 'verify', roles: ALL, layout: 'shell', nav: 'nav.verify', screen: lazy(() => import('./screens/signatures-screen.js')) },
 ];

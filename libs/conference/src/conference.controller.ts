@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
 import { ConferenceEnabledGuard } from './conference-enabled.guard.js';
 import { MuteTrackDto, ParticipantDto, UpdatePermissionsDto } from './conference.dto.js';
-import { ConferenceModerationService, type ParticipantView } from './moderation/moderation.service.js';
-import { ConferenceRecordingService, type RecordingView } from './recording/conference-recording.service.js';
+import { ConferenceModerationService, type ParticipantView, type RemovalView } from './moderation/moderation.service.js';
+import { ConferenceRecordingService, type RecordingStatus, type RecordingView } from './recording/conference-recording.service.js';
 import { OnlineSessionsService, type DelegateOnlineSummary } from './sessions/online-sessions.service.js';
 import { IssueConferenceTokenUseCase, type ConferenceTokenView } from './tokens/issue-token.use-case.js';
 
@@ -61,8 +61,22 @@ export class ConferenceController {
   @Post('moderation/remove')
   @HttpCode(204)
   @Roles(Secretary, Chair)
-  remove(@UuidParam('id') meetingId: string, @Body() dto: ParticipantDto): Promise<void> {
-    return this.moderation.remove(meetingId, dto.identity);
+  remove(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: ParticipantDto): Promise<void> {
+    return this.moderation.remove(user, meetingId, dto.identity);
+  }
+
+  /** People removed from the room, who cannot join again until readmitted. */
+  @Get('moderation/removed')
+  @Roles(Admin, Secretary, Chair)
+  removed(@UuidParam('id') meetingId: string): Promise<RemovalView[]> {
+    return this.moderation.removed(meetingId);
+  }
+
+  @Post('moderation/readmit')
+  @HttpCode(204)
+  @Roles(Secretary, Chair)
+  readmit(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: ParticipantDto): Promise<void> {
+    return this.moderation.readmit(user, meetingId, dto.identity);
   }
 
   @Post('moderation/permissions')
@@ -70,6 +84,13 @@ export class ConferenceController {
   @Roles(Secretary, Chair)
   permissions(@UuidParam('id') meetingId: string, @Body() dto: UpdatePermissionsDto): ReturnType<ConferenceModerationService['updatePermissions']> {
     return this.moderation.updatePermissions(meetingId, dto.identity, { canPublish: dto.canPublish, canSubscribe: dto.canSubscribe, canPublishData: dto.canPublishData });
+  }
+
+  /** Whether this deployment can record (LiveKit Egress), and the recording in progress, if any. */
+  @Get('recording')
+  @Roles(Admin, Secretary, Chair)
+  recordingStatus(@UuidParam('id') meetingId: string): Promise<RecordingStatus> {
+    return this.recording.status(meetingId);
   }
 
   @Post('recording/start')

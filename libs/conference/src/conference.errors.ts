@@ -19,6 +19,10 @@ export enum ConferenceErrorCode {
   LIVEKIT_UNAVAILABLE = 'LIVEKIT_UNAVAILABLE',
   /** The participant is not in the room. */
   PARTICIPANT_NOT_FOUND = 'PARTICIPANT_NOT_FOUND',
+  /** The chair or secretary removed this person from the room; they may join again once readmitted. */
+  CONFERENCE_REMOVED = 'CONFERENCE_REMOVED',
+  /** Readmitting someone who is not removed. */
+  PARTICIPANT_NOT_REMOVED = 'PARTICIPANT_NOT_REMOVED',
 }
 
 registerErrorCodes({
@@ -32,4 +36,6 @@ registerErrorCodes({
   [ConferenceErrorCode.WEBHOOK_INVALID]: 400,
   [ConferenceErrorCode.LIVEKIT_UNAVAILABLE]: 502,
   [ConferenceErrorCode.PARTICIPANT_NOT_FOUND]: 404,
+  [ConferenceErrorCode.CONFERENCE_REMOVED]: 403,
+  [ConferenceErrorCode.PARTICIPANT_NOT_REMOVED]: 409,
 });

@@ -3,6 +3,7 @@ export * from './rooms/conference-room.entity.js';
 export * from './sessions/conference-session.entity.js';
 export * from './webhooks/conference-webhook-event.entity.js';
 export * from './recording/conference-recording.entity.js';
+export * from './moderation/conference-removal.entity.js';
 export * from './conference.errors.js';
 export * from './conference.module.js';
 export * from './livekit.clients.js';

@@ -5,6 +5,8 @@ import { AuthSessionEntity } from './auth/auth-session.entity.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
+import { SessionRevocations } from './auth/session-revocations.js';
+import { UpdateUserUseCase } from './auth/update-user.use-case.js';
 import { UserEntity } from './auth/user.entity.js';
 import { UsersController } from './auth/users.controller.js';
 import { Clock } from './clock.js';
@@ -30,12 +32,14 @@ export class CoreModule {
         { provide: JsonLogger, useValue: logger },
         { provide: Metrics, useValue: metrics },
         AuthService,
+        SessionRevocations,
+        UpdateUserUseCase,
         HealthService,
         Clock,
         LeaseService,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [APP_CONFIG, JsonLogger, Metrics, AuthService, HealthService, Clock, LeaseService, TypeOrmModule],
+      exports: [APP_CONFIG, JsonLogger, Metrics, AuthService, SessionRevocations, HealthService, Clock, LeaseService, TypeOrmModule],
     };
   }
 }

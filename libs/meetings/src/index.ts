@@ -10,6 +10,7 @@ import { MeetingEntity } from './meeting.entity.js';
 export const MEETINGS_ENTITIES = [MeetingEntity, MeetingInvitationEntity, AgendaItemEntity, MeetingDocumentEntity];
 export * from './meetings.errors.js';
 export { MeetingsService } from './access/meetings.service.js';
+export type { MeetingSummary, MeetingDetail, MeetingCounts, DocumentView } from './meetings/meeting-queries.service.js';
 export { canViewMeeting, canReadDocuments, quorumRequired } from './access/meeting-rules.js';
 export { contentDisposition } from './documents/pdf-file.js';
 export * from './events/meeting-events.js';

@@ -6,6 +6,7 @@ import { MeetingMode, MeetingStatus } from './meeting-status.js';
 @Entity('meetings')
 @Check('ck_meetings_ends_after_starts', '"ends_at" IS NULL OR "ends_at" > "starts_at"')
 @Check('ck_meetings_quorum', '"quorum_numerator" > 0 AND "quorum_numerator" <= "quorum_denominator"')
+@Check('ck_meetings_quorum_override', `("quorum_override_basis" IS NULL) = ("quorum_override_by" IS NULL)`)
 export class MeetingEntity extends BaseEntity {
   @Index('ix_meetings_body_id')
   @Column({ name: 'body_id', type: 'uuid' })
@@ -40,6 +41,13 @@ export class MeetingEntity extends BaseEntity {
 
   @Column({ name: 'quorum_denominator', type: 'int', default: 3 })
   quorumDenominator: number;
+
+  /** An administrator set the quorum below the body's legal floor: the legal basis given (printed in the minutes). */
+  @Column({ name: 'quorum_override_basis', type: 'varchar', length: 1000, nullable: true })
+  quorumOverrideBasis: string | null;
+
+  @Column({ name: 'quorum_override_by', type: 'uuid', nullable: true })
+  quorumOverrideBy: string | null;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;

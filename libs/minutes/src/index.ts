@@ -7,3 +7,4 @@ export * from './minutes/minutes.service.js';
 export * from './exports/export-data.service.js';
 export * from './render/format.js';
 export * from './minutes.module.js';
+export * from './render/pdf-writer.js';

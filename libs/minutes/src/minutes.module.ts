@@ -3,12 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssignmentsModule } from '#assignments';
 import { AttendanceModule } from '#attendance';
 import { AuditModule } from '#audit';
+import { DocumentsModule } from '#documents';
 import { OpinionsModule } from '#opinions';
 import { ExportDataService } from './exports/export-data.service.js';
 import { ExportsController } from './exports/exports.controller.js';
 import { AssignmentsConclusionsSource } from './minutes/assignments-conclusions.source.js';
 import { MINUTES_CONCLUSIONS } from './minutes/conclusions.port.js';
 import { DraftMinutesUseCase } from './minutes/draft-minutes.use-case.js';
+import { IssueMinutesUseCase } from './minutes/issue-minutes.use-case.js';
 import { LockMinutesUseCase } from './minutes/lock-minutes.use-case.js';
 import { MeetingMinutesEntity } from './minutes/meeting-minutes.entity.js';
 import { MinutesController } from './minutes/minutes.controller.js';
@@ -25,13 +27,14 @@ export class MinutesModule {
   static register(voting: DynamicModule): DynamicModule {
     return {
       module: MinutesModule,
-      imports: [TypeOrmModule.forFeature(MINUTES_ENTITIES), AttendanceModule, AuditModule, OpinionsModule, AssignmentsModule, voting],
+      imports: [TypeOrmModule.forFeature(MINUTES_ENTITIES), AttendanceModule, AuditModule, OpinionsModule, AssignmentsModule, DocumentsModule, voting],
       controllers: [ExportsController, MinutesController],
       providers: [
         ExportDataService,
         MinutesService,
         DraftMinutesUseCase,
         LockMinutesUseCase,
+        IssueMinutesUseCase,
         RoundSummaryExporter,
         AssignmentsConclusionsSource,
         { provide: MINUTES_CONCLUSIONS, useExisting: AssignmentsConclusionsSource },

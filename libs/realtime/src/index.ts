@@ -3,6 +3,7 @@ export * from './realtime.errors.js';
 export * from './realtime.service.js';
 export * from './meeting-access.service.js';
 export * from './realtime.gateway.js';
+export * from './socket-session.js';
 export * from './realtime-io.adapter.js';
 export * from './ws-exception.filter.js';
 export * from './setup-realtime.js';

@@ -1,3 +1,4 @@
+import type { AuthRefreshed, AuthRevokedNotice, ListenersOf, MeetingJoined, MeetingRef, ServerShutdownNotice, WsAck, WsErrorBody, WsErrorEvent } from '#contracts';
 import type { AuthUser } from '#core';
 
 /**
@@ -14,64 +15,40 @@ export const rooms = {
   user: (userId: string): string => `user:${userId}`,
   delegate: (delegateId: string): string => `delegate:${delegateId}`,
   meeting: (meetingId: string): string => `meeting:${meetingId}`,
+  /** every socket of one login session (logout ends it) */
+  session: (sessionId: string): string => `session:${sessionId}`,
   /** admin, secretary and chair sockets that joined the meeting */
   meetingStaff: (meetingId: string): string => `meeting:${meetingId}:staff`,
 } as const;
 
-export interface WsErrorBody {
-  code: string;
-  message: string;
-  details?: unknown;
-}
-
-/** The `error` event: what failed, and for which client event. */
-export interface WsErrorEvent extends WsErrorBody {
-  event: string;
-}
+// the wire shapes are the contract's (#contracts), shared with apps/web
+export type { WsAck, WsErrorBody, WsErrorEvent, MeetingRef, MeetingJoined, ServerShutdownNotice, ListenersOf } from '#contracts';
 
 /** The one shape of a socket error answer (ack and `error` event) for a domain error. */
 export function toWsErrorBody(error: { code: string; message: string; details?: unknown }): WsErrorBody {
   return error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details };
 }
 
-export type WsAck<T extends object> = ({ ok: true } & T) | { ok: false; error: WsErrorBody };
+export type MeetingLeft = MeetingRef;
 
-export interface MeetingJoined {
-  meetingId: string;
-  rooms: string[];
-  staff: boolean;
-}
-
-export interface MeetingLeft {
-  meetingId: string;
-}
-
-export interface MeetingRef {
-  meetingId: string;
-}
+export type { AuthRefreshed, AuthRevokedNotice } from '#contracts';
 
 export interface ClientToServerEvents {
+  /** A new access token (after /api/auth/refresh) for an open socket whose token expired. */
+  'auth:refresh': (payload: { token: string }, ack?: (res: WsAck<AuthRefreshed>) => void) => void;
   'meeting:join': (payload: MeetingRef, ack?: (res: WsAck<MeetingJoined>) => void) => void;
   'meeting:leave': (payload: MeetingRef, ack?: (res: WsAck<MeetingLeft>) => void) => void;
 }
 
 /** Payloads of the server -> client events realtime itself emits. */
-/** Sent to every socket of an instance that is shutting down; the client reconnects (to another instance). */
-export interface ServerShutdownNotice {
-  reconnect: true;
-  reconnectInMs: number;
-}
-
 export interface ServerEventPayloads {
   error: WsErrorEvent;
   'server:shutdown': ServerShutdownNotice;
+  'auth:revoked': AuthRevokedNotice;
 }
 
 /** Any library's event map: event name -> payload. */
 export type EventPayloadMap = { [event: string]: unknown };
-
-/** Turns a payload map into socket.io's listener map (what socket.io-client's `Socket<...>` type expects). */
-export type ListenersOf<M extends object> = { [E in keyof M]: (payload: M[E]) => void };
 
 export type ServerToClientEvents = ListenersOf<ServerEventPayloads>;
 
@@ -81,4 +58,6 @@ export interface InterServerEvents {}
 /** What the gateway keeps on `socket.data` after authentication. */
 export interface SocketData {
   user: AuthUser;
+  /** When the access token the socket authenticated with expires (epoch ms); events after it answer TOKEN_EXPIRED. */
+  tokenExpiresAt: number;
 }

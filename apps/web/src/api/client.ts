@@ -1,5 +1,5 @@
 import { tokenStore } from './tokens.js';
-import type { TokenPair } from './types.js';
+import type { TokenPair } from '#contracts';
 
 /** The API's one error shape: `{ error: { code, message, details?, requestId } }`; NETWORK when the server was not reached. */
 export class ApiError extends Error {

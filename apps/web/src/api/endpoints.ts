@@ -22,6 +22,11 @@ import type {
   MeetingSummary,
   MinutesContent,
   MinutesView,
+  OfficialDocumentView,
+  SignerView,
+  TrustedRootView,
+  UserSummary,
+  VerifyReport,
   MyTasks,
   NewTask,
   NewPoll,
@@ -36,7 +41,7 @@ import type {
   Unit,
   UnitFields,
   UnitTaskCounts,
-} from './types.js';
+} from '#contracts';
 
 const m = (id: string) => `/meetings/${encodeURIComponent(id)}`;
 const p = (id: string) => `/polls/${encodeURIComponent(id)}`;
@@ -130,6 +135,34 @@ export const api = {
   saveMinutes: (id: string, content: MinutesContent) => apiJson<MinutesView>(`${m(id)}/minutes`, { method: 'PUT', body: content }),
   lockMinutes: (id: string) => apiJson<MinutesView>(`${m(id)}/minutes/lock`, { method: 'POST' }),
   meetingExport: (id: string, file: MeetingExport) => apiFile(`${m(id)}/exports/${file}`),
+  /** The registered minutes and their signatures, null before registration. */
+  minutesDocument: (id: string, signal?: AbortSignal) => apiJson<OfficialDocumentView | null>(`${m(id)}/minutes/document`, { signal }),
+  issueMinutesDocument: (id: string, body: { secretaryUserId?: string; chairUserId?: string }) => apiJson<OfficialDocumentView>(`${m(id)}/minutes/document`, { method: 'POST', body }),
+  signDocument: (docId: string, slot: string, pin: string) => apiJson<OfficialDocumentView>(`/documents/${encodeURIComponent(docId)}/sign`, { method: 'POST', body: { slot, pin } }),
+  documentFile: (docId: string) => apiFile(`/documents/${encodeURIComponent(docId)}/file.pdf`),
+  documentVerification: (docId: string) => apiJson<VerifyReport>(`/documents/${encodeURIComponent(docId)}/verification`),
+  verifyPdf: (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return apiJson<VerifyReport>('/signatures/verify', { method: 'POST', body: form });
+  },
+  signers: (signal?: AbortSignal) => apiJson<SignerView[]>('/signatures/signers', { signal }),
+  configureP12: (userId: string, file: File, password: string) => {
+    const form = new FormData();
+    form.append('file', file);
+    form.append('password', password);
+    return apiJson<SignerView>(`/signatures/signers/${encodeURIComponent(userId)}/p12`, { method: 'PUT', body: form });
+  },
+  configureToken: (userId: string, body: { tokenLabel: string; keyId: string; chainPem?: string }) => apiJson<SignerView>(`/signatures/signers/${encodeURIComponent(userId)}/pkcs11`, { method: 'PUT', body }),
+  removeSigner: (userId: string) => apiJson<void>(`/signatures/signers/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
+  trustedRoots: (signal?: AbortSignal) => apiJson<TrustedRootView[]>('/signatures/trusted-roots', { signal }),
+  addTrustedRoot: (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return apiJson<TrustedRootView>('/signatures/trusted-roots', { method: 'POST', body: form });
+  },
+  removeTrustedRoot: (id: string) => apiJson<void>(`/signatures/trusted-roots/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  users: (signal?: AbortSignal) => apiJson<UserSummary[]>('/users', { signal }),
   roundSummaryPdf: (roundId: string) => apiFile(`/opinion-rounds/${encodeURIComponent(roundId)}/exports/summary.pdf`),
   conclusions: (id: string, signal?: AbortSignal) => apiJson<ConclusionView[]>(`${m(id)}/conclusions`, { signal }),
   createConclusion: (id: string, body: { agendaItemId: string | null; text: string }) => apiJson<ConclusionView>(`${m(id)}/conclusions`, { method: 'POST', body }),

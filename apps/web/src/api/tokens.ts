@@ -1,4 +1,4 @@
-import type { TokenPair } from './types.js';
+import type { TokenPair } from '#contracts';
 
 const KEY = 'dh.tokens';
 

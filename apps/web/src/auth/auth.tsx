@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { login as apiLogin, logout as apiLogout, onSessionEnded } from '../api/client.js';
 import { api } from '../api/endpoints.js';
 import { tokenStore } from '../api/tokens.js';
-import type { Me } from '../api/types.js';
+import type { Me } from '#contracts';
 import { closeLiveConnection } from '../realtime/live-connection.js';
 
 type AuthState = { phase: 'loading' } | { phase: 'anonymous' } | { phase: 'signed-in'; me: Me };

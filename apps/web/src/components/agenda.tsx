@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { AgendaItem, MeetingDetail, MeetingDocument } from '../api/types.js';
+import type { AgendaItem, MeetingDetail, MeetingDocument } from '#contracts';
 import { useI18n } from '../i18n/i18n.js';
 import { PdfViewer } from './pdf-viewer.js';
 

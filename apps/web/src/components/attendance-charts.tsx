@@ -1,4 +1,4 @@
-import type { AttendanceSummary } from '../api/types.js';
+import type { AttendanceSummary } from '#contracts';
 import { useI18n } from '../i18n/i18n.js';
 
 const R = 90;

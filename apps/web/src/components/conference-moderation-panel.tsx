@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/endpoints.js';
-import type { ConferenceParticipant } from '../api/types.js';
+import type { ConferenceParticipant } from '#contracts';
 import { useI18n } from '../i18n/i18n.js';
 import { ActionFeedback } from './action-feedback.js';
 import { ConfirmBox } from './confirm-box.js';

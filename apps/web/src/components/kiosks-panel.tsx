@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api/endpoints.js';
-import type { CreatedKiosk } from '../api/types.js';
+import type { CreatedKiosk } from '#contracts';
 import { formatDateTime, useI18n } from '../i18n/i18n.js';
 import { buildPath } from '../router/match.js';
 import { paths } from '../routes.js';

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { api } from '../api/endpoints.js';
-import type { AgendaItem, Opinion } from '../api/types.js';
+import type { AgendaItem, Opinion } from '#contracts';
 import { useI18n } from '../i18n/i18n.js';
+import type { LiveHandlers } from '../realtime/live-connection.js';
 import { useLiveMeeting } from '../realtime/use-live-meeting.js';
 import { formatTime } from './attendance-charts.js';
 import { ErrorMessage } from './error-message.js';
@@ -14,7 +15,7 @@ export function OpinionsPanel({ meetingId, agenda }: { meetingId: string; agenda
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [onlyOpen, setOnlyOpen] = useState(false);
-  const events = useMemo(() => ({ 'opinion:submitted': () => reload(), 'opinion:addressed': () => reload() }), [reload]);
+  const events = useMemo((): LiveHandlers => ({ 'opinion:submitted': () => reload(), 'opinion:addressed': () => reload() }), [reload]);
   useLiveMeeting(meetingId, events, reload);
 
   const mark = async (o: Opinion) => {

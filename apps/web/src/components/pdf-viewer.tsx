@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/endpoints.js';
-import type { MeetingDocument } from '../api/types.js';
+import type { MeetingDocument } from '#contracts';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorMessage } from './error-message.js';
 

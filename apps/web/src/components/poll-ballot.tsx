@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { MotionCode, PollOption, PollView } from '../api/types.js';
+import type { MotionCode, PollOption, PollView } from '#contracts';
 import { useI18n } from '../i18n/i18n.js';
 import type { VotePhase } from '../voting/use-tablet-voting.js';
 import { ErrorMessage } from './error-message.js';

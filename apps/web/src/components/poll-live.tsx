@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PollView } from '../api/types.js';
+import type { PollView } from '#contracts';
 import { useI18n } from '../i18n/i18n.js';
 
 /** Time left before an open poll closes by itself, once a second; nothing when the poll has no countdown. */

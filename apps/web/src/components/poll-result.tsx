@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/vi.js';
-import type { PollResult, PollView } from '../api/types.js';
+import type { PollResult, PollView } from '#contracts';
 import { isMessageKey, useI18n } from '../i18n/i18n.js';
 
 interface Row {

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { api } from '../api/endpoints.js';
-import type { AgendaItem, BallotMode, NewPoll, PollKind, PollView } from '../api/types.js';
+import type { AgendaItem, BallotMode, NewPoll, PollKind, PollView } from '#contracts';
 import { useI18n } from '../i18n/i18n.js';
 import { buildPath } from '../router/match.js';
 import { Link } from '../router/router.js';

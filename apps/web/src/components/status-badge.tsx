@@ -1,4 +1,4 @@
-import type { MeetingStatus } from '../api/types.js';
+import type { MeetingStatus } from '#contracts';
 import { useI18n } from '../i18n/i18n.js';
 
 export function StatusBadge({ status }: { status: MeetingStatus }) {

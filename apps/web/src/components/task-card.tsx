@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { TaskStatus, TaskView } from '../api/types.js';
+import type { TaskStatus, TaskView } from '#contracts';
 import { formatDateTime, useI18n } from '../i18n/i18n.js';
 
 export function TaskStatusBadge({ status }: { status: TaskStatus }) {

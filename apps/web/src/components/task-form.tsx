@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { NewTask, Unit } from '../api/types.js';
+import type { NewTask, Unit } from '#contracts';
 import { useI18n } from '../i18n/i18n.js';
 
 /** `datetime-local` value (the device's zone, Hanoi in the hall) as an ISO instant, or null when empty/invalid. */

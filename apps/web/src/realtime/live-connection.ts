@@ -1,15 +1,20 @@
 import type { Socket } from 'socket.io-client';
+import type { ClientEvents, ServerEvents, WsAck } from '#contracts';
 import { ApiError, refreshAccessToken } from '../api/client.js';
 import { tokenStore } from '../api/tokens.js';
 
 export type LiveStatus = 'connecting' | 'connected' | 'offline';
-type Handler = (payload: unknown) => void;
 
-/** What the server acknowledges `meeting:join` with (libs/realtime/src/realtime.events.ts). */
-type JoinAck = { ok: true; meetingId: string; rooms: string[]; staff: boolean } | { ok: false; error: { code: string; message: string } };
-
-/** Every acknowledged client event answers this way (libs/realtime WsAck). */
-type Ack = { ok: true } | { ok: false; error: { code: string; message: string } };
+/**
+ * The socket itself is untyped (socket.io-client cannot pick an ack type by a generic event name); `on`, `request`
+ * and the handlers are typed by the contract's event maps (#contracts ServerEvents, ClientEvents), here only.
+ */
+type LiveSocket = Socket;
+export type ServerEvent = keyof ServerEvents;
+export type ClientEvent = keyof ClientEvents;
+/** Handlers for some of the server's events, each typed by its payload. */
+export type LiveHandlers = { [E in ServerEvent]?: (payload: ServerEvents[E]) => void };
+type HandlerSets = { [E in ServerEvent]?: Set<(payload: ServerEvents[E]) => void> };
 
 const JOIN_TIMEOUT_MS = 5000;
 const REQUEST_TIMEOUT_MS = 8000;
@@ -20,11 +25,11 @@ const REQUEST_TIMEOUT_MS = 8000;
  * since events sent while offline are lost. The client library is loaded on first use, off the first-load bundle.
  */
 export class LiveConnection {
-  private socket: Socket | null = null;
-  private starting: Promise<Socket> | null = null;
+  private socket: LiveSocket | null = null;
+  private starting: Promise<LiveSocket> | null = null;
   private status: LiveStatus = 'connecting';
   private readonly meetings = new Map<string, number>();
-  private readonly handlers = new Map<string, Set<Handler>>();
+  private readonly handlers: HandlerSets = {};
   private readonly statusListeners = new Set<(s: LiveStatus) => void>();
   private readonly resyncListeners = new Set<() => void>();
   private closed = false;
@@ -44,13 +49,9 @@ export class LiveConnection {
     return () => void this.resyncListeners.delete(listener);
   }
 
-  on(event: string, handler: Handler): () => void {
-    let set = this.handlers.get(event);
-    if (!set) {
-      set = new Set();
-      this.handlers.set(event, set);
-      this.socket?.on(event, (p: unknown) => this.dispatch(event, p));
-    }
+  on<E extends ServerEvent>(event: E, handler: (payload: ServerEvents[E]) => void): () => void {
+    const set = this.handlerSet(event);
+    if (set.size === 0 && this.socket) this.listen(this.socket, event);
     set.add(handler);
     return () => void set.delete(handler);
   }
@@ -77,17 +78,17 @@ export class LiveConnection {
    * An acknowledged event. Rejects with ApiError NETWORK when not connected or unanswered in time (the caller may
    * retry), or with the server's error code.
    */
-  async request<T>(event: string, payload: unknown, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
+  async request<E extends ClientEvent>(event: E, payload: ClientEvents[E]['payload'], timeoutMs = REQUEST_TIMEOUT_MS): Promise<ClientEvents[E]['ack']> {
     const socket = await this.start();
     if (!socket.connected) throw new ApiError('NETWORK', 'not connected', 0);
-    let ack: Ack;
+    let ack: WsAck<ClientEvents[E]['ack']>;
     try {
-      ack = (await socket.timeout(timeoutMs).emitWithAck(event, payload)) as Ack;
+      ack = await this.emitWithAck(socket.timeout(timeoutMs), event, payload);
     } catch {
       throw new ApiError('NETWORK', `no answer to ${event}`, 0);
     }
     if (!ack.ok) throw new ApiError(ack.error.code, ack.error.message, 0);
-    return ack as T;
+    return ack;
   }
 
   close(): void {
@@ -97,10 +98,10 @@ export class LiveConnection {
     this.meetings.clear();
   }
 
-  private start(): Promise<Socket> {
+  private start(): Promise<LiveSocket> {
     this.starting ??= import('socket.io-client').then(({ io }) => {
       let connectedBefore = false;
-      const socket = io({
+      const socket: LiveSocket = io({
         path: '/socket.io',
         transports: ['websocket', 'polling'],
         auth: (cb) => cb({ token: tokenStore.get()?.accessToken ?? '' }),
@@ -130,24 +131,41 @@ export class LiveConnection {
           });
         }
       });
-      for (const event of this.handlers.keys()) socket.on(event, (p: unknown) => this.dispatch(event, p));
+      for (const event of Object.keys(this.handlers)) if (isServerEvent(event, this.handlers)) this.listen(socket, event);
       this.socket = socket;
       return socket;
     });
     return this.starting;
   }
 
-  private async join(socket: Socket, meetingId: string): Promise<void> {
+  private async join(socket: LiveSocket, meetingId: string): Promise<void> {
     try {
-      const ack = (await socket.timeout(JOIN_TIMEOUT_MS).emitWithAck('meeting:join', { meetingId })) as JoinAck;
+      const ack = await this.emitWithAck(socket.timeout(JOIN_TIMEOUT_MS), 'meeting:join', { meetingId });
       if (!ack.ok) console.warn('meeting:join refused', ack.error.code);
     } catch {
       // no ack in time: the next reconnect joins again
     }
   }
 
-  private dispatch(event: string, payload: unknown): void {
-    this.handlers.get(event)?.forEach((h) => h(payload));
+  /** emitWithAck typed by the client event map: the ack is the event's WsAck. */
+  private async emitWithAck<E extends ClientEvent>(socket: Pick<LiveSocket, 'emitWithAck'>, event: E, payload: ClientEvents[E]['payload']): Promise<WsAck<ClientEvents[E]['ack']>> {
+    const ack: WsAck<ClientEvents[E]['ack']> = await socket.emitWithAck(event, payload);
+    return ack;
+  }
+
+  private handlerSet<E extends ServerEvent>(event: E): Set<(payload: ServerEvents[E]) => void> {
+    const known: HandlerSets[E] = this.handlers[event];
+    if (known) return known;
+    const made = new Set<(payload: ServerEvents[E]) => void>();
+    const sets: HandlerSets = this.handlers;
+    Object.assign(sets, { [event]: made });
+    return made;
+  }
+
+  private listen<E extends ServerEvent>(socket: LiveSocket, event: E): void {
+    // a plain name: socket.io's reserved-event typing cannot be resolved for a generic one
+    const name: string = event;
+    socket.on(name, (payload: ServerEvents[E]) => this.handlers[event]?.forEach((h) => h(payload)));
   }
 
   private setStatus(s: LiveStatus): void {
@@ -155,6 +173,10 @@ export class LiveConnection {
     this.status = s;
     this.statusListeners.forEach((l) => l(s));
   }
+}
+
+function isServerEvent(name: string, handlers: HandlerSets): name is ServerEvent {
+  return Object.hasOwn(handlers, name);
 }
 
 let shared: LiveConnection | null = null;

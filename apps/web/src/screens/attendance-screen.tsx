@@ -1,12 +1,13 @@
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api/endpoints.js';
-import type { AttendanceListItem, AttendanceUpdated, UnrecognisedFace } from '../api/types.js';
+import type { AttendanceListItem, UnrecognisedFace } from '#contracts';
 import { formatTime } from '../components/attendance-charts.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LiveBadge } from '../components/live-badge.js';
 import { PageHead } from '../components/page-head.js';
 import { useAsync } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
+import type { LiveHandlers } from '../realtime/live-connection.js';
 import { useLiveMeeting } from '../realtime/use-live-meeting.js';
 import { buildPath } from '../router/match.js';
 import { paths, type ScreenProps } from '../routes.js';
@@ -50,16 +51,14 @@ export default function AttendanceScreen({ params }: ScreenProps) {
   );
 
   const events = useMemo(
-    () => ({
-      'attendance:updated': (p: unknown) => {
-        const e = p as AttendanceUpdated;
-        if (e?.meetingId !== meetingId) return;
+    (): LiveHandlers => ({
+      'attendance:updated': (e) => {
+        if (e.meetingId !== meetingId) return;
         if (e.record) upsert(e.record);
         else reloadList();
       },
-      'checkin:unrecognised': (p: unknown) => {
-        const e = p as UnrecognisedFace;
-        if (e?.meetingId !== meetingId) return;
+      'checkin:unrecognised': (e) => {
+        if (e.meetingId !== meetingId) return;
         alertSeq.current += 1;
         const key = alertSeq.current;
         setAlerts((prev) => [{ ...e, key }, ...prev].slice(0, MAX_ALERTS));

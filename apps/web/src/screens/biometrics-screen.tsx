@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { api } from '../api/endpoints.js';
-import type { ConsentStatus, FaceEnrolmentStatus } from '../api/types.js';
+import type { ConsentStatus, FaceEnrolmentStatus } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { ConfirmBox } from '../components/confirm-box.js';
 import { ErrorMessage, useErrorText } from '../components/error-message.js';

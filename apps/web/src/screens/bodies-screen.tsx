@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api/endpoints.js';
-import type { Body, BodyInput } from '../api/types.js';
+import type { Body, BodyInput } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
 import { DataTable } from '../components/data-table.js';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/endpoints.js';
-import type { AttendanceSummary, AttendanceUpdated, SpeakerRequest } from '../api/types.js';
+import type { AttendanceSummary, SpeakerRequest } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { AttendanceBreakdown, formatTime, QuorumGauge } from '../components/attendance-charts.js';
 import { ErrorMessage } from '../components/error-message.js';
@@ -9,6 +9,7 @@ import { PollBoard } from '../components/polls-panel.js';
 import { LanguageSwitch } from '../components/shell.js';
 import { useAsync, type AsyncState } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
+import type { LiveHandlers } from '../realtime/live-connection.js';
 import { useLiveMeeting } from '../realtime/use-live-meeting.js';
 import { buildPath } from '../router/match.js';
 import { Link } from '../router/router.js';
@@ -38,14 +39,12 @@ export default function ChairDashboardScreen({ params }: ScreenProps) {
     reloadSpeakers();
   }, [reloadMeeting, reloadSummary, reloadSpeakers]);
   const events = useMemo(
-    () => ({
-      'attendance:updated': (p: unknown) => {
-        const e = p as AttendanceUpdated;
-        if (e?.meetingId === meetingId && e.summary) setSummary(e.summary);
+    (): LiveHandlers => ({
+      'attendance:updated': (e) => {
+        if (e.meetingId === meetingId) setSummary(e.summary);
       },
-      'speakers:updated': (p: unknown) => {
-        const e = p as { meetingId: string; queue: SpeakerRequest[] };
-        if (e?.meetingId === meetingId && Array.isArray(e.queue)) setSpeakers(e.queue);
+      'speakers:updated': (e) => {
+        if (e.meetingId === meetingId) setSpeakers(e.queue);
       },
       'floor:changed': () => reloadSpeakers(),
       'meeting:status': () => reloadMeeting(),

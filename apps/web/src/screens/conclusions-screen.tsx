@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/endpoints.js';
-import { STAFF_ROLES, type AgendaItem, type ConclusionView, type Unit } from '../api/types.js';
+import { STAFF_ROLES } from '../api/rules.js';
+import type { AgendaItem, ConclusionView, Unit } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
 import { ConfirmBox } from '../components/confirm-box.js';

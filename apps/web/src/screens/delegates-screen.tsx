@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.js';
 import { api } from '../api/endpoints.js';
-import type { ImportResult, ImportRowError } from '../api/types.js';
+import type { ImportResult, ImportRowError } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { DataTable } from '../components/data-table.js';
 import { ErrorMessage } from '../components/error-message.js';

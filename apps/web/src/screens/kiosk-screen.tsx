@@ -1,13 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { LanguageSwitch } from '../components/shell.js';
 import { useI18n } from '../i18n/i18n.js';
+import type { ApiErrorBody, FrameResult } from '#contracts';
 import type { ScreenProps } from '../routes.js';
-
-/** POST /api/meetings/:id/checkin/frame answer (libs/face/src/checkin/checkin.types.ts). */
-interface FrameFace {
-  status: 'checked_in' | 'already_present' | 'pending' | 'unrecognised';
-  delegate?: { fullName: string; title: string | null };
-}
 
 type View =
   | { kind: 'starting' }
@@ -237,7 +232,7 @@ function KioskCamera({ meetingId, token, onTokenRefused }: { meetingId: string; 
       if (stopped) return;
       const retryAfter = Number(res.headers.get('retry-after')) || 1;
       if (res.ok) {
-        const body = (await res.json().catch(() => null)) as { faces?: FrameFace[] } | null;
+        const body: FrameResult | null = await res.json().catch(() => null);
         const faces = body?.faces ?? [];
         const known = faces.find((f) => (f.status === 'checked_in' || f.status === 'already_present') && f.delegate);
         if (known?.delegate) show({ kind: 'welcome', name: known.delegate.fullName, title: known.delegate.title, again: known.status === 'already_present' }, WELCOME_MS);
@@ -246,7 +241,8 @@ function KioskCamera({ meetingId, token, onTokenRefused }: { meetingId: string; 
         else show({ kind: 'idle' });
         return next(Math.max(0, FRAME_INTERVAL_MS - (Date.now() - started)));
       }
-      const code = ((await res.json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code ?? '';
+      const failure: Partial<ApiErrorBody> | null = await res.json().catch(() => null);
+      const code = failure?.error?.code ?? '';
       if (res.status === 401 || code === 'KIOSK_TOKEN_INVALID' || code === 'KIOSK_WRONG_MEETING' || code === 'KIOSK_WRONG_DEVICE') {
         stopped = true;
         refused.current();

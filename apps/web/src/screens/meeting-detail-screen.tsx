@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { api } from '../api/endpoints.js';
-import { STAFF_ROLES, type MeetingDetail } from '../api/types.js';
+import { STAFF_ROLES } from '../api/rules.js';
+import type { MeetingDetail } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LiveBadge } from '../components/live-badge.js';
@@ -8,20 +9,20 @@ import { Agenda } from '../components/agenda.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { useAsync } from '../components/use-async.js';
 import { formatDateTime, useI18n } from '../i18n/i18n.js';
+import type { LiveHandlers } from '../realtime/live-connection.js';
 import { useLiveMeeting } from '../realtime/use-live-meeting.js';
 import { buildPath } from '../router/match.js';
 import { Link } from '../router/router.js';
 import { paths, type ScreenProps } from '../routes.js';
 
-/** Server events after which the meeting is fetched again (names owned by libs/meetings and libs/realtime). */
-const REFRESH_ON = ['meeting:status', 'meeting:updated', 'agenda:updated', 'documents:updated'];
 
 export default function MeetingDetailScreen({ params }: ScreenProps) {
   const meetingId = params.meetingId;
   const { t } = useI18n();
   const me = useMe();
   const { state, reload } = useAsync((signal) => api.meeting(meetingId, signal), [meetingId]);
-  const events = useMemo(() => Object.fromEntries(REFRESH_ON.map((e) => [e, () => reload()])), [reload]);
+  // the meeting is fetched again when its status changes (#contracts ServerEvents)
+  const events = useMemo((): LiveHandlers => ({ 'meeting:status': () => reload() }), [reload]);
   const live = useLiveMeeting(meetingId, events, reload);
 
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/endpoints.js';
-import type { MinutesContent, MinutesView } from '../api/types.js';
+import type { MinutesContent, MinutesView } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
 import { ConfirmBox } from '../components/confirm-box.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { ExportsPanel } from '../components/exports-panel.js';
+import { SignaturesPanel } from '../components/signatures-panel.js';
 import { PageHead } from '../components/page-head.js';
 import { useAction, type Action } from '../components/use-action.js';
 import { useAsync } from '../components/use-async.js';
@@ -55,6 +56,7 @@ export default function MinutesScreen({ params }: ScreenProps) {
         ]}
       />
       <ExportsPanel meetingId={meetingId} hasMinutes={view !== null} />
+      <SignaturesPanel meetingId={meetingId} locked={locked} />
       <section className="panel" aria-labelledby="minutes-doc">
         <h2 id="minutes-doc">{t('minutes.document')}</h2>
         {view ? <MinutesState view={view} /> : <p className="empty">{t('minutes.none')}</p>}

@@ -1,6 +1,6 @@
 import { ApiError } from '../api/client.js';
 import { api } from '../api/endpoints.js';
-import type { Me, PollView } from '../api/types.js';
+import type { Me, PollView } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LiveBadge } from '../components/live-badge.js';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/endpoints.js';
-import { STAFF_ROLES, type OpinionRound, type RoundChoice } from '../api/types.js';
+import { STAFF_ROLES } from '../api/rules.js';
+import type { OpinionRound, RoundChoice } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
 import { DownloadButton } from '../components/download-button.js';

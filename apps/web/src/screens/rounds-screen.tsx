@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/endpoints.js';
-import { STAFF_ROLES, type OpinionRound } from '../api/types.js';
+import { STAFF_ROLES } from '../api/rules.js';
+import type { OpinionRound } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { useAsync } from '../components/use-async.js';

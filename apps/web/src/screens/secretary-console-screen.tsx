@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { api } from '../api/endpoints.js';
-import { MEETING_TRANSITIONS, type MeetingStatus } from '../api/types.js';
+import { MEETING_TRANSITIONS } from '../api/rules.js';
+import type { MeetingStatus } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { ConferenceModerationPanel } from '../components/conference-moderation-panel.js';
 import { ErrorMessage } from '../components/error-message.js';
@@ -12,6 +13,7 @@ import { PollsPanel } from '../components/polls-panel.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { useAsync } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
+import type { LiveHandlers } from '../realtime/live-connection.js';
 import { useLiveMeeting } from '../realtime/use-live-meeting.js';
 import { buildPath } from '../router/match.js';
 import { paths, type ScreenProps } from '../routes.js';
@@ -25,7 +27,7 @@ export default function SecretaryConsoleScreen({ params }: ScreenProps) {
   const { t } = useI18n();
   const me = useMe();
   const { state, reload, set } = useAsync((signal) => api.meeting(meetingId, signal), [meetingId]);
-  const events = useMemo(() => ({ 'meeting:status': () => reload() }), [reload]);
+  const events = useMemo((): LiveHandlers => ({ 'meeting:status': () => reload() }), [reload]);
   const live = useLiveMeeting(meetingId, events, reload);
   const [pending, setPending] = useState<MeetingStatus | null>(null);
   const [busy, setBusy] = useState(false);

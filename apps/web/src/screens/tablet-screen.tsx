@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { api } from '../api/endpoints.js';
-import type { AgendaItem, PollView, SpeakerRequest } from '../api/types.js';
+import type { AgendaItem, PollView } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
 import { Agenda } from '../components/agenda.js';
@@ -13,6 +13,7 @@ import { useAction } from '../components/use-action.js';
 import { useAsync } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
 import { liveConnection } from '../realtime/live-connection.js';
+import type { LiveHandlers } from '../realtime/live-connection.js';
 import { useLiveMeeting } from '../realtime/use-live-meeting.js';
 import { buildPath } from '../router/match.js';
 import { Link } from '../router/router.js';
@@ -32,7 +33,7 @@ export default function TabletScreen({ params }: ScreenProps) {
   const [opinionFor, setOpinionFor] = useState<string | null>(null);
 
   const { reload } = meeting;
-  const events = useMemo(() => ({ 'meeting:status': () => reload(), 'agenda:updated': () => reload(), 'documents:updated': () => reload() }), [reload]);
+  const events = useMemo((): LiveHandlers => ({ 'meeting:status': () => reload() }), [reload]);
   useLiveMeeting(meetingId, events, reload);
 
   if (meeting.state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
@@ -118,10 +119,9 @@ function HandPanel({ meetingId, delegateId }: { meetingId: string; delegateId: s
   const action = useAction();
   const { set, reload } = speakers;
   const events = useMemo(
-    () => ({
-      'speakers:updated': (p: unknown) => {
-        const e = p as { meetingId: string; queue: SpeakerRequest[] };
-        if (e?.meetingId === meetingId && Array.isArray(e.queue)) set(e.queue);
+    (): LiveHandlers => ({
+      'speakers:updated': (e) => {
+        if (e.meetingId === meetingId) set(e.queue);
       },
       'floor:changed': () => reload(),
     }),

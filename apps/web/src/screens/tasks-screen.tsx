@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, type TaskQuery } from '../api/endpoints.js';
-import { STAFF_ROLES, type TaskStatus, type TaskView } from '../api/types.js';
+import { STAFF_ROLES } from '../api/rules.js';
+import type { TaskStatus, TaskView } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
 import { DataTable } from '../components/data-table.js';

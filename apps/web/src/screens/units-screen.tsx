@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api/endpoints.js';
-import type { Delegate, Unit, UnitFields } from '../api/types.js';
+import type { Delegate, Unit, UnitFields } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
 import { ConfirmBox } from '../components/confirm-box.js';

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { api } from '../api/endpoints.js';
-import type { PollClosed, PollProgress } from '../api/types.js';
 import { useAsync } from '../components/use-async.js';
+import type { LiveHandlers } from '../realtime/live-connection.js';
 import { useLiveMeeting } from '../realtime/use-live-meeting.js';
 
 export interface Tally {
@@ -21,15 +21,13 @@ export function useLivePolls(meetingId: string) {
     setTallies((all) => ({ ...all, [e.pollId]: { cast: e.cast, eligible: e.eligible } }));
   }, []);
   const events = useMemo(
-    () => ({
+    (): LiveHandlers => ({
       'poll:opened': () => reload(),
-      'poll:progress': (p: unknown) => {
-        const e = p as PollProgress;
-        if (e?.meetingId === meetingId) record(e);
+      'poll:progress': (e) => {
+        if (e.meetingId === meetingId) record(e);
       },
-      'poll:closed': (p: unknown) => {
-        const e = p as PollClosed;
-        if (e?.meetingId !== meetingId) return;
+      'poll:closed': (e) => {
+        if (e.meetingId !== meetingId) return;
         record(e);
         reload();
       },

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { api } from '../api/endpoints.js';
-import type { CastAck, PollClosed, PollResults, PollState, PollView } from '../api/types.js';
+import type { PollState, PollView } from '#contracts';
 import { liveConnection, type LiveStatus } from '../realtime/live-connection.js';
+import type { LiveHandlers } from '../realtime/live-connection.js';
 import { useLiveMeeting } from '../realtime/use-live-meeting.js';
 import { BallotStore, type PendingBallot } from './ballot-store.js';
 
@@ -38,7 +39,7 @@ export function useTabletVoting(meetingId: string, delegateId: string | null) {
       try {
         const conn = liveConnection();
         const payload = { pollId, ballotId: ballot.ballotId, choices: ballot.choices };
-        const ack = conn.getStatus() === 'connected' ? await conn.request<CastAck>('vote:cast', payload) : await api.castBallot(pollId, ballot);
+        const ack = conn.getStatus() === 'connected' ? await conn.request('vote:cast', payload) : await api.castBallot(pollId, ballot);
         store.acknowledged(pollId, ack.receipt);
         setVote(pollId, { phase: 'done', receipt: ack.receipt });
       } catch (error: unknown) {
@@ -94,20 +95,18 @@ export function useTabletVoting(meetingId: string, delegateId: string | null) {
 
   const resync = useCallback(() => {
     liveConnection()
-      .request<PollState>('poll:state', { meetingId })
+      .request('poll:state', { meetingId })
       .then(applyState, (error: unknown) => setLoadError(error));
   }, [meetingId, applyState]);
 
   const upsert = useCallback((poll: PollView) => setPolls((all) => [...(all ?? []).filter((p) => p.id !== poll.id), poll]), []);
   const events = useMemo(
-    () => ({
-      'poll:opened': (p: unknown) => {
-        const poll = p as PollView;
-        if (poll?.meetingId === meetingId) upsert(poll);
+    (): LiveHandlers => ({
+      'poll:opened': (poll) => {
+        if (poll.meetingId === meetingId) upsert(poll);
       },
-      'poll:closed': (p: unknown) => {
-        const e = p as PollClosed;
-        if (e?.meetingId !== meetingId) return;
+      'poll:closed': (e) => {
+        if (e.meetingId !== meetingId) return;
         setPolls((all) => (all ?? []).map((x) => (x.id === e.pollId ? { ...x, status: 'closed', closedAt: e.closedAt } : x)));
         store.drop(e.pollId);
         setVotes((all) => {
@@ -115,9 +114,8 @@ export function useTabletVoting(meetingId: string, delegateId: string | null) {
           return v && v.phase !== 'done' ? { ...all, [e.pollId]: { phase: 'error', error: new ApiError('POLL_CLOSED', 'closed', 409) } } : all;
         });
       },
-      'poll:results': (p: unknown) => {
-        const e = p as PollResults;
-        if (e?.meetingId !== meetingId) return;
+      'poll:results': (e) => {
+        if (e.meetingId !== meetingId) return;
         setPolls((all) => (all ?? []).map((x) => (x.id === e.pollId ? { ...x, status: 'published', publishedAt: e.publishedAt, result: e.result } : x)));
       },
     }),

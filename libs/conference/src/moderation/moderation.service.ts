@@ -1,17 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { TrackSource, TrackType, type ParticipantInfo } from 'livekit-server-sdk';
-import { Repository } from 'typeorm';
-import { DomainError } from '#core';
+import { IsNull, Repository } from 'typeorm';
+import { DomainError, type AuthUser } from '#core';
 import { MeetingEntity } from '#meetings';
 import { ConferenceErrorCode } from '../conference.errors.js';
 import { isTwirpNotFound, liveKitFailure, LiveKitClients } from '../livekit.clients.js';
 import { roomNameFor } from '../rooms/room-name.js';
+import { ConferenceRemovalEntity } from './conference-removal.entity.js';
 
 export interface PermissionChange {
   canPublish?: boolean;
   canSubscribe?: boolean;
   canPublishData?: boolean;
+}
+
+export interface RemovalView {
+  identity: string;
+  name: string;
+  removedAt: string;
 }
 
 export interface ParticipantView {
@@ -30,6 +37,7 @@ export class ConferenceModerationService {
   constructor(
     private readonly livekit: LiveKitClients,
     @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
+    @InjectRepository(ConferenceRemovalEntity) private readonly removals: Repository<ConferenceRemovalEntity>,
   ) {}
 
   private async room(meetingId: string): Promise<string> {
@@ -75,13 +83,49 @@ export class ConferenceModerationService {
     }
   }
 
-  async remove(meetingId: string, identity: string): Promise<void> {
+  /**
+   * Removes someone from the room and keeps them out until readmitted: the token route refuses them and a join with
+   * an older token is removed again (HandleWebhookUseCase). Recorded first, so a join racing the removal is caught.
+   */
+  async remove(user: AuthUser, meetingId: string, identity: string): Promise<void> {
     const room = await this.room(meetingId);
+    let name = identity;
     try {
-      await this.livekit.rooms.removeParticipant(room, identity);
+      name = (await this.livekit.rooms.getParticipant(room, identity)).name || identity;
     } catch (err: unknown) {
       throw this.notFound('remove the participant', identity, err);
     }
+    await this.removals
+      .createQueryBuilder()
+      .insert()
+      .values({ meetingId, identity, name: name.slice(0, 200), removedBy: user.id })
+      .orIgnore()
+      .execute();
+    try {
+      await this.livekit.rooms.removeParticipant(room, identity);
+    } catch (err: unknown) {
+      // gone meanwhile: the removal stands, so they cannot come back on their own
+      if (!isTwirpNotFound(err)) throw liveKitFailure('remove the participant', err);
+    }
+  }
+
+  /** People removed from the room and not readmitted yet. */
+  async removed(meetingId: string): Promise<RemovalView[]> {
+    await this.room(meetingId);
+    const rows = await this.removals.find({ where: { meetingId, readmittedAt: IsNull() }, order: { removedAt: 'ASC' } });
+    return rows.map((r) => ({ identity: r.identity, name: r.name, removedAt: r.removedAt.toISOString() }));
+  }
+
+  /** Lets a removed person join again (with a new token). */
+  async readmit(user: AuthUser, meetingId: string, identity: string): Promise<void> {
+    await this.room(meetingId);
+    const result = await this.removals.update({ meetingId, identity, readmittedAt: IsNull() }, { readmittedAt: new Date(), readmittedBy: user.id });
+    if (!result.affected) throw new DomainError(ConferenceErrorCode.PARTICIPANT_NOT_REMOVED, `${identity} is not removed from this meeting's room`, { identity });
+  }
+
+  /** Whether `identity` is kept out of the meeting's room. */
+  isRemoved(meetingId: string, identity: string): Promise<boolean> {
+    return this.removals.exists({ where: { meetingId, identity, readmittedAt: IsNull() } });
   }
 
   async updatePermissions(meetingId: string, identity: string, change: PermissionChange): Promise<ParticipantView['permission']> {

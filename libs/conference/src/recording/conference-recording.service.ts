@@ -18,6 +18,12 @@ export interface RecordingView {
   stoppedAt: string | null;
 }
 
+export interface RecordingStatus {
+  /** false: no LiveKit Egress in this deployment (LIVEKIT_EGRESS_ENABLED), so the UI offers no recording. */
+  available: boolean;
+  running: RecordingView | null;
+}
+
 /** Room composite recording through LiveKit Egress, when the deployment has it (LIVEKIT_EGRESS_ENABLED). */
 @Injectable()
 export class ConferenceRecordingService {
@@ -33,6 +39,12 @@ export class ConferenceRecordingService {
     if (!this.livekit.settings.egress.enabled) {
       throw new DomainError(ConferenceErrorCode.RECORDING_UNAVAILABLE, 'Recording needs LiveKit Egress, which this deployment does not have (LIVEKIT_EGRESS_ENABLED)');
     }
+  }
+
+  async status(meetingId: string): Promise<RecordingStatus> {
+    if (!(await this.meetings.exists({ where: { id: meetingId } }))) throw DomainError.notFound('Meeting', meetingId);
+    const running = await this.recordings.findOne({ where: { meetingId, stoppedAt: IsNull() } });
+    return { available: this.livekit.settings.egress.enabled, running: running ? this.view(running) : null };
   }
 
   async start(user: AuthUser, meetingId: string): Promise<RecordingView> {

@@ -110,6 +110,20 @@ export class ConferenceRoomsService implements OnModuleInit {
       await this.ensureRoom(meetingId);
       participants = [];
     }
+    // someone removed who came back with an older token while no webhook reached us: out again, not counted
+    const removed = new Set(
+      (
+        await this.dataSource.query<{ identity: string }[]>(`SELECT identity FROM conference_removals WHERE meeting_id = $1 AND readmitted_at IS NULL`, [meetingId])
+      ).map((r) => r.identity),
+    );
+    for (const p of participants.filter((x) => removed.has(x.identity))) {
+      try {
+        await this.livekit.rooms.removeParticipant(name, p.identity);
+      } catch (err: unknown) {
+        if (!isTwirpNotFound(err)) throw liveKitFailure('remove the participant', err);
+      }
+    }
+    participants = participants.filter((p) => !removed.has(p.identity));
     const listed = participants.map((p) => {
       const ms = Number(p.joinedAtMs) || Number(p.joinedAt) * 1000;
       return { sid: p.sid, identity: p.identity, joinedAt: ms > 0 ? new Date(ms) : snapshotAt };

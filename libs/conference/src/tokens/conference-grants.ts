@@ -1,7 +1,8 @@
 import { TrackSource, type VideoGrant } from 'livekit-server-sdk';
 import { Role } from '#core';
 
-export type ConferenceRole = Role | 'hall';
+/** 'guest': a delegate invited as a guest (not a member of the body): watches and listens until given the floor. */
+export type ConferenceRole = Role | 'hall' | 'guest';
 
 /**
  * What each role may do in a meeting's room. Delegates speak and show themselves (camera + microphone) and send data;
@@ -18,6 +19,7 @@ export function grantFor(role: ConferenceRole, room: string): VideoGrant {
       return { ...base, canPublish: true, canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE], canPublishData: true };
     case 'hall':
       return { ...base, canPublish: true, canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE], canPublishData: false };
+    case 'guest':
     case Role.Observer:
     case Role.Admin:
     default:

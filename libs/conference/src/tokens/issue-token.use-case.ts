@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AccessToken } from 'livekit-server-sdk';
-import { Repository } from 'typeorm';
-import { DomainError, STAFF_ROLES, UserEntity, type AuthUser } from '#core';
-import { MeetingEntity, MeetingInvitationEntity, MeetingMode } from '#meetings';
+import { IsNull, Repository } from 'typeorm';
+import { DomainError, Role, STAFF_ROLES, UserEntity, type AuthUser } from '#core';
+import { InvitationKind, MeetingEntity, MeetingInvitationEntity, MeetingMode } from '#meetings';
 import { ConferenceErrorCode } from '../conference.errors.js';
 import { LiveKitClients } from '../livekit.clients.js';
+import { ConferenceRemovalEntity } from '../moderation/conference-removal.entity.js';
 import { CONFERENCE_ACTIVE, ConferenceRoomsService } from '../rooms/conference-rooms.service.js';
 import { hallIdentityFor, roomNameFor } from '../rooms/room-name.js';
 import { grantFor, type ConferenceRole } from './conference-grants.js';
@@ -32,18 +33,25 @@ export class IssueConferenceTokenUseCase {
     @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
     @InjectRepository(MeetingInvitationEntity) private readonly invitations: Repository<MeetingInvitationEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(ConferenceRemovalEntity) private readonly removals: Repository<ConferenceRemovalEntity>,
   ) {}
 
   async forUser(user: AuthUser, meetingId: string): Promise<ConferenceTokenView> {
     const meeting = await this.meetings.findOne({ where: { id: meetingId } });
     if (!meeting) throw DomainError.notFound('Meeting', meetingId);
+    let role: ConferenceRole = user.role;
     if (!STAFF_ROLES.includes(user.role)) {
-      const invited = user.delegateId !== null && (await this.invitations.exists({ where: { meetingId, delegateId: user.delegateId } }));
-      if (!invited) throw new DomainError(ConferenceErrorCode.CONFERENCE_NOT_INVITED, 'You are not invited to this meeting, so you cannot join its conference');
+      const invitation = user.delegateId !== null ? await this.invitations.findOne({ where: { meetingId, delegateId: user.delegateId }, select: { meetingId: true, delegateId: true, kind: true } }) : null;
+      if (!invitation) throw new DomainError(ConferenceErrorCode.CONFERENCE_NOT_INVITED, 'You are not invited to this meeting, so you cannot join its conference');
+      // a guest speaks only when the chair gives the floor (Resolution 103/2025/UBTVQH15: guests attend without a vote)
+      if (user.role === Role.Delegate && invitation.kind === InvitationKind.Guest) role = 'guest';
+    }
+    if (await this.removals.exists({ where: { meetingId, identity: user.id, readmittedAt: IsNull() } })) {
+      throw new DomainError(ConferenceErrorCode.CONFERENCE_REMOVED, 'The chair or the secretary removed you from this online meeting; you can join again once they readmit you');
     }
     await this.assertJoinable(meeting);
     const profile = await this.users.findOne({ where: { id: user.id }, select: { id: true, displayName: true } });
-    return this.sign(meeting, user.role, user.id, profile?.displayName ?? user.username, user.delegateId);
+    return this.sign(meeting, role, user.id, profile?.displayName ?? user.username, user.delegateId);
   }
 
   async forHall(meetingId: string): Promise<ConferenceTokenView> {

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { Clock, DomainError, ErrorCode, JsonLogger } from '#core';
 import { MeetingEntity } from '#meetings';
 import { ConferenceErrorCode } from '../conference.errors.js';
-import { LiveKitClients } from '../livekit.clients.js';
-import { meetingIdFromRoom } from '../rooms/room-name.js';
+import { isTwirpNotFound, LiveKitClients } from '../livekit.clients.js';
+import { ConferenceRemovalEntity } from '../moderation/conference-removal.entity.js';
+import { meetingIdFromRoom, roomNameFor } from '../rooms/room-name.js';
 import { SessionSource } from '../sessions/conference-session.entity.js';
 import { OnlineSessionsService } from '../sessions/online-sessions.service.js';
 
@@ -17,6 +18,8 @@ export interface WebhookOutcome {
   duplicate: boolean;
   /** A room this system did not name, or a meeting that no longer exists. */
   ignored: boolean;
+  /** The participant had been removed and joined again with an older token: removed again, not counted. */
+  removedAgain?: boolean;
 }
 
 const LEAVES = new Set(['participant_left', 'participant_connection_aborted']);
@@ -48,6 +51,7 @@ export class HandleWebhookUseCase {
 
     let checkIn: { meetingId: string; delegateId: string; at: Date } | null = null;
     let ignored = false;
+    let removedAgain = false;
     const duplicate = await this.dataSource.transaction(async (em) => {
       const inserted = await em.query<unknown[]>(
         `INSERT INTO conference_webhook_events (event_id, event, room_name, participant_sid, occurred_at)
@@ -66,7 +70,9 @@ export class HandleWebhookUseCase {
         if (event.event === 'participant_joined') {
           const joinedAt = joinedMs > 0 ? new Date(joinedMs) : occurredAt;
           await this.sessions.recordJoin(em, { ...ref, joinedAt, eventId });
-          if (who.delegateId) checkIn = { meetingId, delegateId: who.delegateId, at: joinedAt };
+          // a token outlives a removal (up to LIVEKIT_TOKEN_TTL_SECONDS): whoever was removed is removed again
+          removedAgain = await em.exists(ConferenceRemovalEntity, { where: { meetingId, identity: ref.identity, readmittedAt: IsNull() } });
+          if (who.delegateId && !removedAgain) checkIn = { meetingId, delegateId: who.delegateId, at: joinedAt };
         } else {
           await this.sessions.recordLeave(em, { ...ref, leftAt: occurredAt, joinedAt: joinedMs > 0 ? new Date(joinedMs) : null, eventId });
         }
@@ -77,11 +83,21 @@ export class HandleWebhookUseCase {
       }
       return false;
     });
+    if (removedAgain && meetingId && participant?.identity) await this.removeAgain(meetingId, participant.identity);
     // attendance is written after the session commits; a failure is logged and the reconcile job checks in again
     const pending = checkIn as { meetingId: string; delegateId: string; at: Date } | null;
     if (!duplicate && pending) await this.sessions.checkIn(pending.meetingId, pending.delegateId, pending.at);
     if (duplicate) this.logger.write('debug', 'duplicate livekit webhook ignored', { eventId, event: event.event });
-    return { event: event.event, eventId, duplicate, ignored };
+    return { event: event.event, eventId, duplicate, ignored, ...(removedAgain ? { removedAgain } : {}) };
+  }
+
+  private async removeAgain(meetingId: string, identity: string): Promise<void> {
+    try {
+      await this.livekit.rooms.removeParticipant(roomNameFor(meetingId), identity);
+      this.logger.write('info', 'removed participant joined again: removed', { meetingId, identity });
+    } catch (err: unknown) {
+      if (!isTwirpNotFound(err)) this.logger.write('error', 'could not remove a removed participant again', { meetingId, identity, error: err instanceof Error ? err.message : String(err) });
+    }
   }
 
   /** Signature first (401), then the body (400): an unsigned caller learns nothing about what we would parse. */

@@ -16,4 +16,6 @@ export interface AccessTokenClaims {
   did: string | null;
   sid: string;
   typ: 'access';
+  /** Set by jsonwebtoken at signing (seconds since the epoch). */
+  exp?: number;
 }

@@ -36,7 +36,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentUser() user: AuthUser): Promise<void> {
-    await this.auth.logout(user.sessionId);
+    await this.auth.logout(user);
   }
 
   @ApiBearerAuth()

@@ -1,5 +1,5 @@
 import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import jsonwebtoken from 'jsonwebtoken';
 import { IsNull, Repository } from 'typeorm';
@@ -8,9 +8,19 @@ import { DomainError } from '../errors/domain.error.js';
 import { ErrorCode } from '../errors/error-code.enum.js';
 import { AuthSessionEntity } from './auth-session.entity.js';
 import type { AccessTokenClaims, AuthUser } from './auth-user.js';
-import { LoginRateLimiter } from './login-rate-limiter.js';
+import { JsonLogger } from '../logging/json.logger.js';
+import { HashGate } from './hash-gate.js';
+import { LoginRateLimiter, MemoryAttemptStore } from './login-rate-limiter.js';
 import { passwordHasher } from './password-hasher.js';
+import { RedisAttemptStore } from './redis-attempt-store.js';
+import { SessionRevocations, type RevocationReason } from './session-revocations.js';
 import { UserEntity } from './user.entity.js';
+
+/** A verified access token: who, and until when (epoch ms) the token may act; sockets keep both. */
+export interface VerifiedSession {
+  user: AuthUser;
+  expiresAt: number;
+}
 
 export interface TokenPair {
   accessToken: string;
@@ -24,8 +34,10 @@ const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex
 const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$r2QljgqfvT84hg2N4peKMg$F6SPrkssaqOoXoa4T1GYwFEfyW6xE7s53uLZzYCGsbU';
 
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleDestroy {
   private readonly limiter: LoginRateLimiter;
+  private readonly redisAttempts: RedisAttemptStore | null;
+  private readonly hashGate: HashGate;
   /** The JWT secret made a key once: given a string, jsonwebtoken tries it as a PEM key (and throws) on every verify. */
   private readonly jwtKey: KeyObject;
 
@@ -33,25 +45,35 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(AuthSessionEntity) private readonly sessions: Repository<AuthSessionEntity>,
+    private readonly revocations: SessionRevocations,
+    logger: JsonLogger,
   ) {
-    this.limiter = new LoginRateLimiter(config.login.maxAttempts, config.login.windowSeconds * 1000);
+    // the store every instance shares when there is one (REDIS_URL), else this process's memory
+    this.redisAttempts = config.realtime.redisUrl ? new RedisAttemptStore(config.realtime.redisUrl, logger) : null;
+    this.limiter = new LoginRateLimiter(this.redisAttempts ?? new MemoryAttemptStore(), {
+      perAccount: config.login.maxAttempts,
+      perAddress: config.login.addressMaxAttempts,
+      windowMs: config.login.windowSeconds * 1000,
+    });
+    this.hashGate = new HashGate(config.login.maxConcurrentHashes, config.login.hashQueue);
     this.jwtKey = createSecretKey(Buffer.from(config.jwt.secret, 'utf8'));
   }
 
+  onModuleDestroy(): void {
+    this.redisAttempts?.close();
+  }
+
   async login(username: string, password: string, clientIp: string): Promise<TokenPair> {
-    const key = `${clientIp}|${username.toLowerCase()}`;
-    this.limiter.assertAllowed(key);
+    // counted before the hash, so parallel guesses cannot all pass a check made before any of them was recorded
+    const ticket = await this.limiter.admit(clientIp, username);
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('lower(u.username) = lower(:username)', { username })
       .getOne();
-    const ok = await passwordHasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
-    if (!user || !ok || !user.active) {
-      this.limiter.recordFailure(key);
-      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'Wrong username or password');
-    }
-    this.limiter.clear(key);
+    const ok = await this.hashGate.run(() => passwordHasher.verify(user?.passwordHash ?? DUMMY_HASH, password));
+    if (!user || !ok || !user.active) throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'Wrong username or password');
+    await this.limiter.succeeded(ticket);
     const refreshToken = randomBytes(32).toString('base64url');
     const session = await this.sessions.save(
       this.sessions.create({
@@ -71,7 +93,10 @@ export class AuthService {
     const session = await this.sessions.findOne({ where: { refreshHash: hash } });
     if (!session) {
       const replayed = await this.sessions.findOne({ where: { previousHash: hash, revokedAt: IsNull() } });
-      if (replayed) await this.sessions.update({ id: replayed.id }, { revokedAt: new Date() });
+      if (replayed) {
+        await this.sessions.update({ id: replayed.id }, { revokedAt: new Date() });
+        this.revocations.emit({ userId: replayed.userId, sessionId: replayed.id, reason: 'refresh_replayed' });
+      }
       throw new DomainError(ErrorCode.TOKEN_INVALID, 'Refresh token is not valid');
     }
     if (session.revokedAt) throw new DomainError(ErrorCode.TOKEN_REVOKED, 'This session has been signed out');
@@ -88,12 +113,35 @@ export class AuthService {
     return this.issue(user, session.id, next);
   }
 
-  async logout(sessionId: string): Promise<void> {
-    await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  async logout(user: AuthUser): Promise<void> {
+    await this.sessions.update({ id: user.sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.revocations.emit({ userId: user.id, sessionId: user.sessionId, reason: 'logout' });
+  }
+
+  /**
+   * Ends every session of a user at once: refresh tokens stop refreshing, access tokens stop working over HTTP
+   * (the guard reads revoked_at) and the user's sockets are disconnected on every instance (SessionRevocations).
+   */
+  async revokeAllSessions(userId: string, reason: RevocationReason): Promise<number> {
+    const result = await this.sessions.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.revocations.emit({ userId, sessionId: null, reason });
+    return result.affected ?? 0;
+  }
+
+  /** Of these session ids, the ones that have been revoked (the socket layer's periodic re-check). */
+  async revokedAmong(sessionIds: string[]): Promise<string[]> {
+    if (sessionIds.length === 0) return [];
+    const rows = await this.sessions.query<{ id: string }[]>('SELECT id FROM auth_sessions WHERE id = ANY($1::uuid[]) AND revoked_at IS NOT NULL', [sessionIds]);
+    return rows.map((r) => r.id);
   }
 
   /** Used by the HTTP guard and the socket gateway alike. */
   async verifyAccessToken(token: string): Promise<AuthUser> {
+    return (await this.verifySession(token)).user;
+  }
+
+  /** The access token checked (signature, expiry, session not revoked), with the instant it expires. */
+  async verifySession(token: string): Promise<VerifiedSession> {
     let claims: AccessTokenClaims;
     try {
       claims = jsonwebtoken.verify(token, this.jwtKey, { algorithms: ['HS256'] }) as AccessTokenClaims;
@@ -105,7 +153,10 @@ export class AuthService {
     // a plain query: it runs for every request and socket connection, and TypeORM's find building cost more than the lookup
     const [session] = await this.sessions.query<{ revoked: boolean }[]>('SELECT revoked_at IS NOT NULL AS revoked FROM auth_sessions WHERE id = $1', [claims.sid]);
     if (!session || session.revoked) throw new DomainError(ErrorCode.TOKEN_REVOKED, 'This session has been signed out');
-    return { id: claims.sub, username: claims.usr, role: claims.role, delegateId: claims.did, sessionId: claims.sid };
+    return {
+      user: { id: claims.sub, username: claims.usr, role: claims.role, delegateId: claims.did, sessionId: claims.sid },
+      expiresAt: (claims.exp ?? 0) * 1000,
+    };
   }
 
   private refreshExpiry(): Date {

@@ -9,6 +9,7 @@ import { Roles } from './auth.decorators.js';
 import { CreateUserDto, UpdateUserDto } from './auth.dto.js';
 import { passwordHasher } from './password-hasher.js';
 import { Role } from './role.enum.js';
+import { UpdateUserUseCase } from './update-user.use-case.js';
 import { UserEntity } from './user.entity.js';
 
 @ApiTags('users')
@@ -16,7 +17,10 @@ import { UserEntity } from './user.entity.js';
 @Roles(Role.Admin)
 @Controller('users')
 export class UsersController {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly updateUser: UpdateUserUseCase,
+  ) {}
 
   @Get()
   list(): Promise<UserEntity[]> {
@@ -42,16 +46,7 @@ export class UsersController {
   }
 
   @Patch(':id')
-  async update(@UuidParam('id') id: string, @Body() dto: UpdateUserDto): Promise<UserEntity> {
-    const user = await this.users.findOne({ where: { id } });
-    if (!user) throw DomainError.notFound('User', id);
-    const patch: Partial<Pick<UserEntity, 'displayName' | 'role' | 'delegateId' | 'active' | 'passwordHash'>> = {};
-    if (dto.displayName !== undefined) patch.displayName = dto.displayName;
-    if (dto.role !== undefined) patch.role = dto.role;
-    if (dto.delegateId !== undefined) patch.delegateId = dto.delegateId;
-    if (dto.active !== undefined) patch.active = dto.active;
-    if (dto.password !== undefined) patch.passwordHash = await passwordHasher.hash(dto.password);
-    if (Object.keys(patch).length > 0) await this.users.update({ id }, patch);
-    return this.users.findOneOrFail({ where: { id } });
+  update(@UuidParam('id') id: string, @Body() dto: UpdateUserDto): Promise<UserEntity> {
+    return this.updateUser.execute(id, dto);
   }
 }

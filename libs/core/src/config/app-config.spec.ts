@@ -8,7 +8,7 @@ describe('loadConfig', () => {
 
   it('uses the embedded database when DATABASE_URL is unset', () => {
     const config = loadConfig({ DATA_DIR: dataDir });
-    expect(config.database).toEqual({ kind: 'pglite', dataDir: join(dataDir, 'pglite') });
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: join(dataDir, 'pglite'), fsync: true });
     expect(config.port).toBe(3000);
     // the generated secret is persisted so tokens survive a restart
     expect(readFileSync(join(dataDir, 'jwt.secret'), 'utf8')).toBe(config.jwt.secret);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { envSchema, type Env } from './env.schema.js';
 
@@ -10,11 +11,13 @@ export interface AppConfig {
   host: string;
   port: number;
   dataDir: string;
-  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string; fsync: boolean };
   migrationsRun: boolean;
   jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
   demo: { seed: Env['DEMO_SEED']; password: string };
-  login: { maxAttempts: number; windowSeconds: number };
+  login: { maxAttempts: number; windowSeconds: number; addressMaxAttempts: number; maxConcurrentHashes: number; hashQueue: number };
+  /** Proxies whose X-Forwarded-For is trusted (Express `trust proxy`); empty = none. */
+  trustedProxies: string[];
   limits: { documentMaxBytes: number; importMaxBytes: number; jsonBody: string };
   logLevel: Env['LOG_LEVEL'];
   corsOrigins: string[];
@@ -32,6 +35,16 @@ export interface AppConfig {
   ballots: { key: string | null; keyDir: string };
   /** Assigned tasks: reminder lead time; mail settings (smtpUrl null = no email). */
   tasks: { reminderDaysBefore: number; smtpUrl: string | null; smtpFrom: string };
+  /** Official documents and signatures: place line, PKCS#12 key at rest, PKCS#11 module, TSA, trusted roots file. */
+  documents: {
+    place: string;
+    signKey: string | null;
+    signKeyVersion: number;
+    pkcs11Module: string | null;
+    pkcs11Tool: string;
+    tsaUrl: string | null;
+    trustedRootsFile: string | null;
+  };
   /** The raw validated environment, for libraries that add their own settings. */
   raw: Readonly<Record<string, string | undefined>>;
 }
@@ -85,7 +98,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE }
-      : { kind: 'pglite', dataDir: env.PGLITE_DIR ?? join(dataDir, 'pglite') },
+      : { kind: 'pglite', dataDir: env.PGLITE_DIR ?? join(dataDir, 'pglite'), fsync: env.PGLITE_FSYNC },
     migrationsRun: env.MIGRATIONS_RUN,
     jwt: {
       secret: env.JWT_SECRET ?? jwtSecretFromDataDir(dataDir, env.NODE_ENV),
@@ -93,7 +106,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       refreshTtlDays: env.JWT_REFRESH_TTL_DAYS,
     },
     demo: { seed: env.DEMO_SEED, password: env.DEMO_PASSWORD },
-    login: { maxAttempts: env.LOGIN_MAX_ATTEMPTS, windowSeconds: env.LOGIN_WINDOW_SECONDS },
+    login: {
+      maxAttempts: env.LOGIN_MAX_ATTEMPTS,
+      windowSeconds: env.LOGIN_WINDOW_SECONDS,
+      addressMaxAttempts: env.LOGIN_ADDRESS_MAX_ATTEMPTS,
+      maxConcurrentHashes: env.LOGIN_MAX_CONCURRENT_HASHES ?? Math.max(1, Math.floor(availableParallelism() / 2)),
+      hashQueue: env.LOGIN_HASH_QUEUE,
+    },
+    trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     limits: { documentMaxBytes: env.DOCUMENT_MAX_BYTES, importMaxBytes: env.IMPORT_MAX_BYTES, jsonBody: env.JSON_BODY_LIMIT },
     logLevel: env.LOG_LEVEL,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
@@ -130,6 +150,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     ballots: { key: env.BALLOT_KEY?.trim() ?? null, keyDir: resolve(env.BALLOT_KEY_DIR ?? join(dataDir, 'ballot-keys')) },
     tasks: { reminderDaysBefore: env.TASK_REMINDER_DAYS_BEFORE, smtpUrl: env.SMTP_URL ?? null, smtpFrom: env.SMTP_FROM },
+    documents: {
+      place: env.DOCUMENT_PLACE,
+      signKey: env.SIGN_KEY?.trim() ?? null,
+      signKeyVersion: env.SIGN_KEY_VERSION,
+      pkcs11Module: env.SIGN_PKCS11_MODULE ?? null,
+      pkcs11Tool: env.SIGN_PKCS11_TOOL,
+      tsaUrl: env.SIGN_TSA_URL ?? null,
+      trustedRootsFile: env.SIGN_TRUSTED_ROOTS ?? null,
+    },
     raw: { ...source },
   };
 }

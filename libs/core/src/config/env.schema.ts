@@ -1,4 +1,17 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** An entry of TRUSTED_PROXIES as Express's `trust proxy` understands it. */
+export function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [addr, bits, extra] = entry.split('/');
+  if (extra !== undefined) return false;
+  const family = isIP(addr);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -24,6 +37,26 @@ export const envSchema = z.object({
   DEMO_PASSWORD: z.string().min(6, 'must be at least 6 characters').default('demo1234'),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10000).default(10),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+  /** Failed logins per client address in the window, whatever the username (a flood of random names). */
+  LOGIN_ADDRESS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100000).default(100),
+  /** Password hashes (argon2id, 64 MiB each) running at once; unset = half the cores, at least 1. */
+  LOGIN_MAX_CONCURRENT_HASHES: z.coerce.number().int().min(1).max(64).optional(),
+  /** Logins waiting for a hash slot; past this they are answered 503 with Retry-After. */
+  LOGIN_HASH_QUEUE: z.coerce.number().int().min(0).max(10000).default(32),
+  /**
+   * Proxies whose X-Forwarded-For is believed, comma separated: IPs, CIDRs, or loopback/linklocal/uniquelocal.
+   * Unset = none: the client address is the TCP peer and the header is ignored.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      for (const entry of (v ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+        if (!isProxyEntry(entry)) ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address, a CIDR range, or loopback/linklocal/uniquelocal` });
+      }
+    }),
+  /** Embedded PGlite: sync the WAL to disk at every commit (off only for throwaway data: tests, benchmarks). */
+  PGLITE_FSYNC: bool.default(true),
   DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(500 * 1024 * 1024).default(20 * 1024 * 1024),
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
   JSON_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 1mb or 512kb').default('1mb'),
@@ -82,6 +115,23 @@ export const envSchema = z.object({
     .optional(),
   /** Sender address of those mails. */
   SMTP_FROM: z.string().min(3).max(254).default('Dien Hong <no-reply@dienhong.local>'),
+  // Official documents and digital signatures (libs/documents)
+  /** Place printed in the place-and-date line of documents (Decree 30/2020 Appendix I, II.4). */
+  DOCUMENT_PLACE: z.string().min(1).max(100).default('Hà Nội'),
+  /** AES-256-GCM key for PKCS#12 files at rest, 32 bytes as base64 or hex; unset = DATA_DIR/sign.key (created once). */
+  SIGN_KEY: z
+    .string()
+    .refine((v) => /^[0-9a-fA-F]{64}$/.test(v.trim()) || Buffer.from(v.trim(), 'base64').length === 32, 'must be 32 bytes as base64 or 64 hex characters')
+    .optional(),
+  SIGN_KEY_VERSION: z.coerce.number().int().min(1).max(255).default(1),
+  /** The token vendor's PKCS#11 module (.so); unset = token signing off. */
+  SIGN_PKCS11_MODULE: z.string().min(1).max(500).optional(),
+  /** The pkcs11-tool binary that drives the module (Debian package opensc). */
+  SIGN_PKCS11_TOOL: z.string().min(1).max(500).default('pkcs11-tool'),
+  /** RFC 3161 time-stamping authority; set = every signature carries a timestamp token. */
+  SIGN_TSA_URL: z.string().url().optional(),
+  /** PEM file of root certificates the verify page trusts, beside those the administrator adds. */
+  SIGN_TRUSTED_ROOTS: z.string().min(1).max(500).optional(),
   // LiveKit conferencing: all three or none (none = conferencing disabled, the rest of the system works)
   LIVEKIT_URL: z
     .string()

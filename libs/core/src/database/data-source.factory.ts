@@ -35,6 +35,6 @@ export function buildDataSourceOptions(
   if (!inMemory) mkdirSync(database.dataDir, { recursive: true });
   return {
     ...common,
-    driver: createPgliteDriver(inMemory ? undefined : database.dataDir),
+    driver: createPgliteDriver(inMemory ? undefined : database.dataDir, { fsync: database.fsync }),
   };
 }

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { fsyncSync } from 'node:fs';
 import { PGlite, types, type PGliteOptions } from '@electric-sql/pglite';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 
@@ -53,12 +54,53 @@ class PgliteClient extends EventEmitter {
 /** PostgreSQL's default is 128 MB; embedded, it is API memory (bench:checkin: -145 MB RSS) and the OS still caches the files. */
 export const PGLITE_SHARED_BUFFERS = '16MB';
 
+/** What PGlite's Emscripten module exposes of its file systems (not in its public types). */
+interface EmscriptenModule {
+  NODEFS?: { stream_ops: { fsync?: (stream: { nfd?: number }) => number } };
+  FS: { ErrnoError: new (errno: number) => Error };
+}
+
+const EMSCRIPTEN_EIO = 29;
+
+/**
+ * PGlite's Emscripten layer answers fsync() and fdatasync() without syncing anything (strace: 0 fsync calls for
+ * 20 commits), so a committed vote sits in the page cache. PostgreSQL's own fsync() goes to the file system's
+ * `stream_ops.fsync`, which NODEFS lacks: give it a real fsync(2) on the host file. With wal_sync_method=fsync
+ * the WAL is synced at every commit and data files at every checkpoint (strace: one fsync per commit).
+ * A failed fsync answers EIO, on which PostgreSQL stops rather than carry on with unsynced data.
+ */
+export function syncThroughNodeFs(db: PGlite): boolean {
+  const mod = (db as unknown as { Module?: EmscriptenModule }).Module;
+  const ops = mod?.NODEFS?.stream_ops;
+  if (!mod || !ops) return false;
+  ops.fsync = (stream) => {
+    if (stream.nfd === undefined) return 0;
+    try {
+      fsyncSync(stream.nfd);
+      return 0;
+    } catch (err: unknown) {
+      // a file type that cannot be synced (EINVAL) holds no data to lose; anything else is an I/O failure
+      if ((err as NodeJS.ErrnoException).code === 'EINVAL') return 0;
+      throw new mod.FS.ErrnoError(EMSCRIPTEN_EIO);
+    }
+  };
+  return true;
+}
+
+export interface PgliteDriverOptions {
+  /** Sync commits to disk (on a real directory; an in-memory database has nothing to sync). */
+  fsync: boolean;
+}
+
 /** A node-pg compatible driver over one PGlite instance per DataSource (typeorm-pglite keeps a global one). */
-export function createPgliteDriver(dataDir: string | undefined): { Pool: new () => EventEmitter } {
+export function createPgliteDriver(dataDir: string | undefined, driverOptions: PgliteDriverOptions = { fsync: true }): { Pool: new () => EventEmitter } {
+  const durable = dataDir !== undefined && driverOptions.fsync;
+  // PGlite starts with -F (fsync off); durable mode drops it and syncs the WAL with fsync(), the call that reaches NODEFS
+  const base = durable ? PGlite.defaultStartParams.filter((p) => p !== '-F') : PGlite.defaultStartParams;
   const options: PGliteOptions = {
     dataDir,
     extensions: { uuid_ossp },
-    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+    startParams: [...base, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`, ...(durable ? ['-c', 'wal_sync_method=fsync'] : [])],
     // same text representation node-pg gives, so code behaves identically on both databases
     parsers: { [types.INT8]: (v: string) => v, [types.NUMERIC]: (v: string) => v },
     serializers: {
@@ -67,7 +109,11 @@ export function createPgliteDriver(dataDir: string | undefined): { Pool: new () 
   };
   let instance: Promise<PGlite> | null = null;
   const mutex = new Mutex();
-  const open = (): Promise<PGlite> => (instance ??= PGlite.create(options));
+  const open = (): Promise<PGlite> =>
+    (instance ??= PGlite.create(options).then((db) => {
+      if (durable && !syncThroughNodeFs(db)) throw new Error('PGlite: cannot reach its NODEFS layer to sync commits to disk (set PGLITE_FSYNC=false to run without)');
+      return db;
+    }));
 
   class Pool extends EventEmitter {
     connect(callback: ConnectCallback): void {

@@ -5,11 +5,11 @@ import { AttendanceService, CheckInMethod } from '#attendance';
 import { APP_CONFIG, DomainError, JsonLogger, type AppConfig } from '#core';
 import { MeetingStatus } from '#meetings';
 import { RealtimeService, type TypedEmitter } from '#realtime';
-import { FaceDomainErrorCode } from '../common/face-domain.errors.js';
+import { FaceErrorCode } from '../common/face-error.js';
 import { FaceEngineHolder } from '../engine/face-engine.holder.js';
-import { DEFAULT_MATCHER_SETTINGS, FRAME_MATCHER_SETTINGS, euclidean } from '../face-matcher.js';
-import { FRAME_PIPELINE } from '../face-pipeline.js';
-import type { DetectedFace, FaceBox } from '../face.types.js';
+import { DEFAULT_MATCHER_SETTINGS, FRAME_MATCHER_SETTINGS, euclidean } from '../gallery/face-matcher.js';
+import { FRAME_PIPELINE } from '../engine/face-pipeline.js';
+import type { DetectedFace, FaceBox } from '../engine/face.types.js';
 import { FaceGalleryEvents } from '../gallery/face-gallery.events.js';
 import { MeetingGalleryCache } from '../gallery/meeting-gallery.cache.js';
 import { AgreementTracker, KioskRateLimiter } from './agreement.tracker.js';
@@ -59,8 +59,8 @@ export class CheckInFrameUseCase implements OnModuleDestroy {
   async execute(meetingId: string, image: Uint8Array, source: FrameSource, receivedAt = performance.now()): Promise<FrameResult> {
     const sourceKey = source.kioskId ? `kiosk:${source.kioskId}` : `user:${source.userId ?? 'unknown'}`;
     const wait = this.limiter.take(sourceKey);
-    if (wait > 0) throw new DomainError(FaceDomainErrorCode.KIOSK_RATE_LIMITED, 'Too many frames from this kiosk, slow down', { retryAfter: wait }, wait);
-    if (image.length === 0) throw new DomainError(FaceDomainErrorCode.FRAME_REQUIRED, 'Send the frame as an image/jpeg or image/png body, or as the multipart field "frame"');
+    if (wait > 0) throw new DomainError(FaceErrorCode.KIOSK_RATE_LIMITED, 'Too many frames from this kiosk, slow down', { retryAfter: wait }, wait);
+    if (image.length === 0) throw new DomainError(FaceErrorCode.FRAME_REQUIRED, 'Send the frame as an image/jpeg or image/png body, or as the multipart field "frame"');
     await this.attendance.assertMeeting(meetingId, OPEN);
     const [{ faces, ms }, gallery] = await Promise.all([this.engine.detect(image, { maxSide: this.config.face.frameMaxSide, ...FRAME_PIPELINE }), this.galleries.get(meetingId)]);
 

@@ -1,4 +1,4 @@
-import type { FaceBox } from '../face.types.js';
+import type { FaceBox } from '../engine/face.types.js';
 
 export type FaceCheckInStatus = 'checked_in' | 'already_present' | 'pending' | 'unrecognised';
 

@@ -5,7 +5,7 @@ import { AuditService } from '#audit';
 import { APP_CONFIG, Clock, DomainError, ErrorCode, type AppConfig, type AuthUser } from '#core';
 import { DelegateEntity } from '#delegates';
 import { assertCanReadStatus, assertSelfOrAdmin, isSelf } from '../common/face-access.js';
-import { FaceDomainErrorCode } from '../common/face-domain.errors.js';
+import { FaceErrorCode } from '../common/face-error.js';
 import { FaceGalleryEvents } from '../gallery/face-gallery.events.js';
 import type { ConsentStatusView, GiveConsentDto, WithdrawResultView } from './consent.dto.js';
 import { ConsentMethod, FaceConsentEntity } from './face-consent.entity.js';
@@ -53,14 +53,14 @@ export class FaceConsentService {
     await this.assertDelegate(delegateId);
     const self = isSelf(user, delegateId);
     if (dto.noticeVersion !== this.config.face.noticeVersion) {
-      throw new DomainError(FaceDomainErrorCode.NOTICE_VERSION_OUTDATED, `The notice in force is version ${this.config.face.noticeVersion}`, {
+      throw new DomainError(FaceErrorCode.NOTICE_VERSION_OUTDATED, `The notice in force is version ${this.config.face.noticeVersion}`, {
         given: dto.noticeVersion,
         current: this.config.face.noticeVersion,
       });
     }
     const paperReference = dto.paperReference?.trim() ?? null;
     if (!self && !paperReference) {
-      throw new DomainError(FaceDomainErrorCode.PAPER_REFERENCE_REQUIRED, 'An admin records consent only with the reference of the signed paper form');
+      throw new DomainError(FaceErrorCode.PAPER_REFERENCE_REQUIRED, 'An admin records consent only with the reference of the signed paper form');
     }
     if (self && paperReference) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'paperReference is for consent recorded by an admin on paper');
@@ -68,7 +68,7 @@ export class FaceConsentService {
     const method = self ? ConsentMethod.Self : ConsentMethod.Paper;
     await this.dataSource.transaction(async (em) => {
       if (await this.activeIn(em, delegateId)) {
-        throw new DomainError(FaceDomainErrorCode.CONSENT_ALREADY_GIVEN, 'This delegate has already consented');
+        throw new DomainError(FaceErrorCode.CONSENT_ALREADY_GIVEN, 'This delegate has already consented');
       }
       const saved = await em.save(
         em.create(FaceConsentEntity, {
@@ -156,5 +156,5 @@ export class FaceConsentService {
 }
 
 export function consentRequired(): DomainError {
-  return new DomainError(FaceDomainErrorCode.CONSENT_REQUIRED, 'No active biometric consent: no photo is accepted, check this delegate in manually');
+  return new DomainError(FaceErrorCode.CONSENT_REQUIRED, 'No active biometric consent: no photo is accepted, check this delegate in manually');
 }

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, HealthService, JsonLogger, type AppConfig, type ComponentHealth } from '#core';
-import { DescriptorCipher, loadOrCreateKeyFile, readKeyFileVersion } from '../descriptor-cipher.js';
-import { FaceEngine } from '../face-engine.service.js';
-import type { PoolResult } from '../face-worker-pool.js';
-import type { DetectOptions } from '../face.types.js';
-import { toFaceDomainError } from '../common/face-domain.errors.js';
+import { DescriptorCipher, loadOrCreateKeyFile, readKeyFileVersion } from '../enrolment/descriptor-cipher.js';
+import { FaceEngine } from './face-engine.service.js';
+import type { PoolResult } from './face-worker-pool.js';
+import type { DetectOptions } from './face.types.js';
+import { toFaceDomainError } from '../face.errors.js';
 
 /**
  * The one FaceEngine (worker pool) of this API process, started at boot in the background (FACE_PRELOAD) or on

@@ -3,11 +3,12 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '#audit';
 import { DomainError, type AuthUser } from '#core';
 import { assertCanReadStatus, assertSelfOrAdmin } from '../common/face-access.js';
-import { FaceDomainErrorCode, toFaceDomainError } from '../common/face-domain.errors.js';
+import { FaceErrorCode } from '../common/face-error.js';
+import { toFaceDomainError } from '../face.errors.js';
 import { FaceConsentService } from '../consent/face-consent.service.js';
 import { FaceEngineHolder } from '../engine/face-engine.holder.js';
-import { selectEnrollmentFace } from '../face-quality.gate.js';
-import type { DetectedFace } from '../face.types.js';
+import { selectEnrollmentFace } from '../engine/face-quality.gate.js';
+import type { DetectedFace } from '../engine/face.types.js';
 import { FaceGalleryEvents } from '../gallery/face-gallery.events.js';
 import type { DeleteEnrolmentView, EnrolmentResultView, FaceEnrolmentStatusView } from './enrolment.dto.js';
 import { FaceDescriptorEntity } from './face-descriptor.entity.js';
@@ -39,8 +40,8 @@ export class EnrolFaceUseCase {
     await this.consents.assertDelegate(delegateId);
     // consent first: without it no photo is even looked at
     await this.consents.assertActive(delegateId);
-    if (photos.length === 0) throw new DomainError(FaceDomainErrorCode.PHOTOS_REQUIRED, `Send 1-${MAX_ENROLMENT_PHOTOS} photos in the multipart field "photos"`);
-    if (photos.length > MAX_ENROLMENT_PHOTOS) throw new DomainError(FaceDomainErrorCode.TOO_MANY_PHOTOS, `At most ${MAX_ENROLMENT_PHOTOS} photos`);
+    if (photos.length === 0) throw new DomainError(FaceErrorCode.PHOTOS_REQUIRED, `Send 1-${MAX_ENROLMENT_PHOTOS} photos in the multipart field "photos"`);
+    if (photos.length > MAX_ENROLMENT_PHOTOS) throw new DomainError(FaceErrorCode.TOO_MANY_PHOTOS, `At most ${MAX_ENROLMENT_PHOTOS} photos`);
 
     const faces: DetectedFace[] = [];
     // one photo after the other: the pool serves kiosks too, and the first failing photo is the one named

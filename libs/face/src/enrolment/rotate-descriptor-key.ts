@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { AuditService } from '#audit';
-import type { DescriptorCipher } from '../descriptor-cipher.js';
+import type { DescriptorCipher } from './descriptor-cipher.js';
 
 export interface KeyRotationResult {
   rotated: number;

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JsonLogger } from '#core';
-import { DEFAULT_MATCHER_SETTINGS, FaceMatcher } from '../face-matcher.js';
+import { DEFAULT_MATCHER_SETTINGS, FaceMatcher } from './face-matcher.js';
 import { FaceEngineHolder } from '../engine/face-engine.holder.js';
 import { FaceGalleryEvents, type FaceGalleryChange } from './face-gallery.events.js';
 

@@ -1,4 +1,4 @@
-import { PdfWriter } from '../render/pdf-writer.js';
+import { EXPORT_SIGNERS, PdfWriter } from '../render/pdf-writer.js';
 import { ATTENDANCE_STATUS_LABEL, attendanceExportStatus, CHECKIN_METHOD_LABEL, formatQuorumLine, formatVnDateTime } from '../render/format.js';
 import type { AttendanceExportData } from './export-data.service.js';
 
@@ -38,10 +38,11 @@ export async function attendancePdf(data: AttendanceExportData): Promise<Buffer>
       ['Địa điểm', meeting.location ?? ''],
     ])
     .space()
-    .table(ATTENDANCE_COLUMNS, attendanceRows(data), [0.05, 0.2, 0.13, 0.18, 0.16, 0.12, 0.16])
+    .table(ATTENDANCE_COLUMNS, attendanceRows(data), [0.06, 0.19, 0.13, 0.17, 0.16, 0.13, 0.16])
     .heading('Tổng hợp')
     .fields(attendanceSummaryLines(data))
-    .paragraph(formatQuorumLine(data.summary.quorum, data.summary.members), { bold: true });
+    .paragraph(formatQuorumLine(data.summary.quorum, data.summary.members), { bold: true, indent: 0 })
+    .closing(EXPORT_SIGNERS);
   return pdf.finish();
 }
 

@@ -5,6 +5,8 @@ import { contentDisposition } from '#meetings';
 import { CommitteeService, PollEntity } from '#voting';
 import { DataSource } from 'typeorm';
 import { countReportPdf } from './count-report-export.js';
+import { DocumentsService } from '#documents';
+import { MINUTES_DOCUMENT_KIND } from '../minutes/issue-minutes.use-case.js';
 import { minutesDocx, minutesPdf } from '../minutes/minutes-render.js';
 import { MinutesService } from '../minutes/minutes.service.js';
 import { exportFilename } from '../render/format.js';
@@ -31,6 +33,7 @@ export class ExportsController {
     private readonly rounds: RoundSummaryExporter,
     private readonly committee: CommitteeService,
     private readonly dataSource: DataSource,
+    private readonly documents: DocumentsService,
   ) {}
 
   /** Biên bản kiểm phiếu of a secret poll (staff; committee members too). */
@@ -81,7 +84,10 @@ export class ExportsController {
   @ApiProduces(PDF)
   async minutesPdf(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
     const m = await this.minutes.get(meetingId);
-    return file(await minutesPdf(m), PDF, exportFilename('bien-ban', m.content.subtitle, 'pdf'));
+    // once registered, the minutes are that file (with its number and the signatures made so far), never a new rendering
+    const registered = await this.documents.findBySource(MINUTES_DOCUMENT_KIND, m.id);
+    const content = registered ? (await this.documents.file(registered.id)).pdf : await minutesPdf(m);
+    return file(content, PDF, exportFilename('bien-ban', m.content.subtitle, 'pdf'));
   }
 
   @Get('meetings/:id/exports/minutes.docx')

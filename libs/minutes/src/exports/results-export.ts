@@ -1,4 +1,4 @@
-import { PdfWriter } from '../render/pdf-writer.js';
+import { EXPORT_SIGNERS, PdfWriter } from '../render/pdf-writer.js';
 import { BALLOT_MODE_LABEL, formatVnDateTime, OUTCOME_LABEL, POLL_KIND_LABEL } from '../render/format.js';
 import type { PollExport, ResultsExportData } from './export-data.service.js';
 
@@ -30,6 +30,7 @@ export async function resultsPdf(data: ResultsExportData): Promise<Buffer> {
       pdf.table(['STT', 'Mã biên nhận'], p.secret.map((r, j) => [String(j + 1), r]), [0.12, 0.88]);
     }
   });
+  pdf.closing(EXPORT_SIGNERS);
   return pdf.finish();
 }
 

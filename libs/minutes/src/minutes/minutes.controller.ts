@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
+import { DocumentsService } from '#documents';
 import { DraftMinutesUseCase } from './draft-minutes.use-case.js';
 import { LockMinutesUseCase } from './lock-minutes.use-case.js';
-import { EditMinutesDto } from './minutes.dto.js';
+import type { OfficialDocumentView } from '#documents';
+import { IssueMinutesUseCase, MINUTES_DOCUMENT_KIND } from './issue-minutes.use-case.js';
+import { EditMinutesDto, IssueMinutesDto } from './minutes.dto.js';
 import { MinutesService } from './minutes.service.js';
 import type { MinutesView } from './minutes.view.js';
 
@@ -17,6 +20,8 @@ export class MinutesController {
     private readonly minutes: MinutesService,
     private readonly draft: DraftMinutesUseCase,
     private readonly lock: LockMinutesUseCase,
+    private readonly issue: IssueMinutesUseCase,
+    private readonly documents: DocumentsService,
   ) {}
 
   @Get()
@@ -44,5 +49,21 @@ export class MinutesController {
   @Roles(Admin, Secretary, Chair)
   lockMinutes(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<MinutesView> {
     return this.lock.execute(user, meetingId);
+  }
+
+  /** Registers the locked minutes (number of the body for the year) for the secretary's and the chair's signatures. */
+  @Post('document')
+  @HttpCode(200)
+  @Roles(Admin, Secretary)
+  issueDocument(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: IssueMinutesDto): Promise<OfficialDocumentView> {
+    return this.issue.execute(user, meetingId, dto);
+  }
+
+  /** The registered minutes and their signatures (who signed, when, who still has to); null before registration. */
+  @Get('document')
+  @Roles(Admin, Secretary, Chair)
+  async document(@UuidParam('id') meetingId: string): Promise<OfficialDocumentView | null> {
+    const m = await this.minutes.get(meetingId);
+    return this.documents.findBySource(MINUTES_DOCUMENT_KIND, m.id);
   }
 }

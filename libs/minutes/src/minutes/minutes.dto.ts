@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 
 export class MinutesSectionDto {
   @ApiProperty({ example: 'VI. KẾT LUẬN' })
@@ -38,4 +38,16 @@ export class EditMinutesDto {
   @ValidateNested({ each: true })
   @Type(() => MinutesSectionDto)
   sections: MinutesSectionDto[];
+}
+
+export class IssueMinutesDto {
+  @ApiPropertyOptional({ description: 'User who signs as secretary; default: the caller' })
+  @IsOptional()
+  @IsUUID()
+  secretaryUserId?: string;
+
+  @ApiPropertyOptional({ description: 'User who signs as chair; default: the first active chair user' })
+  @IsOptional()
+  @IsUUID()
+  chairUserId?: string;
 }

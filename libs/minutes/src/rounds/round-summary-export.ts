@@ -6,7 +6,7 @@ import { RoundsService, RoundStatus, type RoundSummary, type RoundView } from '#
 import { vietnamesePart } from '../exports/export-data.service.js';
 import { MinutesErrorCode } from '../minutes.errors.js';
 import { exportFilename, formatVnDateTime, OUTCOME_LABEL } from '../render/format.js';
-import { PdfWriter } from '../render/pdf-writer.js';
+import { EXPORT_SIGNERS, PdfWriter } from '../render/pdf-writer.js';
 
 const CHOICE_LABEL: Record<string, string> = { agree: 'Đồng ý', disagree: 'Không đồng ý', other: 'Ý kiến khác' };
 
@@ -68,5 +68,6 @@ export async function roundSummaryPdf({ round, summary, bodyName, names }: Round
       for (const c of q.comments) pdf.paragraph(`- ${names.get(c.delegateId) ?? c.delegateId} (${CHOICE_LABEL[c.choice] ?? c.choice}): ${c.comment}`, { indent: 10 });
     }
   }
+  pdf.closing(EXPORT_SIGNERS);
   return pdf.finish();
 }

@@ -51,6 +51,13 @@ export class OpinionRoundEntity {
   @Column({ type: 'jsonb', nullable: true })
   summary: RoundSummary | null;
 
+  /** A round that failed or was not decided, or a decided one to report, taken onto a meeting's agenda. */
+  @Column({ name: 'carried_meeting_id', type: 'uuid', nullable: true })
+  carriedMeetingId: string | null;
+
+  @Column({ name: 'carried_agenda_item_id', type: 'uuid', nullable: true })
+  carriedAgendaItemId: string | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

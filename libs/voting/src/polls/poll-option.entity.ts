@@ -8,6 +8,8 @@ import { PollEntity } from './poll.entity.js';
 @Index('uq_poll_options_position', ['pollId', 'position'], { unique: true })
 @Index('uq_poll_options_code', ['pollId', 'code'], { unique: true })
 @Check('ck_poll_options_position', '"position" >= 1')
+@Index('uq_poll_options_subject_grade', ['pollId', 'subject', 'grade'], { unique: true })
+@Check('ck_poll_options_subject', `("subject" IS NULL) = ("grade" IS NULL) AND ("subject" IS NULL OR "subject" >= 1)`)
 export class PollOptionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -29,7 +31,18 @@ export class PollOptionEntity {
   @Column({ type: 'enum', enum: MotionOptionCode, enumName: 'motion_option_code', nullable: true })
   code: MotionOptionCode | null;
 
-  /** The candidate, when an election candidate is a registered delegate. */
+  /** Confidence polls: the official this option rates (1..n, one official per subject) and their name and office. */
+  @Column({ type: 'int', nullable: true })
+  subject: number | null;
+
+  @Column({ name: 'subject_name', type: 'varchar', length: 500, nullable: true })
+  subjectName: string | null;
+
+  /** Confidence polls: high / medium / low (lấy phiếu) or trust / no_trust (bỏ phiếu). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  grade: string | null;
+
+  /** The candidate, when an election candidate is a registered delegate, or the official rated in a confidence poll. */
   @Column({ name: 'delegate_id', type: 'uuid', nullable: true })
   delegateId: string | null;
 

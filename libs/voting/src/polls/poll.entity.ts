@@ -20,6 +20,9 @@ import { BallotMode, PollKind, PollStatus } from './poll.enums.js';
 @Check('ck_polls_published', `"status" <> 'published' OR ("published_at" IS NOT NULL AND "result" IS NOT NULL)`)
 @Check('ck_polls_live_tallies_named', `NOT "live_tallies" OR "ballot_mode" = 'named'`)
 @Check('ck_polls_rule_object', `jsonb_typeof("rule") = 'object'`)
+@Check('ck_polls_override', `("override_basis" IS NULL) = ("override_by" IS NULL)`)
+// Resolution 96/2023/QH15: confidence ratings and no-confidence votes are secret ballots
+@Check('ck_polls_confidence_secret', `"kind"::text NOT IN ('confidence', 'no_confidence') OR "ballot_mode" = 'secret'`)
 export class PollEntity extends BaseEntity {
   @Column({ name: 'meeting_id', type: 'uuid' })
   meetingId: string;
@@ -52,6 +55,21 @@ export class PollEntity extends BaseEntity {
   /** The normalised rule (parseRule output); see libs/voting/src/rules/rule-spec.ts. */
   @Column({ type: 'jsonb' })
   rule: MajorityRule;
+
+  /** The profile's decision type (#legal) whose rule the poll applies; null on polls from before profiles. */
+  @Column({ name: 'decision_type', type: 'varchar', length: 60, nullable: true })
+  decisionType: string | null;
+
+  /** The document and article the rule comes from, copied at creation, printed on screens and in the minutes. */
+  @Column({ name: 'legal_basis', type: 'varchar', length: 1000, nullable: true })
+  legalBasis: string | null;
+
+  /** An administrator's override of the profile rule: the legal basis given (document and article). */
+  @Column({ name: 'override_basis', type: 'varchar', length: 1000, nullable: true })
+  overrideBasis: string | null;
+
+  @Column({ name: 'override_by', type: 'uuid', nullable: true })
+  overrideBy: string | null;
 
   /** Whether a voter may change their ballot while the poll is open. */
   @Column({ name: 'allow_change', type: 'boolean', default: false })

@@ -5,6 +5,10 @@ export enum PollKind {
   Choice = 'choice',
   /** Up to `seats` candidates, decided by evaluateElection. */
   Election = 'election',
+  /** Lấy phiếu tín nhiệm: each official rated tín nhiệm cao / tín nhiệm / tín nhiệm thấp (evaluateConfidence). */
+  Confidence = 'confidence',
+  /** Bỏ phiếu tín nhiệm: tín nhiệm / không tín nhiệm per official (evaluateConfidence). */
+  NoConfidence = 'no_confidence',
 }
 
 export enum BallotMode {

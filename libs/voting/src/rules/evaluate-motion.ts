@@ -62,7 +62,8 @@ const CHAIR_LABEL: Record<MotionChoice | 'none', { vi: string; en: string }> = {
  *    one half and for and against each are exactly half of the base (2 * for === base, so nobody in the base
  *    abstained or stayed away): the one case where "more than half" / "at least half" cannot tell the sides
  *    apart (7-7 of 14 members). Then `chair_side` adopts iff the chair voted for, and rejects if the chair voted
- *    against, abstained or did not vote; `fails` rejects.
+ *    against, abstained or did not vote; `fails` rejects. With `chair_side_any` EVERY equal split with at least one
+ *    vote each way is decided by the chair's side (7-7 of 15: the People's Committee profile, see #legal).
  *    Our reading for base `members` with abstentions or absences (6-6 of 14, 2 abstaining): the tie is reported but
  *    is not decisive, so the motion is rejected because 6 is not more than half of 14. The chair's casting
  *    side never adopts a decision that fewer than half of the base supported; the law's primary requirement
@@ -78,7 +79,9 @@ export function evaluateMotion(input: MotionInput): MotionResult {
   const cast = counts.for + counts.against + counts.abstain;
   const ctx = ruleContext(rule, members, present, cast);
   const tie = counts.for === counts.against;
-  const tieDecisive = tie && counts.for > 0 && isOneHalf(rule.threshold) && 2 * counts.for === ctx.baseValue;
+  // chair_side_any: Law 2015 Art. 117(2) read literally, "biểu quyết tán thành và không tán thành ngang nhau" (any equal split)
+  const tieDecisive =
+    tie && counts.for > 0 && (rule.tie === 'chair_side_any' || (isOneHalf(rule.threshold) && 2 * counts.for === ctx.baseValue));
 
   let outcome: MotionOutcome;
   let decidedBy: MotionResult['decidedBy'];
@@ -86,9 +89,9 @@ export function evaluateMotion(input: MotionInput): MotionResult {
     outcome = 'no_quorum';
     decidedBy = 'quorum';
   } else if (tieDecisive) {
-    const chairWins = rule.tie === 'chair_side' && chairVote === 'for';
-    outcome = chairWins ? 'adopted' : 'rejected';
-    decidedBy = rule.tie === 'chair_side' ? 'chair' : 'tie_fails';
+    const chairDecides = rule.tie !== 'fails';
+    outcome = chairDecides && chairVote === 'for' ? 'adopted' : 'rejected';
+    decidedBy = chairDecides ? 'chair' : 'tie_fails';
   } else {
     outcome = reaches(ctx, counts.for) ? 'adopted' : 'rejected';
     decidedBy = 'threshold';

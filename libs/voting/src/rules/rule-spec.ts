@@ -11,10 +11,12 @@ import type { Fraction, ThresholdKind } from './fraction.js';
  *   `cast`    = ballots submitted, abstentions ("Không biểu quyết") included; a ballot is a ballot.
  * - threshold: `more_than` (">", "quá") or `at_least` (">=", "ít nhất") num/den of the base.
  * - quorum: `at_least` (default) or `more_than` num/den of the MEMBERS present; null = no quorum check.
- * - tie: what an exact split does (see evaluateMotion): `chair_side` = the chair's vote decides, `fails` = rejected.
+ * - tie: what an equal split does (see evaluateMotion): `chair_side` = the chair's vote decides an exact half-half split
+ *   of the base, `chair_side_any` = the chair's vote decides any equal split, `fails` = rejected.
  */
 export type RuleBase = 'members' | 'present' | 'cast';
-export type TieRule = 'chair_side' | 'fails';
+/** chair_side: the Chair decides an exact half-half split of the base; chair_side_any: any equal split (see evaluateMotion). */
+export type TieRule = 'chair_side' | 'chair_side_any' | 'fails';
 
 export interface RuleFraction extends Fraction {
   kind: ThresholdKind;
@@ -28,7 +30,7 @@ export interface MajorityRule {
 }
 
 export const RULE_BASES: readonly RuleBase[] = ['members', 'present', 'cast'];
-export const TIE_RULES: readonly TieRule[] = ['chair_side', 'fails'];
+export const TIE_RULES: readonly TieRule[] = ['chair_side', 'chair_side_any', 'fails'];
 export const THRESHOLD_KINDS: readonly ThresholdKind[] = ['more_than', 'at_least'];
 /** Denominators above this are not a meeting rule but a typo. */
 export const MAX_DENOMINATOR = 100;
@@ -37,6 +39,7 @@ export const MAX_RULE_TEXT = 200;
 /**
  * Law on Organisation of Local Government: a People's Committee meeting needs at least 2/3 of its members present;
  * a decision needs MORE THAN HALF OF ALL MEMBERS voting for; on an equal split the side the Chair voted with wins.
+ * The legal profiles (#legal) hold the per-body rules; this is the default for bodies of kind `other`.
  */
 export const PEOPLES_COMMITTEE_RULE: MajorityRule = Object.freeze({
   base: 'members',

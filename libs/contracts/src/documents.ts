@@ -1,0 +1,79 @@
+import type { Role } from './common.js';
+
+// Official documents and digital signatures (libs/documents).
+export interface DocumentSlotView {
+  key: string;
+  position: string;
+  fullName: string;
+  userId: string;
+  signedAt: string | null;
+  certificateSubject: string | null;
+  keyStore: 'p12' | 'pkcs11' | 'remote' | null;
+}
+
+export interface OfficialDocumentView {
+  id: string;
+  kind: string;
+  numberText: string;
+  title: string;
+  status: 'signing' | 'signed';
+  issuedAt: string;
+  sha256: string;
+  slots: DocumentSlotView[];
+}
+
+export interface SignatureReport {
+  field: string | null;
+  signer: string | null;
+  subject: string | null;
+  issuer: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  signingTime: string | null;
+  timestampTime: string | null;
+  coversWholeDocument: boolean;
+  laterChanges: 'none' | 'signatures-only' | 'other';
+  digestMatches: boolean;
+  signatureValid: boolean;
+  certificateValidAtSigning: boolean;
+  keyUsageAllowsSigning: boolean;
+  chainTrusted: boolean;
+  chain: string[];
+  valid: boolean;
+  problems: string[];
+}
+
+export interface VerifyReport {
+  sha256: string;
+  bytes: number;
+  signatures: SignatureReport[];
+  unsignedChangesAtEnd: boolean;
+  registered: { id: string; numberText: string; title: string; matchesCurrent: boolean } | null;
+}
+
+export interface SignerView {
+  userId: string;
+  username: string;
+  displayName: string;
+  keyStore: 'p12' | 'pkcs11' | 'remote';
+  subject: string;
+  notAfter: string;
+  usable: boolean;
+  problem: string | null;
+}
+
+export interface TrustedRootView {
+  id: string | null;
+  subject: string;
+  fingerprint: string;
+  validTo: string;
+  source: 'config' | 'admin';
+}
+
+export interface UserSummary {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+}

@@ -1,0 +1,162 @@
+/** libs/voting views (libs/voting/src/polls/poll.view.ts, voting.events.ts). */
+export type PollKind = 'motion' | 'choice' | 'election' | 'confidence' | 'no_confidence';
+export type BallotMode = 'named' | 'secret';
+export type PollStatus = 'draft' | 'open' | 'closed' | 'published';
+export type MotionCode = 'for' | 'against' | 'abstain';
+
+export interface PollOption {
+  id: string;
+  position: number;
+  label: string;
+  code: MotionCode | null;
+  delegateId: string | null;
+}
+
+/** The stored result of a closed poll (libs/voting/src/polls/poll-result.ts); `arithmetic` is "vi | en". */
+export interface PollResult {
+  kind: PollKind;
+  cast: number;
+  members: number;
+  present: number;
+  eligible: number | null;
+  outcome: string;
+  arithmetic: string;
+  motion?: { forVotes: number; againstVotes: number; abstainVotes: number; tie: boolean; decidedBy: string };
+  choice?: { winners: string[]; ranking: { id: string; label: string; votes: number; rank: number; won: boolean; tiedAtBoundary: boolean }[] };
+}
+
+/** Published ballots: per delegate in named polls (byProxy: who cast it for them); secret polls: the receipts counted, never with choices. */
+export type PublishedBallot = { delegateId: string; fullName: string; choices: string[]; byProxy?: { delegateId: string; fullName: string } } | { receipt: string };
+
+export interface PollView {
+  id: string;
+  meetingId: string;
+  agendaItemId: string | null;
+  kind: PollKind;
+  ballotMode: BallotMode;
+  title: string;
+  status: PollStatus;
+  ruleText: string;
+  allowChange: boolean;
+  liveTallies?: boolean;
+  maxChoices: number;
+  seats: number | null;
+  countdownSeconds: number | null;
+  openedAt: string | null;
+  closesAt: string | null;
+  closedAt: string | null;
+  publishedAt: string | null;
+  membersCount: number | null;
+  presentCount: number | null;
+  eligibleCount: number | null;
+  options: PollOption[];
+  /** Staff once closed; everyone once published. */
+  result: PollResult | null;
+  /** Once published (GET one only). */
+  ballots?: PublishedBallot[];
+}
+
+export interface MyVote {
+  pollId: string;
+  voted: boolean;
+  /** Named polls only: the server cannot know a secret ballot's receipt (the voter's client keeps it). */
+  receipt: string | null;
+  choices: string[] | null;
+}
+
+export interface ProxyView {
+  id: string;
+  meetingId: string;
+  representedDelegateId: string;
+  representedFullName: string;
+  actingDelegateId: string;
+  actingFullName: string;
+  note: string | null;
+  documentRef: string | null;
+  registeredBy: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  active: boolean;
+}
+
+/** The caller's side of proxies in a meeting: the one they hold (vote for someone) and the one they gave. */
+export interface MyProxies {
+  meetingId: string;
+  holds: ProxyView | null;
+  gave: ProxyView | null;
+}
+
+/** The represented delegate's vote status in one open poll, for the proxy holder's tablet. */
+export interface ProxyVote extends MyVote {
+  representedDelegateId: string;
+  representedFullName: string;
+  castByDelegateId: string | null;
+}
+
+/** `poll:state` ack (without `ok`). */
+export interface PollState {
+  meetingId: string;
+  polls: PollView[];
+  myVotes: MyVote[];
+  proxy?: MyProxies;
+  proxyVotes?: ProxyVote[];
+}
+
+/** `vote:cast` ack (without `ok`) and POST /api/polls/:id/ballots. */
+export interface CastAck {
+  pollId: string;
+  ballotId: string;
+  receipt: string;
+  /** true when this ballot id had already been counted (a retry): nothing changed. */
+  replay: boolean;
+}
+
+/** `vote:cast` payload. */
+export interface CastBallot {
+  pollId: string;
+  ballotId: string;
+  choices: string[];
+  onBehalfOf?: string;
+}
+
+/** Socket `poll:progress` (staff room). */
+export interface PollProgress {
+  pollId: string;
+  meetingId: string;
+  cast: number;
+  eligible: number;
+  /** Named polls created with liveTallies: option id -> ballots marking it so far. */
+  tallies?: Record<string, number>;
+}
+
+/** Socket `poll:closed`. */
+export interface PollClosed {
+  pollId: string;
+  meetingId: string;
+  closedAt: string;
+  cast: number;
+  eligible: number;
+}
+
+/** Socket `poll:results` (libs/voting PollResultView). */
+export interface PollResults {
+  pollId: string;
+  meetingId: string;
+  title: string;
+  kind: PollKind;
+  ballotMode: BallotMode;
+  publishedAt: string;
+  result: PollResult;
+}
+
+export interface NewPoll {
+  agendaItemId?: string;
+  kind: PollKind;
+  ballotMode: BallotMode;
+  title: string;
+  options?: { label: string }[];
+  maxChoices?: number;
+  seats?: number;
+  countdownSeconds?: number;
+}

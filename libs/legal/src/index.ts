@@ -1,0 +1,3 @@
+export * from './body-kind.js';
+export * from './legal-rule.js';
+export * from './legal-profiles.js';
