@@ -10,7 +10,7 @@ import { CLOCK_TICKS_PER_SECOND, parseArgs, procStat, scratchDatabase, startServ
 import { connectVoter, percentile, VoteCrowd } from './lib/vote-crowd.js';
 
 /**
- * npm run bench:votes -- --voters N [--instances K] [--mode named|secret] [--json] [--profile DIR]
+ * npm run bench:votes -- --voters N [--instances K] [--mode named|secret | --secret] [--json] [--profile DIR]
  *                        [--url URL --db DATABASE_URL --jwt-secret S]
  *
  * Seeds a meeting in session with N checked-in voting delegates (SQL, one precomputed argon2 hash, sessions and
@@ -41,7 +41,7 @@ interface PollView {
 const args = parseArgs(process.argv.slice(2));
 const N = Number(args.voters ?? 1000);
 const INSTANCES = Number(args.instances ?? 1);
-const MODE = args.mode === 'secret' ? 'secret' : 'named';
+const MODE = args.mode === 'secret' || args.secret === true ? 'secret' : 'named';
 const JSON_ONLY = args.json === true;
 const PROFILE_ARGS = typeof args.profile === 'string' ? ['--cpu-prof', '--cpu-prof-dir', args.profile] : [];
 const log = (msg: string): void => {

@@ -239,7 +239,7 @@ describe('exports and minutes (biên bản)', () => {
       expect(draft.status).toBe('draft');
       const sections = draft.content.sections;
       expect(sections.map((s) => s.heading)).toEqual(
-        ['I. THÔNG TIN CUỘC HỌP', 'II. THÀNH PHẦN THAM DỰ VÀ TÚC SỐ', 'III. CHƯƠNG TRÌNH HỌP', 'IV. PHÁT BIỂU VÀ Ý KIẾN CỦA ĐẠI BIỂU', 'V. KẾT QUẢ BIỂU QUYẾT', 'VI. KẾT LUẬN', 'VII. KÝ XÁC NHẬN'].map(nfc),
+        ['I. THÔNG TIN CUỘC HỌP', 'II. THÀNH PHẦN THAM DỰ VÀ TÚC SỐ', 'III. CHƯƠNG TRÌNH HỌP', 'IV. PHÁT BIỂU VÀ Ý KIẾN CỦA ĐẠI BIỂU', 'V. KẾT QUẢ BIỂU QUYẾT', 'V.a. KIỂM PHIẾU BỎ PHIẾU KÍN', 'VI. KẾT LUẬN', 'VII. KÝ XÁC NHẬN'].map(nfc),
       );
       expect(draft.content.issuer).toBe(nfc(bodyName));
       expect(sections[0].body).toContain(nfc('Hội trường tầng 3'));
@@ -251,7 +251,8 @@ describe('exports and minutes (biên bản)', () => {
       expect(sections[4].body).toContain(nfc(MOTION_TITLE));
       expect(sections[4].body).toContain(vi(motion));
       expect(sections[4].body).toContain(nfc(`${CHOICE_OPTIONS[0]}: 3 phiếu`));
-      expect(sections[5].body).toBe(nfc(`1. Về nội dung “Đề án chuyển đổi số”: ${RECORDED_CONCLUSION}\n   - ${TASK_TITLE} (chủ trì: Sở Thông tin và Truyền thông; thời hạn: 17:00 31/12/2026)`));
+      expect(sections[5].body).toContain(nfc('Biên bản kiểm phiếu'));
+      expect(sections[6].body).toBe(nfc(`1. Về nội dung “Đề án chuyển đổi số”: ${RECORDED_CONCLUSION}\n   - ${TASK_TITLE} (chủ trì: Sở Thông tin và Truyền thông; thời hạn: 17:00 31/12/2026)`));
       expect((await chair.get<MinutesBody>(url('/minutes'))).body.id).toBe(draft.id);
 
       const pdf = await pdfText((await file(chair, url('/exports/minutes.pdf'))).body);
@@ -265,7 +266,7 @@ describe('exports and minutes (biên bản)', () => {
       // the same text in decomposed form is stored composed (NFC)
       const edited = await secretary.put<MinutesBody>(url('/minutes'), { ...draft.content, sections: sections.map((s) => ({ ...s, body: s.body.normalize('NFD') })) });
       expect(edited.status).toBe(200);
-      expect(edited.body.content.sections[5].body).toBe(nfc(CONCLUSION));
+      expect(edited.body.content.sections[6].body).toBe(nfc(CONCLUSION));
       const bad = await secretary.put<ErrorShape>(url('/minutes'), { ...draft.content, sections: [] });
       expect(bad.status).toBe(400);
       const tooLong = await secretary.put<ErrorShape>(url('/minutes'), { ...draft.content, title: 'x'.repeat(301) });

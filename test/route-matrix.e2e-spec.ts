@@ -57,6 +57,7 @@ describe('route x role matrix', () => {
       requestId: '00000000-0000-4000-8000-000000000006',
       proxyId: '00000000-0000-4000-8000-000000000007',
       conclusionId: '00000000-0000-4000-8000-000000000008',
+      receipt: '0123456789abcdef',
     };
   });
   afterAll(async () => {

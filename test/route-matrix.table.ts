@@ -94,6 +94,17 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/polls/:id/close': [Secretary, Chair],
   'POST /api/polls/:id/publish': [Secretary, Chair],
   'POST /api/polls/:id/ballots': [Delegate, Chair],
+  // the counting committee (ban kiểm phiếu) of a secret poll, its count report and the receipt check
+  'PUT /api/polls/:id/committee': STAFF,
+  'GET /api/polls/:id/committee': [Admin, Secretary, Chair, Delegate, Observer],
+  'POST /api/polls/:id/count/confirm': [Delegate, Chair, Secretary, Admin],
+  'GET /api/polls/:id/count-report': [Admin, Secretary, Chair, Delegate],
+  'GET /api/polls/:id/exports/count-report.pdf': [Admin, Secretary, Chair, Delegate],
+  'GET /api/polls/:id/receipts/:receipt': [Admin, Secretary, Chair, Delegate, Observer],
+  'PUT /api/me/counting-key': [Delegate, Chair, Secretary, Admin],
+  'GET /api/me/counting-key': [Delegate, Chair, Secretary, Admin],
+  'GET /api/polls/:id/count/share': [Delegate, Chair, Secretary, Admin],
+  'POST /api/polls/:id/count/share': [Delegate, Chair, Secretary, Admin],
   // proxy voting (only in bodies with allow_proxy_voting)
   'POST /api/meetings/:id/proxies': STAFF,
   'GET /api/meetings/:id/proxies': STAFF,

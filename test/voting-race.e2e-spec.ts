@@ -54,8 +54,9 @@ describe('voting: concurrent casts racing a close', () => {
       const ok = acks.filter((a): a is { ok: true } & CastAck => a.ok);
       const refused = acks.filter((a) => !a.ok);
       for (const r of refused) expect(r).toMatchObject({ ok: false, error: { code: 'POLL_CLOSED' } });
-      const table = mode === 'named' ? 'named_ballots' : 'secret_ballots';
-      const column = mode === 'named' ? 'receipt' : 'receipt_code';
+      // secret receipts are stored apart from the ballots, at the count
+      const table = mode === 'named' ? 'named_ballots' : 'secret_receipts';
+      const column = 'receipt';
       const stored = (await t.dataSource.query<{ r: string }[]>(`SELECT ${column} AS r FROM ${table} WHERE poll_id = $1`, [poll.id])).map((x) => x.r);
       expect(stored.sort()).toEqual(ok.map((a) => a.receipt).sort());
       const [{ n }] = await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM poll_participation WHERE poll_id = $1`, [poll.id]);

@@ -67,9 +67,8 @@ describe('voting tables', () => {
       votes.map((code, i) =>
         t.dataSource.transaction(async (em) => {
           await em.getRepository(PollParticipationEntity).insert({ pollId: poll.id, delegateId: delegates[i].id, actingDelegateId: null, ballotKey: randomUUID(), channel: i % 3 === 0 ? VoteChannel.Online : VoteChannel.Hall });
-          const receiptCode = randomBytes(8).toString('base64url');
-          receipts.push(receiptCode);
-          await em.getRepository(SecretBallotEntity).insert({ pollId: poll.id, choices: [byCode.get(code) as string], receiptCode });
+          receipts.push(randomBytes(8).toString('base64url'));
+          await em.getRepository(SecretBallotEntity).insert({ pollId: poll.id, choices: [byCode.get(code) as string] });
         }),
       ),
     );
@@ -97,7 +96,7 @@ describe('voting tables', () => {
     const cols = await t.dataSource.query<{ column_name: string; data_type: string }[]>(
       `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'secret_ballots' ORDER BY column_name`,
     );
-    expect(cols.map((c) => c.column_name)).toEqual(['choices', 'id', 'poll_id', 'receipt_code']);
+    expect(cols.map((c) => c.column_name)).toEqual(['choices', 'id', 'poll_id']);
     expect(cols.find((c) => c.column_name === 'id')?.data_type).toBe('uuid');
   });
 
@@ -116,7 +115,7 @@ describe('voting tables', () => {
     expect(await errorCode(polls.update(poll.id, { status: PollStatus.Open, openedAt: new Date(), membersCount: 5, presentCount: 6, eligibleCount: 6 }))).toBe('23514');
     expect(await errorCode(polls.update(poll.id, { countdownSeconds: 1 }))).toBe('23514');
     expect(await errorCode(t.dataSource.getRepository(PollOptionEntity).insert({ pollId: poll.id, position: 4, label: 'Tán thành 2', code: MotionOptionCode.For }))).toBe('23505');
-    expect(await errorCode(t.dataSource.getRepository(SecretBallotEntity).insert({ pollId: poll.id, choices: {} as unknown as string[], receiptCode: 'x' }))).toBe('23514');
+    expect(await errorCode(t.dataSource.getRepository(SecretBallotEntity).insert({ pollId: poll.id, choices: {} as unknown as string[] }))).toBe('23514');
     // a meeting that has polls cannot be deleted
     expect(await errorCode(t.dataSource.getRepository(MeetingEntity).delete(meeting.id))).toBe('23503');
   });

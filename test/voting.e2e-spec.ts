@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ALL_ROLES, Clock, Role } from '#core';
 import type { WsAck, WsErrorEvent } from '#realtime';
@@ -141,7 +143,7 @@ describe('voting: polls, casting, live events', () => {
     expect(refused.body.error.code).toBe('POLL_INVALID');
   });
 
-  it('keeps secret ballots unlinkable, rewrites them in receipt order at close, and publishes verifiable receipts', async () => {
+  it('seals secret ballots while open, counts them at close without receipt-choice pairs, and answers receipt checks', async () => {
     const staff = await connect(tokenOf(secretary));
     const voters = await Promise.all(f.voters.slice(0, 5).map((v) => connect(v.token)));
     const poll = await createPoll(choiceBody({ liveTallies: false }));
@@ -155,7 +157,9 @@ describe('voting: polls, casting, live events', () => {
     for (let i = 0; i < voters.length; i++) {
       const ack = await cast(voters[i], poll, picks[i], ballotIds[i]);
       if (!ack.ok) throw new Error(JSON.stringify(ack));
-      expect(ack.receipt).toBe(receiptOf(ballotIds[i]));
+      // a server-made receipt: the voter cannot compute it from their ballot id
+      expect(ack.receipt).toMatch(/^[0-9A-F]{16}$/);
+      expect(ack.receipt).not.toBe(receiptOf(ballotIds[i]));
       acks.push(ack);
     }
     // retry after a lost ack: same receipt, nothing added
@@ -163,41 +167,55 @@ describe('voting: polls, casting, live events', () => {
     await waitFor(() => progress.some((p) => p.cast === 5));
     expect(progress.every((p) => p.tallies === undefined)).toBe(true);
 
-    // the tables: nothing in secret_ballots names a voter, a ballot id, a time or a serial
     const cols = async (table: string): Promise<string[]> =>
       (await t.dataSource.query<{ column_name: string }[]>(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY column_name`, [table])).map(
         (r) => r.column_name,
       );
-    expect(await cols('secret_ballots')).toEqual(['choices', 'id', 'poll_id', 'receipt_code']);
+    expect(await cols('secret_ballots')).toEqual(['choices', 'id', 'poll_id']);
+    expect(await cols('secret_ballot_envelopes')).toEqual(['id', 'poll_id', 'sealed']);
     expect(await cols('poll_participation')).not.toContain('receipt');
+    // while open: no plaintext anywhere, only envelopes of one size; no receipt stored
+    expect(await t.dataSource.query(`SELECT 1 FROM secret_ballots WHERE poll_id = $1`, [poll.id])).toEqual([]);
+    expect(await t.dataSource.query(`SELECT 1 FROM secret_receipts WHERE poll_id = $1`, [poll.id])).toEqual([]);
+    const sealed = await t.dataSource.query<{ sealed: Buffer }[]>(`SELECT sealed FROM secret_ballot_envelopes WHERE poll_id = $1`, [poll.id]);
+    expect(sealed).toHaveLength(5);
+    expect(new Set(sealed.map((r) => r.sealed.length)).size).toBe(1);
+    const dump = sealed.map((r) => r.sealed.toString('latin1')).join('|');
+    for (const id of [a, b, c, ...acks.map((x) => x.receipt)]) expect(dump).not.toContain(id);
     const participation = await t.dataSource.query<{ ballot_key: string }[]>(`SELECT ballot_key FROM poll_participation WHERE poll_id = $1`, [poll.id]);
-    const receipts = new Set(acks.map((x) => x.receipt));
-    for (const p of participation) {
-      expect(ballotIds.map(participationKey)).toContain(p.ballot_key);
-      expect([...receipts].some((r) => p.ballot_key.toUpperCase().includes(r))).toBe(false);
-    }
-    expect(await t.dataSource.query(`SELECT 1 FROM secret_ballots s JOIN poll_participation p ON p.ballot_key = s.receipt_code OR p.id = s.id`)).toEqual([]);
+    for (const p of participation) expect(ballotIds.map(participationKey)).toContain(p.ballot_key);
+    // the key is on disk outside the database, not in it
+    expect(existsSync(join(t.config.ballots.keyDir, `${poll.id}.key`))).toBe(true);
+    const receiptCheck = (r: string) => f.voters[3].http.get<{ status: string }>(`/api/polls/${poll.id}/receipts/${r}`);
+    expect((await receiptCheck(acks[0].receipt)).body).toMatchObject({ error: { code: 'NOT_COUNTED' } });
 
     await secretary.post(`/api/polls/${poll.id}/close`);
-    // physical order after close is receipt order, not casting order
-    const physical = (await t.dataSource.query<{ receipt_code: string }[]>(`SELECT receipt_code FROM secret_ballots WHERE poll_id = $1 ORDER BY ctid`, [poll.id])).map(
-      (r) => r.receipt_code,
-    );
-    expect(physical).toEqual([...physical].sort());
-    const chained = await t.dataSource.query<{ actor_id: string | null; payload: { receipt?: string; delegateId?: string } }[]>(
-      `SELECT actor_id, payload FROM audit_log WHERE entity_id = $1 AND action = 'ballot.accepted' ORDER BY seq`,
+    expect(existsSync(join(t.config.ballots.keyDir, `${poll.id}.key`))).toBe(false);
+    expect(await t.dataSource.query(`SELECT 1 FROM secret_ballot_envelopes WHERE poll_id = $1`, [poll.id])).toEqual([]);
+    const counted = await t.dataSource.query<{ choices: string[] }[]>(`SELECT choices FROM secret_ballots WHERE poll_id = $1`, [poll.id]);
+    expect(counted.map((r) => JSON.stringify([...r.choices].sort())).sort()).toEqual(picks.map((p) => JSON.stringify([...p].sort())).sort());
+    // the audit chain: the ballots without receipts, the receipts without ballots, no actor
+    const chained = await t.dataSource.query<{ action: string; actor_id: string | null; payload: { receipt?: string; receipts?: string[]; choices?: string[] } }[]>(
+      `SELECT action, actor_id, payload FROM audit_log WHERE entity_id = $1 AND action IN ('ballot.counted', 'poll.receipts', 'ballot.accepted') ORDER BY seq`,
       [poll.id],
     );
-    expect(chained.map((e) => e.payload.receipt)).toEqual([...receipts].sort());
-    expect(chained.every((e) => e.actor_id === null && e.payload.delegateId === undefined)).toBe(true);
+    expect(chained.filter((e) => e.action === 'ballot.counted')).toHaveLength(5);
+    expect(chained.filter((e) => e.action === 'ballot.accepted')).toEqual([]);
+    expect(chained.every((e) => e.actor_id === null && e.payload.receipt === undefined && !(e.payload.choices && e.payload.receipts))).toBe(true);
+    expect(chained.find((e) => e.action === 'poll.receipts')?.payload.receipts).toEqual(acks.map((x) => x.receipt).sort());
+    // a retry after the count: the same receipt, nothing counted twice
+    expect(await cast(voters[0], poll, picks[0], ballotIds[0])).toMatchObject({ ok: true, receipt: acks[0].receipt, replay: true });
 
     const results = voters.map((s) => nextEvent<PollResultView>(s, 'poll:results'));
     await secretary.post(`/api/polls/${poll.id}/publish`);
     for (const r of await Promise.all(results)) expect(r.result).toMatchObject({ cast: 5, outcome: expect.any(String) as string });
     const pub = await f.voters[3].http.get<PollView>(`/api/polls/${poll.id}`);
-    const listed = pub.body.ballots as { receipt: string; choices: string[] }[];
-    expect(listed.map((x) => x.receipt)).toEqual([...receipts].sort());
-    for (let i = 0; i < acks.length; i++) expect(listed.find((x) => x.receipt === acks[i].receipt)?.choices.sort()).toEqual([...picks[i]].sort());
+    // receipts only: a receipt never travels with choices
+    expect(pub.body.ballots).toEqual(acks.map((x) => x.receipt).sort().map((receipt) => ({ receipt })));
+    expect((await receiptCheck(acks[2].receipt)).body).toEqual({ status: 'counted' });
+    expect((await receiptCheck(acks[2].receipt.toLowerCase())).body).toEqual({ status: 'counted' });
+    expect((await receiptCheck('0123456789ABCDEF')).body).toEqual({ status: 'not_found' });
+    expect((await receiptCheck('nope')).status).toBe(400);
   });
 
   it('gives a reconnecting client the open polls and its own vote status in one message', async () => {

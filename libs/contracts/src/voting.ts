@@ -30,8 +30,8 @@ export interface PollResult {
   };
 }
 
-/** Published ballots: per delegate in named polls (byProxy: who cast it for them), per receipt in secret polls. */
-export type PublishedBallot = { delegateId: string; fullName: string; choices: string[]; byProxy?: { delegateId: string; fullName: string } } | { receipt: string; choices: string[] };
+/** Published ballots: per delegate in named polls (byProxy: who cast it for them); secret polls: the receipts counted, never with choices. */
+export type PublishedBallot = { delegateId: string; fullName: string; choices: string[]; byProxy?: { delegateId: string; fullName: string } } | { receipt: string };
 
 export interface PollView {
   id: string;

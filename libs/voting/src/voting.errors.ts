@@ -47,6 +47,16 @@ export enum VotingErrorCode {
   NOT_ON_ROLL = 'NOT_ON_ROLL',
   /** The represented delegate is checked in: they vote themselves. */
   REPRESENTED_PRESENT = 'REPRESENTED_PRESENT',
+  /** The secret poll's private key file is not on this server (BALLOT_KEY_DIR). */
+  BALLOT_KEY_MISSING = 'BALLOT_KEY_MISSING',
+  /** Counting committee: a member is not invited / not a delegate, no head, a threshold out of range, changed too late. */
+  COMMITTEE_INVALID = 'COMMITTEE_INVALID',
+  /** The caller is not a member of this poll's counting committee. */
+  NOT_COMMITTEE_MEMBER = 'NOT_COMMITTEE_MEMBER',
+  /** Committee custody: a member has no counting key yet, or the shares given do not open the poll's key. */
+  COMMITTEE_KEY = 'COMMITTEE_KEY',
+  /** The count is not done yet (receipts, report). */
+  NOT_COUNTED = 'NOT_COUNTED',
 }
 
 registerErrorCodes({
@@ -73,4 +83,9 @@ registerErrorCodes({
   [VotingErrorCode.NOT_PROXY_HOLDER]: 403,
   [VotingErrorCode.REPRESENTED_PRESENT]: 409,
   [VotingErrorCode.NOT_ON_ROLL]: 409,
+  [VotingErrorCode.BALLOT_KEY_MISSING]: 503,
+  [VotingErrorCode.COMMITTEE_INVALID]: 400,
+  [VotingErrorCode.NOT_COMMITTEE_MEMBER]: 403,
+  [VotingErrorCode.COMMITTEE_KEY]: 409,
+  [VotingErrorCode.NOT_COUNTED]: 409,
 });

@@ -3,6 +3,10 @@ import { AttendanceModule } from '#attendance';
 import { AuditModule } from '#audit';
 import { MeetingsModule } from '#meetings';
 import { RealtimeModule, WsExceptionFilter } from '#realtime';
+import { CommitteeController } from './committee/committee.controller.js';
+import { CommitteeKeys } from './committee/committee-keys.js';
+import { CommitteeService } from './committee/committee.service.js';
+import { BallotKeysService } from './secrecy/ballot-keys.service.js';
 import { CastRateLimiter } from './casting/cast-rate-limiter.js';
 import { CastVoteUseCase } from './casting/cast-vote.use-case.js';
 import { PollCountdownScheduler } from './live/poll-countdown.scheduler.js';
@@ -24,7 +28,7 @@ export class VotingModule {
     return {
       module: VotingModule,
       imports: [RealtimeModule, MeetingsModule, AttendanceModule, AuditModule],
-      controllers: [PollsController, ProxiesController],
+      controllers: [PollsController, ProxiesController, CommitteeController],
       providers: [
         { provide: VOTING_OPTIONS, useValue: { ...DEFAULT_VOTING_OPTIONS, ...options } },
         PollsService,
@@ -37,8 +41,11 @@ export class VotingModule {
         VotingGateway,
         PollCountdownScheduler,
         WsExceptionFilter,
+        BallotKeysService,
+        CommitteeKeys,
+        CommitteeService,
       ],
-      exports: [PollsService, PollLifecycleService, CastVoteUseCase, PollCountdownScheduler],
+      exports: [PollsService, PollLifecycleService, CastVoteUseCase, PollCountdownScheduler, CommitteeService],
     };
   }
 }

@@ -31,6 +31,8 @@ export interface AppConfig {
   realtime: { redisUrl: string | null; maxPayloadBytes: number };
   /** Face check-in engine, descriptor key and kiosk settings (libs/face). */
   face: FaceConfig;
+  /** Secret ballots: master key (null: DATA_DIR/ballot.key) and the directory of open polls' key files. */
+  ballots: { key: string | null; keyDir: string };
   /** Assigned tasks: reminder lead time; mail settings (smtpUrl null = no email). */
   tasks: { reminderDaysBefore: number; smtpUrl: string | null; smtpFrom: string };
   /** Official documents and signatures: place line, PKCS#12 key at rest, PKCS#11 module, TSA, trusted roots file. */
@@ -157,6 +159,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       frameMaxSide: env.FACE_FRAME_MAX_SIDE,
       kioskMaxFps: env.FACE_KIOSK_MAX_FPS,
     },
+    ballots: { key: env.BALLOT_KEY?.trim() ?? null, keyDir: resolve(env.BALLOT_KEY_DIR ?? join(dataDir, 'ballot-keys')) },
     tasks: { reminderDaysBefore: env.TASK_REMINDER_DAYS_BEFORE, smtpUrl: env.SMTP_URL ?? null, smtpFrom: env.SMTP_FROM },
     documents: {
       place: env.DOCUMENT_PLACE,

@@ -84,6 +84,13 @@ export const envSchema = z.object({
     .string()
     .refine((v) => /^[0-9a-fA-F]{64}$/.test(v.trim()) || Buffer.from(v.trim(), 'base64').length === 32, 'must be 32 bytes as base64 or 64 hex characters')
     .optional(),
+  /** Secret ballots' master key (receipts, poll key files), 32 bytes as base64 or hex; unset = DATA_DIR/ballot.key (created once). */
+  BALLOT_KEY: z
+    .string()
+    .refine((v) => /^[0-9a-fA-F]{64}$/.test(v.trim()) || Buffer.from(v.trim(), 'base64').length === 32, 'must be 32 bytes as base64 or 64 hex characters')
+    .optional(),
+  /** Where open secret polls keep their private key file (outside the database; deleted at the count); unset = DATA_DIR/ballot-keys. */
+  BALLOT_KEY_DIR: z.string().min(1).optional(),
   /** Names FACE_KEY in each stored blob, for rotation. */
   FACE_KEY_VERSION: z.coerce.number().int().min(1).max(255).default(1),
   /** Version of the biometric notice text a consent must refer to. */

@@ -4,7 +4,7 @@ import { AttendanceReadService, type AttendanceListItem, type AttendanceSummary 
 import { DomainError } from '#core';
 import { BodyEntity } from '#delegates';
 import { AgendaItemEntity, MeetingEntity } from '#meetings';
-import { BallotMode, PollEntity, PollKind, PollOptionEntity, PollsService, PollStatus, legalView } from '#voting';
+import { BallotMode, CommitteeService, PollEntity, PollKind, PollOptionEntity, PollsService, PollStatus, legalView, type CountReportView } from '#voting';
 
 export interface MeetingHeader {
   meeting: MeetingEntity;
@@ -39,8 +39,8 @@ export interface PollExport {
   arithmetic: string;
   /** Named polls: each voter and what they chose (option labels). */
   named: { fullName: string; choices: string[] }[];
-  /** Secret polls: receipt codes with the choices on that ballot, sorted by receipt. */
-  secret: { receipt: string; choices: string[] }[];
+  /** Secret polls: the receipt codes counted, sorted (never with choices: a receipt proves inclusion only). */
+  secret: string[];
   /** The decision type, the rule in words and its legal basis; an administrator's override with its basis. */
   legal: { decisionType: string | null; ruleWords: string; basis: string | null; overrideBasis: string | null };
   /** Confidence polls: one line per official (counts and shares of all delegates, consequences). */
@@ -67,7 +67,20 @@ export class ExportDataService {
     private readonly dataSource: DataSource,
     private readonly attendance: AttendanceReadService,
     private readonly polls: PollsService,
+    private readonly committee: CommitteeService,
   ) {}
+
+  /** The count reports of the counted secret polls among these. */
+  async countReports(polls: PollExport[]): Promise<CountReportView[]> {
+    const out: CountReportView[] = [];
+    for (const p of polls) {
+      if (p.ballotMode !== BallotMode.Secret || p.outcome === '') continue;
+      // polls counted before count reports existed have none
+      const report = await this.committee.reportOf(p.id).catch(() => null);
+      if (report) out.push(report);
+    }
+    return out;
+  }
 
   async header(meetingId: string): Promise<MeetingHeader> {
     const meeting = await this.dataSource.getRepository(MeetingEntity).findOne({ where: { id: meetingId } });
@@ -120,7 +133,7 @@ export class ExportDataService {
         legal: legalLines(poll),
         officials: ((result.confidence ?? {}) as { officials?: { arithmetic: string }[] }).officials?.map((o) => vietnamesePart(o.arithmetic)) ?? [],
         named: ballots.flatMap((b) => ('fullName' in b ? [{ fullName: b.fullName, choices: labels(b.choices) }] : [])),
-        secret: ballots.flatMap((b) => ('receipt' in b ? [{ receipt: b.receipt, choices: labels(b.choices) }] : [])),
+        secret: ballots.flatMap((b) => ('receipt' in b ? [b.receipt] : [])),
       });
     }
     return out;

@@ -2,6 +2,9 @@ import { Controller, Get, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
 import { contentDisposition } from '#meetings';
+import { CommitteeService, PollEntity } from '#voting';
+import { DataSource } from 'typeorm';
+import { countReportPdf } from './count-report-export.js';
 import { DocumentsService } from '#documents';
 import { MINUTES_DOCUMENT_KIND } from '../minutes/issue-minutes.use-case.js';
 import { minutesDocx, minutesPdf } from '../minutes/minutes-render.js';
@@ -28,8 +31,21 @@ export class ExportsController {
     private readonly data: ExportDataService,
     private readonly minutes: MinutesService,
     private readonly rounds: RoundSummaryExporter,
+    private readonly committee: CommitteeService,
+    private readonly dataSource: DataSource,
     private readonly documents: DocumentsService,
   ) {}
+
+  /** Biên bản kiểm phiếu of a secret poll (staff; committee members too). */
+  @Get('polls/:id/exports/count-report.pdf')
+  @Roles(Admin, Secretary, Chair, Role.Delegate)
+  @ApiProduces(PDF)
+  async countReportPdf(@CurrentUser() user: AuthUser, @UuidParam('id') pollId: string): Promise<StreamableFile> {
+    const report = await this.committee.report(user, pollId);
+    const poll = await this.dataSource.getRepository(PollEntity).findOneOrFail({ where: { id: pollId } });
+    const { meeting, bodyName } = await this.data.header(poll.meetingId);
+    return file(await countReportPdf(bodyName, meeting.title, report), PDF, exportFilename('bien-ban-kiem-phieu', poll.title, 'pdf'));
+  }
 
   @Get('meetings/:id/exports/attendance.pdf')
   @Roles(Admin, Secretary, Chair)

@@ -31,8 +31,8 @@ export async function resultsPdf(data: ResultsExportData): Promise<Buffer> {
       pdf.space(0.3).table(['STT', 'Đại biểu', 'Lựa chọn'], p.named.map((b, j) => [String(j + 1), b.fullName, b.choices.join('; ') || '(phiếu trống)']), [0.08, 0.46, 0.46]);
     }
     if (p.secret.length > 0) {
-      pdf.space(0.3).paragraph('Mã biên nhận phiếu kín (để đại biểu tự kiểm tra phiếu của mình):');
-      pdf.table(['STT', 'Mã biên nhận', 'Lựa chọn'], p.secret.map((b, j) => [String(j + 1), b.receipt, b.choices.join('; ') || '(phiếu trống)']), [0.08, 0.32, 0.6]);
+      pdf.space(0.3).paragraph('Mã biên nhận các phiếu kín đã được kiểm (chỉ xác nhận phiếu đã được tính, không kèm nội dung phiếu):');
+      pdf.table(['STT', 'Mã biên nhận'], p.secret.map((r, j) => [String(j + 1), r]), [0.12, 0.88]);
     }
   });
   pdf.closing(EXPORT_SIGNERS);
@@ -67,8 +67,8 @@ export async function resultsXlsx(data: ResultsExportData): Promise<Buffer> {
       ws.addRow(['STT', 'Đại biểu', 'Lựa chọn']).font = { bold: true };
       p.named.forEach((b, j) => ws.addRow([j + 1, b.fullName, b.choices.join('; ')]));
     } else {
-      ws.addRow(['STT', 'Mã biên nhận', 'Lựa chọn']).font = { bold: true };
-      p.secret.forEach((b, j) => ws.addRow([j + 1, b.receipt, b.choices.join('; ')]));
+      ws.addRow(['STT', 'Mã biên nhận']).font = { bold: true };
+      p.secret.forEach((r, j) => ws.addRow([j + 1, r]));
     }
     ws.columns.forEach((c, k) => (c.width = [6, 32, 40][k] ?? 14));
   });

@@ -35,9 +35,11 @@ export class DraftMinutesUseCase {
         [meetingId],
       ),
     ]);
+    const countReports = await this.data.countReports(polls);
     const content = buildMinutesDraft({
       attendance,
       polls,
+      countReports,
       opinions: opinions.map((o) => ({ delegateName: o.delegateName ?? '', agendaItemId: o.agendaItemId, content: o.content })),
       conclusions,
       speakers: speakers.map((sp) => ({ delegateName: sp.full_name, agendaItemId: sp.agenda_item_id, grantedAt: new Date(sp.granted_at) })),

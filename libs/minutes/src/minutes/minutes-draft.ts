@@ -4,6 +4,8 @@ import type { AttendanceExportData, PollExport } from '../exports/export-data.se
 import { ATTENDANCE_STATUS_LABEL, attendanceExportStatus, CHECKIN_METHOD_LABEL, formatQuorumLine, formatVnDateTime, formatVnLongDate } from '../render/format.js';
 import type { MinutesConclusion } from './conclusions.port.js';
 import type { MinutesContent } from './meeting-minutes.entity.js';
+import type { CountReportView } from '#voting';
+import { countReportLines } from '../exports/count-report-export.js';
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base' });
 /** Vietnamese lists sort by given name (the last word), then by the rest. */
@@ -36,6 +38,8 @@ export interface MinutesInputs {
   polls: PollExport[];
   opinions: MinutesOpinion[];
   conclusions: MinutesConclusion[];
+  /** Count reports (biên bản kiểm phiếu) of the meeting's counted secret polls. */
+  countReports?: CountReportView[];
 }
 
 const MODE_LABEL: Record<MeetingMode, string> = {
@@ -45,7 +49,7 @@ const MODE_LABEL: Record<MeetingMode, string> = {
 };
 
 /** The draft minutes, written from the meeting's data; the secretary edits the text before locking. */
-export function buildMinutesDraft({ attendance, polls, opinions, conclusions, speakers = [] }: MinutesInputs): MinutesContent {
+export function buildMinutesDraft({ attendance, polls, opinions, conclusions, speakers = [], countReports = [] }: MinutesInputs): MinutesContent {
   const { meeting, agenda, summary, list } = attendance;
   const agendaTitle = new Map(agenda.map((a) => [a.id, `${a.position}. ${a.title}`]));
   const closed = meeting.closedAt !== null && meeting.closedAt !== undefined;
@@ -113,6 +117,9 @@ export function buildMinutesDraft({ attendance, polls, opinions, conclusions, sp
       { heading: 'III. CHƯƠNG TRÌNH HỌP', body: agendaLines.join('\n') },
       { heading: 'IV. PHÁT BIỂU VÀ Ý KIẾN CỦA ĐẠI BIỂU', body: [...(speakerLines.length > 0 ? ['Phát biểu tại phiên họp:', ...speakerLines, 'Ý kiến bằng văn bản:'] : []), ...opinionLines].join('\n') },
       { heading: 'V. KẾT QUẢ BIỂU QUYẾT', body: pollLines.join('\n') },
+      ...(countReports.length > 0
+        ? [{ heading: 'V.a. KIỂM PHIẾU BỎ PHIẾU KÍN', body: countReports.flatMap((r, i) => [`${i + 1}. Biên bản kiểm phiếu (SHA-256 ${r.sha256.slice(0, 16)}…)`, ...countReportLines(r).map((l) => `   ${l}`)]).join('\n') }]
+        : []),
       { heading: 'VI. KẾT LUẬN', body: conclusionLines.join('\n') },
       {
         heading: 'VII. KÝ XÁC NHẬN',

@@ -17,46 +17,77 @@ export interface BatchItem {
   key: string;
   receipt: string;
   choices: string[];
+  /** Secret polls: choices and receipt sealed to the poll's public key (hex), made before the transaction; null when the poll had no key yet. */
+  sealed: string | null;
 }
 
 /** Per item: acked (after the batch commits), refused, or handed to the one-ballot path (changes, conflicts). */
 export type BatchOutcome = { kind: 'ack'; ack: CastAck } | { kind: 'error'; error: DomainError } | { kind: 'single' };
 
-interface StateRow {
+/** What a cast is decided on, per voter, read in one statement under the poll's cast lock. */
+export interface CastState {
   delegate_id: string;
   status: PollStatus;
   ballot_key: string | null;
+  acting_delegate_id: string | null;
   can_vote: boolean | null;
   method: string | null;
   on_roll: boolean;
 }
 
 /**
- * Writes the new ballots of many voters of one poll in one transaction (group commit): the cast lock shared, one
- * read of status, earlier participation and eligibility for all of them, one multi-row insert of participation
- * and one of ballots, one audit batch for named ballots (actor = each voter). Everything unusual (a retry whose
- * ballot id already counted, or a double tap within the batch, is answered here; a change of a named ballot, a
- * concurrent insert, a voter twice in the batch with two ballot ids) goes to the one-ballot path after this commit,
- * so the rules live in one place.
+ * The cast lock (shared) and the state of each voter: the poll's status (one statement after the lock, so its
+ * snapshot follows the lock), their earlier participation, their voting right (invitation), their attendance
+ * (status = 'present', as AttendanceReadService.isPresent) and whether they are on the roll frozen at open. Both the
+ * batch and the one-ballot path decide on this, through castRefusal: one eligibility check.
  */
-export async function writeBatch(em: EntityManager, def: PollDefinition, items: BatchItem[], audit: AuditService): Promise<BatchOutcome[]> {
-  const poll = def.poll;
-  const secret = poll.ballotMode === BallotMode.Secret;
-  await em.query(`SELECT pg_advisory_xact_lock_shared(${POLL_LOCK_CLASS}, hashtext($1::text))`, [poll.id]);
-  const delegates = [...new Set(items.map((i) => i.delegateId))];
-  // the poll's status rides on every row: one statement after the lock, so its snapshot follows the lock
-  const rows = await em.query<StateRow[]>(
-    `SELECT d.delegate_id, p.status, pp.ballot_key, i.can_vote, r.method, (pr.delegate_id IS NOT NULL) AS on_roll
+export async function readCastState(em: EntityManager, pollId: string, delegateIds: string[]): Promise<Map<string, CastState>> {
+  // an advisory lock rather than SELECT ... FOR SHARE: a thousand concurrent row share-locks go through PostgreSQL
+  // multixacts and slow every cast down; a close takes it exclusively, so it waits for casts in flight to commit
+  await em.query(`SELECT pg_advisory_xact_lock_shared(${POLL_LOCK_CLASS}, hashtext($1::text))`, [pollId]);
+  const rows = await em.query<CastState[]>(
+    `SELECT d.delegate_id, p.status, pp.ballot_key, pp.acting_delegate_id, i.can_vote, r.method, (pr.delegate_id IS NOT NULL) AS on_roll
        FROM unnest($2::uuid[]) AS d(delegate_id)
        LEFT JOIN polls p ON p.id = $1
        LEFT JOIN poll_participation pp ON pp.poll_id = $1 AND pp.delegate_id = d.delegate_id
        LEFT JOIN meeting_invitations i ON i.meeting_id = p.meeting_id AND i.delegate_id = d.delegate_id
        LEFT JOIN attendance_records r ON r.meeting_id = p.meeting_id AND r.delegate_id = d.delegate_id AND r.status = 'present'
        LEFT JOIN poll_roll pr ON pr.poll_id = $1 AND pr.delegate_id = d.delegate_id`,
-    [poll.id, delegates],
+    [pollId, delegateIds],
   );
-  const status = rows[0].status;
-  const byDelegate = new Map(rows.map((r) => [r.delegate_id, r]));
+  return new Map(rows.map((r) => [r.delegate_id, r]));
+}
+
+/**
+ * Why a new ballot of this voter is refused, or null: voting right, presence (own casts; a proxy cast is checked
+ * on its holder by proxyCastError instead), then the poll's status. Earlier participation and the roll come after,
+ * in the callers, in this order.
+ */
+export function castRefusal(st: CastState, byProxy: boolean): DomainError | null {
+  if (!byProxy) {
+    if (!st.can_vote) return new DomainError(VotingErrorCode.NOT_ELIGIBLE, 'You have no voting right in this meeting');
+    if (st.method === null) return new DomainError(VotingErrorCode.NOT_PRESENT, 'Check in first (in the hall or online)');
+  }
+  if (st.status === PollStatus.Draft) return new DomainError(VotingErrorCode.POLL_NOT_OPEN, 'The poll is not open yet');
+  if (st.status !== PollStatus.Open) return new DomainError(VotingErrorCode.POLL_CLOSED, 'The poll is closed');
+  return null;
+}
+
+/** A secret poll open in the database but whose key this process could not read yet (the open was committing). */
+export const notSealed = (): DomainError => new DomainError(VotingErrorCode.POLL_NOT_OPEN, 'The poll is opening: retry with the same ballot id');
+
+/**
+ * Writes the new ballots of many voters of one poll in one transaction (group commit): the cast lock shared, one
+ * read of status, earlier participation and eligibility for all of them, one multi-row insert of participation
+ * and one of ballots (secret: sealed envelopes), one audit batch for named ballots (actor = each voter). Everything
+ * unusual (a retry whose ballot id already counted, or a double tap within the batch, is answered here; a change of
+ * a named ballot, a concurrent insert, a voter twice in the batch with two ballot ids) goes to the one-ballot path
+ * after this commit, so the rules live in one place.
+ */
+export async function writeBatch(em: EntityManager, def: PollDefinition, items: BatchItem[], audit: AuditService): Promise<BatchOutcome[]> {
+  const poll = def.poll;
+  const secret = poll.ballotMode === BallotMode.Secret;
+  const byDelegate = await readCastState(em, poll.id, [...new Set(items.map((i) => i.delegateId))]);
   const outcomes: BatchOutcome[] = [];
   const fresh: { index: number; item: BatchItem; channel: VoteChannel }[] = [];
   const taken = new Map<string, BatchItem>();
@@ -75,12 +106,11 @@ export async function writeBatch(em: EntityManager, def: PollDefinition, items: 
       outcomes.push({ kind: 'ack', ack: { pollId: poll.id, ballotId: item.ballotId, receipt: item.receipt, replay: true } });
       continue;
     }
-    if (!st.can_vote) outcomes.push({ kind: 'error', error: new DomainError(VotingErrorCode.NOT_ELIGIBLE, 'You have no voting right in this meeting') });
-    else if (st.method === null) outcomes.push({ kind: 'error', error: new DomainError(VotingErrorCode.NOT_PRESENT, 'Check in first (in the hall or online)') });
-    else if (status === PollStatus.Draft) outcomes.push({ kind: 'error', error: new DomainError(VotingErrorCode.POLL_NOT_OPEN, 'The poll is not open yet') });
-    else if (status !== PollStatus.Open) outcomes.push({ kind: 'error', error: new DomainError(VotingErrorCode.POLL_CLOSED, 'The poll is closed') });
+    const refusal = castRefusal(st, false);
+    if (refusal) outcomes.push({ kind: 'error', error: refusal });
     else if (st.ballot_key !== null) outcomes.push({ kind: 'single' });
     else if (!st.on_roll) outcomes.push({ kind: 'error', error: notOnRoll() });
+    else if (secret && item.sealed === null) outcomes.push({ kind: 'error', error: notSealed() });
     else {
       taken.set(item.delegateId, item);
       outcomes.push({ kind: 'single' });
@@ -92,12 +122,12 @@ export async function writeBatch(em: EntityManager, def: PollDefinition, items: 
   // instances) take the unique index locks in the same order and cannot deadlock
   fresh.sort((a, b) => (a.item.delegateId < b.item.delegateId ? -1 : a.item.delegateId > b.item.delegateId ? 1 : 0));
   // participation and ballots in one statement: a ballot row only for a participation row this statement wrote;
-  // secret ballots in receipt order, so their physical order says nothing about the delegate order above
+  // sealed envelopes in the order of their (random) bytes, so their physical order says nothing of the delegate order
   const ballotInsert = secret
-    ? `INSERT INTO secret_ballots (poll_id, choices, receipt_code) SELECT $1, t.ch::jsonb, t.r FROM t JOIN part ON part.ballot_key = t.k ORDER BY t.r`
+    ? `INSERT INTO secret_ballot_envelopes (poll_id, sealed) SELECT $1, decode(t.s, 'hex') FROM t JOIN part ON part.ballot_key = t.k ORDER BY t.s`
     : `INSERT INTO named_ballots (poll_id, delegate_id, choices, ballot_id, receipt) SELECT $1, t.d, t.ch::jsonb, t.b, t.r FROM t JOIN part ON part.ballot_key = t.k ORDER BY t.n`;
   const inserted = await em.query<{ ballot_key: string; ballots: number }[]>(
-    `WITH t AS (SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[]) WITH ORDINALITY AS t(d, k, c, ch, b, r, n)),
+    `WITH t AS (SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[]) WITH ORDINALITY AS t(d, k, c, ch, b, r, s, n)),
      part AS (
        INSERT INTO poll_participation (poll_id, delegate_id, acting_delegate_id, ballot_key, channel)
        SELECT $1, d, NULL, k, c::vote_channel FROM t ORDER BY n
@@ -109,15 +139,17 @@ export async function writeBatch(em: EntityManager, def: PollDefinition, items: 
       fresh.map((f) => f.item.delegateId),
       fresh.map((f) => f.item.key),
       fresh.map((f) => f.channel),
-      fresh.map((f) => JSON.stringify(f.item.choices)),
+      // secret polls: no plaintext choices or receipt in the statement (its parameters could reach a log)
+      fresh.map((f) => (secret ? '[]' : JSON.stringify(f.item.choices))),
       fresh.map((f) => f.item.ballotId),
-      fresh.map((f) => f.item.receipt),
+      fresh.map((f) => (secret ? '' : f.item.receipt)),
+      fresh.map((f) => f.item.sealed ?? ''),
     ],
   );
   const done = new Set(inserted.map((r) => r.ballot_key));
   const written = fresh.filter((f) => done.has(f.item.key));
   if (written.length === 0) return outcomes;
-  // a receipt collision (64 bits) or a reused ballot id: roll the whole batch back, every item goes one by one
+  // a reused ballot id (or a named receipt collision, 64 bits): roll the whole batch back, every item goes one by one
   if (inserted[0].ballots !== written.length) throw new BatchFallback();
   if (!secret) {
     const records: AuditRecord[] = written.map((f) => ({

@@ -4,15 +4,15 @@ import { AuditService } from '#audit';
 import { DomainError, JsonLogger, type AuthUser } from '#core';
 import { participationKey, receiptOf } from '../ballots/receipts.js';
 import { VotingNotifier } from '../live/voting.notifier.js';
-import { BallotMode, PollKind, PollStatus, VoteChannel } from '../polls/poll.enums.js';
-import { POLL_LOCK_CLASS } from '../polls/poll-lock.js';
+import { BallotMode, PollKind, VoteChannel } from '../polls/poll.enums.js';
 import { PollsService, type PollDefinition } from '../polls/polls.service.js';
 import { VotingErrorCode } from '../voting.errors.js';
 import type { CastAck } from '../voting.events.js';
-import { BatchFallback, notOnRoll, writeBatch, type BatchItem, type BatchOutcome } from './cast-batch.js';
+import { BatchFallback, castRefusal, notOnRoll, notSealed, readCastState, writeBatch, type BatchItem, type BatchOutcome } from './cast-batch.js';
 import { CastRateLimiter } from './cast-rate-limiter.js';
 import { proxyCastError, type ProxyCastFacts } from '../proxies/proxy-rules.js';
 import { confidenceBallotError } from '../rules/evaluate-confidence.js';
+import { BallotKeysService } from '../secrecy/ballot-keys.service.js';
 
 export interface CastInput {
   pollId: string;
@@ -46,9 +46,12 @@ class CastConflict extends Error {}
  * One ballot, acknowledged only after it is committed. The voter is the caller's own delegate, or with onBehalfOf
  * the delegate the caller holds an active proxy from (participation: delegate = represented, acting = caller).
  *
- * Idempotency: poll_participation holds sha256('participation:' + ballotId) for every poll (unique), and the
- * receipt is sha256('receipt:' + ballotId): a retry with the same ballot id finds the participation and answers
- * the same receipt (even after the poll closed: it was counted), counting nothing twice. A different ballot id
+ * Idempotency: poll_participation holds sha256('participation:' + ballotId) for every poll (unique); the receipt
+ * is sha256('receipt:' + ballotId) in named polls and an HMAC of the ballot id under the server's receipt key in
+ * secret ones: a retry with the same ballot id finds the participation and answers the same receipt (even after
+ * the poll closed: it was counted), counting nothing twice.
+ * Secret ballots are sealed to the poll's public key before the transaction (secrecy/ballot-crypto.ts): the
+ * database only ever sees the envelope until the count. A different ballot id
  * from the same voter is ALREADY_VOTED, except in named polls with allowChange, where it replaces the choices.
  * Secret polls never allow a change: nothing links the secret ballot to its voter, so it cannot be found again.
  *
@@ -64,6 +67,7 @@ export class CastVoteUseCase {
     private readonly limiter: CastRateLimiter,
     private readonly notifier: VotingNotifier,
     private readonly logger: JsonLogger,
+    private readonly keys: BallotKeysService,
   ) {}
 
   private readonly queues = new Map<string, PollQueue>();
@@ -75,13 +79,20 @@ export class CastVoteUseCase {
     const def = await this.polls.definition(input.pollId);
     const choices = this.checkChoices(def, input.choices);
     const key = participationKey(input.ballotId);
+    let receipt: string;
+    let sealed: string | null = null;
+    if (def.poll.ballotMode === BallotMode.Secret) {
+      receipt = await this.keys.receipt(def.poll.id, input.ballotId);
+      const sealer = await this.keys.sealer(def.poll.id, def.poll.maxChoices);
+      sealed = sealer ? sealer.seal({ choices, receipt }).toString('hex') : null;
+    } else receipt = receiptOf(input.ballotId);
     const represented = input.onBehalfOf?.toLowerCase();
     if (represented && represented !== delegateId.toLowerCase()) {
       // proxy casts are rare: the one-ballot path checks the proxy, keeping the batch path as it was
-      return this.castOne({ user, delegateId: represented, actingDelegateId: delegateId, ballotId: input.ballotId, key, receipt: receiptOf(input.ballotId), choices }, def);
+      return this.castOne({ user, delegateId: represented, actingDelegateId: delegateId, ballotId: input.ballotId, key, receipt, choices, sealed }, def);
     }
     return new Promise<CastAck>((resolve, reject) => {
-      const item: BatchItem = { user, delegateId, actingDelegateId: null, ballotId: input.ballotId, key, receipt: receiptOf(input.ballotId), choices };
+      const item: BatchItem = { user, delegateId, actingDelegateId: null, ballotId: input.ballotId, key, receipt, choices, sealed };
       let queue = this.queues.get(def.poll.id);
       if (!queue) {
         queue = { def, waiting: [], inFlight: 0 };
@@ -167,28 +178,11 @@ export class CastVoteUseCase {
   }
 
   private async write(em: EntityManager, item: BatchItem, def: PollDefinition, retried = false): Promise<CastAck> {
-    const { delegateId, actingDelegateId: acting, ballotId, choices } = item;
+    const { delegateId, actingDelegateId: acting, ballotId, choices, key, receipt } = item;
     const poll = def.poll;
-    const key = participationKey(ballotId);
-    const receipt = receiptOf(ballotId);
     const secret = poll.ballotMode === BallotMode.Secret;
-    // the poll's cast lock, shared: a close takes it exclusively, so it waits for this cast to commit, and a cast
-    // that gets it after the close committed reads `closed` (its own statement, so the snapshot follows the lock).
-    // An advisory lock rather than SELECT ... FOR SHARE: a thousand concurrent row share-locks go through
-    // PostgreSQL multixacts and slow every cast down; the lock manager handles shared locks cheaply.
-    await em.query(`SELECT pg_advisory_xact_lock_shared(${POLL_LOCK_CLASS}, hashtext($1::text))`, [poll.id]);
-    // Eligibility in the same statement: the invitation (voting right) and the attendance record, with the same
-    // condition as AttendanceReadService.isPresent (status = 'present'), read under the cast lock.
-    const [state] = await em.query<{ status: PollStatus; ballot_key: string | null; acting_delegate_id: string | null; can_vote: boolean | null; method: string | null; on_roll: boolean }[]>(
-      `SELECT p.status, pp.ballot_key, pp.acting_delegate_id, i.can_vote, r.method, (pr.delegate_id IS NOT NULL) AS on_roll
-         FROM polls p
-         LEFT JOIN poll_participation pp ON pp.poll_id = p.id AND pp.delegate_id = $2
-         LEFT JOIN meeting_invitations i ON i.meeting_id = p.meeting_id AND i.delegate_id = $2
-         LEFT JOIN attendance_records r ON r.meeting_id = p.meeting_id AND r.delegate_id = $2 AND r.status = 'present'
-         LEFT JOIN poll_roll pr ON pr.poll_id = p.id AND pr.delegate_id = $2
-        WHERE p.id = $1`,
-      [poll.id, delegateId],
-    );
+    // the same state read and the same refusals as the batch (cast-batch.ts): one eligibility check
+    const state = (await readCastState(em, poll.id, [delegateId])).get(delegateId)!;
     const mine = state.ballot_key === null ? undefined : { ballot_key: state.ballot_key };
     if (mine?.ballot_key === key) {
       // a retry of a counted ballot: same receipt, nothing written, whatever the poll's state now
@@ -202,13 +196,10 @@ export class CastVoteUseCase {
       const refusal = proxyCastError(facts);
       if (refusal) throw refusal;
       method = facts.actingMethod;
-    } else {
-      if (!state.can_vote) throw new DomainError(VotingErrorCode.NOT_ELIGIBLE, 'You have no voting right in this meeting');
-      if (method === null) throw new DomainError(VotingErrorCode.NOT_PRESENT, 'Check in first (in the hall or online)');
     }
+    const refusal = castRefusal(state, acting !== null);
+    if (refusal) throw refusal;
     const channel = method === 'online' ? VoteChannel.Online : VoteChannel.Hall;
-    if (state.status === PollStatus.Draft) throw new DomainError(VotingErrorCode.POLL_NOT_OPEN, 'The poll is not open yet');
-    if (state.status !== PollStatus.Open) throw new DomainError(VotingErrorCode.POLL_CLOSED, 'The poll is closed');
     if (mine) {
       if (secret || !poll.allowChange) throw new DomainError(VotingErrorCode.ALREADY_VOTED, acting ? 'This delegate already voted in this poll' : 'You already voted in this poll; your first ballot is final');
       // a proxy holder may change only a ballot they cast themselves; the member may always change their own
@@ -233,16 +224,17 @@ export class CastVoteUseCase {
     }
     if (acting && state.method !== null) throw new DomainError(VotingErrorCode.REPRESENTED_PRESENT, 'The represented delegate is checked in and votes in person');
     if (!acting && !state.on_roll) throw notOnRoll();
+    if (secret && item.sealed === null) throw notSealed();
     // participation and ballot in one statement; the ballot row is only written when the participation was
-    const table = secret ? 'secret_ballots (poll_id, choices, receipt_code)' : 'named_ballots (poll_id, choices, receipt, delegate_id, ballot_id)';
-    const values = secret ? `SELECT $1::uuid, $5::jsonb, $6 FROM part` : `SELECT $1::uuid, $5::jsonb, $6, $2::uuid, $7::uuid FROM part`;
+    const table = secret ? 'secret_ballot_envelopes (poll_id, sealed)' : 'named_ballots (poll_id, choices, receipt, delegate_id, ballot_id)';
+    const values = secret ? `SELECT $1::uuid, decode($5, 'hex') FROM part` : `SELECT $1::uuid, $5::jsonb, $6, $2::uuid, $7::uuid FROM part`;
     const [written] = await em.query<{ part: number; ballot: number }[]>(
       `WITH part AS (
-         INSERT INTO poll_participation (poll_id, delegate_id, acting_delegate_id, ballot_key, channel) VALUES ($1, $2, ${secret ? '$7' : '$8'}::uuid, $3, $4)
+         INSERT INTO poll_participation (poll_id, delegate_id, acting_delegate_id, ballot_key, channel) VALUES ($1, $2, ${secret ? '$6' : '$8'}::uuid, $3, $4)
          ON CONFLICT DO NOTHING RETURNING 1),
        ballot AS (INSERT INTO ${table} ${values} ON CONFLICT DO NOTHING RETURNING 1)
        SELECT (SELECT count(*) FROM part)::int AS part, (SELECT count(*) FROM ballot)::int AS ballot`,
-      secret ? [poll.id, delegateId, key, channel, JSON.stringify(choices), receipt, acting] : [poll.id, delegateId, key, channel, JSON.stringify(choices), receipt, ballotId, acting],
+      secret ? [poll.id, delegateId, key, channel, item.sealed, acting] : [poll.id, delegateId, key, channel, JSON.stringify(choices), receipt, ballotId, acting],
     );
     if (written.part === 0) {
       // another cast of this voter committed meanwhile (the re-run sees it), or the ballot id is someone else's

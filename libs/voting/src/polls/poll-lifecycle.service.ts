@@ -13,6 +13,11 @@ import { PollOptionEntity } from './poll-option.entity.js';
 import { PollEntity } from './poll.entity.js';
 import { BallotMode, PollStatus } from './poll.enums.js';
 import { toPollView, type PollView } from './poll.view.js';
+import { buildCountReport, countReportHash } from '../committee/count-report.js';
+import { BallotKeysService } from '../secrecy/ballot-keys.service.js';
+import type { BallotOpener } from '../secrecy/ballot-crypto.js';
+import { countSecretBallots } from '../secrecy/count-secret-ballots.js';
+import { CommitteeKeys } from '../committee/committee-keys.js';
 
 /** Who acts: a user, or the countdown scheduler (null). */
 export type Actor = AuthUser | null;
@@ -44,6 +49,8 @@ export class PollLifecycleService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly notifier: VotingNotifier,
+    private readonly keys: BallotKeysService,
+    private readonly committeeKeys: CommitteeKeys,
   ) {}
 
   /**
@@ -83,6 +90,10 @@ export class PollLifecycleService {
           WHERE id = $1 AND status = 'draft'`,
         [poll.id, now, poll.closesAt, counts.members, counts.present, counts.eligible],
       );
+      // secret polls get their key pair now: the public key seals every ballot, the private key leaves the database
+      if (poll.ballotMode === BallotMode.Secret) {
+        if (!(await this.committeeKeys.createIfCommitteeCustody(em, poll.id))) await this.keys.createServerKey(em, poll.id);
+      }
       const options = await em.getRepository(PollOptionEntity).find({ where: { pollId }, order: { position: 'ASC' } });
       await this.audit.append(this.record(actor, poll, 'poll.opened', { ...counts, quorumRequired: required, closesAt: poll.closesAt?.toISOString() ?? null }), em);
       return { poll, options };
@@ -93,64 +104,118 @@ export class PollLifecycleService {
   }
 
   /**
-   * Closes an open poll and writes its result. Secret ballots are rewritten in receipt order (delete + insert in
-   * this transaction), so their physical order no longer follows casting order, and enter the audit chain in one
-   * batch sorted by receipt, without identity or time of their own.
+   * Closes an open poll and writes its result. Secret polls are counted here when the server holds their key
+   * (countSecretBallots: envelopes opened, plaintext written in one statement in random order, envelopes deleted),
+   * and the key file is destroyed and the envelopes vacuumed after the commit. Under committee custody the poll
+   * closes (no more ballots) and is counted once the committee gives enough key shares (countWithKey).
    */
   async close(actor: Actor, pollId: string, onlyIfDue = false): Promise<PollView> {
-    const { poll, options, cast } = await this.dataSource.transaction(async (em) => {
+    const { poll, options, cast, counted } = await this.dataSource.transaction(async (em) => {
       const poll = await this.lock(em, pollId);
       if (poll.status !== PollStatus.Open) throw stateError(poll, 'close it');
       const now = this.clock.now();
       if (onlyIfDue && (!poll.closesAt || poll.closesAt.getTime() > now.getTime())) throw new DomainError(VotingErrorCode.POLL_STATE, 'Poll is not due');
       const options = await em.getRepository(PollOptionEntity).find({ where: { pollId }, order: { position: 'ASC' } });
-      const secret = poll.ballotMode === BallotMode.Secret;
-      const audit: AuditRecord[] = [];
-      let ballots: { choices: string[] }[];
-      let chairOptionId: string | null = null;
-      if (secret) {
-        const rows = await em.query<{ receipt_code: string; choices: string[] }[]>(`SELECT receipt_code, choices FROM secret_ballots WHERE poll_id = $1`, [pollId]);
-        rows.sort((a, b) => (a.receipt_code < b.receipt_code ? -1 : a.receipt_code > b.receipt_code ? 1 : 0));
-        await em.query(`DELETE FROM secret_ballots WHERE poll_id = $1`, [pollId]);
-        for (let i = 0; i < rows.length; i += 500) {
-          const chunk = rows.slice(i, i + 500);
-          await em.query(
-            `INSERT INTO secret_ballots (poll_id, receipt_code, choices)
-             SELECT $1, r, c::jsonb FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(r, c, n) ORDER BY n`,
-            [pollId, chunk.map((r) => r.receipt_code), chunk.map((r) => JSON.stringify(r.choices))],
-          );
-        }
-        for (const r of rows) {
-          audit.push({ action: 'ballot.accepted', entityType: 'poll', entityId: pollId, actorId: null, actorRole: null, meetingId: poll.meetingId, payload: { receipt: r.receipt_code, choices: r.choices } });
-        }
-        ballots = rows;
-      } else {
-        const rows = await em.query<{ delegate_id: string; choices: string[] }[]>(`SELECT delegate_id, choices FROM named_ballots WHERE poll_id = $1`, [pollId]);
-        ballots = rows;
-        const chair = await this.chairDelegate(em, poll.meetingId);
-        const chairBallot = chair ? rows.find((r) => r.delegate_id === chair) : undefined;
-        chairOptionId = chairBallot?.choices[0] ?? null;
-      }
       poll.status = PollStatus.Closed;
       poll.closedAt = now;
-      poll.result = computeResult(poll, options, ballots, chairOptionId);
+      if (poll.ballotMode === BallotMode.Secret) {
+        const [key] = await em.query<{ custody: string }[]>(`SELECT custody FROM poll_keys WHERE poll_id = $1`, [pollId]);
+        if (key?.custody === 'committee') {
+          await em.query(`UPDATE polls SET status = 'closed', closed_at = $2, updated_at = now() WHERE id = $1 AND status = 'open'`, [pollId, now]);
+          const [{ n }] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM poll_participation WHERE poll_id = $1`, [pollId]);
+          await this.audit.append(this.record(actor, poll, 'poll.closed', { cast: n, outcome: null, awaitingCommittee: true, byCountdown: actor === null }), em);
+          return { poll, options, cast: n, counted: false };
+        }
+        if (!key) {
+          // opened before sealed ballots existed (an upgrade during the poll): its ballots are already plaintext
+          const legacy = await em.query<{ choices: string[] }[]>(`SELECT choices FROM secret_ballots WHERE poll_id = $1`, [pollId]);
+          poll.result = computeResult(poll, options, legacy, null);
+          await em.query(`UPDATE polls SET status = 'closed', closed_at = $2, result = $3::jsonb, updated_at = now() WHERE id = $1`, [pollId, now, JSON.stringify(poll.result)]);
+          await this.audit.append(this.record(actor, poll, 'poll.closed', { cast: legacy.length, outcome: poll.result.outcome, byCountdown: actor === null }), em);
+          return { poll, options, cast: legacy.length, counted: false };
+        }
+        const opener = await this.keys.serverOpener(pollId);
+        const cast = await this.countSecret(em, actor, poll, options, opener, now, 'server');
+        return { poll, options, cast, counted: true };
+      }
+      const ballots = await em.query<{ delegate_id: string; choices: string[] }[]>(`SELECT delegate_id, choices FROM named_ballots WHERE poll_id = $1`, [pollId]);
+      const chair = await this.chairDelegate(em, poll.meetingId);
+      const chairBallot = chair ? ballots.find((r) => r.delegate_id === chair) : undefined;
+      poll.result = computeResult(poll, options, ballots, chairBallot?.choices[0] ?? null);
       await em.query(`UPDATE polls SET status = 'closed', closed_at = $2, result = $3::jsonb, updated_at = now() WHERE id = $1 AND status = 'open'`, [
         pollId,
         now,
         JSON.stringify(poll.result),
       ]);
-      const closing = this.record(actor, poll, 'poll.closed', { cast: ballots.length, outcome: poll.result.outcome, byCountdown: actor === null });
-      await this.audit.appendMany([closing, ...audit], em);
-      return { poll, options, cast: ballots.length };
+      await this.audit.append(this.record(actor, poll, 'poll.closed', { cast: ballots.length, outcome: poll.result.outcome, byCountdown: actor === null }), em);
+      return { poll, options, cast: ballots.length, counted: true };
     });
+    if (poll.ballotMode === BallotMode.Secret) {
+      this.keys.dropSealer(pollId);
+      if (counted) await this.afterSecretCount(pollId);
+    }
     this.notifier.closed(poll, cast);
     return toPollView(poll, options, true);
+  }
+
+  /** Committee custody: the count, once the committee's shares gave back the poll's private key (checked by the caller). */
+  async countWithKey(actor: AuthUser, pollId: string, opener: BallotOpener): Promise<PollView> {
+    const { poll, options } = await this.dataSource.transaction(async (em) => {
+      const poll = await this.lock(em, pollId);
+      if (poll.status !== PollStatus.Closed || poll.result !== null) throw new DomainError(VotingErrorCode.POLL_STATE, 'Only a closed secret poll awaiting its count can be counted', { status: poll.status });
+      const options = await em.getRepository(PollOptionEntity).find({ where: { pollId }, order: { position: 'ASC' } });
+      await this.countSecret(em, actor, poll, options, opener, this.clock.now(), 'committee');
+      return { poll, options };
+    });
+    await this.afterSecretCount(pollId);
+    return toPollView(poll, options, true);
+  }
+
+  /** Opens, writes and audits the ballots, the result and the count report (in the closing or counting transaction). */
+  private async countSecret(em: EntityManager, actor: Actor, poll: PollEntity, options: PollOptionEntity[], opener: BallotOpener, now: Date, custody: 'server' | 'committee'): Promise<number> {
+    const counted = await countSecretBallots(em, poll.id, poll.meetingId, opener);
+    // the chair's side of a secret ballot cannot be known: a decisive tie counts as "the chair did not vote"
+    poll.result = computeResult(poll, options, counted.ballots, null);
+    await em.query(`UPDATE polls SET status = 'closed', closed_at = coalesce(closed_at, $2), result = $3::jsonb, updated_at = now() WHERE id = $1`, [
+      poll.id,
+      poll.closedAt ?? now,
+      JSON.stringify(poll.result),
+    ]);
+    const committee = await em.query<{ delegate_id: string; full_name: string; role: 'head' | 'member' }[]>(
+      `SELECT m.delegate_id, d.full_name, m.role FROM counting_committee_members m JOIN delegates d ON d.id = m.delegate_id WHERE m.poll_id = $1 ORDER BY m.position`,
+      [poll.id],
+    );
+    const content = buildCountReport({
+      poll,
+      options,
+      ballots: counted.ballots.map((b) => b.choices),
+      result: poll.result,
+      committee: committee.map((c) => ({ delegateId: c.delegate_id, fullName: c.full_name, role: c.role })),
+      custody,
+      countedAt: now,
+    });
+    const sha256 = countReportHash(content);
+    // without a committee there is nobody to confirm: the report is final at once
+    const final = committee.length === 0;
+    await em.query(`INSERT INTO count_reports (poll_id, content, sha256, finalised_at) VALUES ($1, $2::jsonb, $3, $4)`, [poll.id, JSON.stringify(content), sha256, final ? now : null]);
+    const records: AuditRecord[] = [this.record(actor, poll, custody === 'server' ? 'poll.closed' : 'poll.counted', { cast: counted.ballots.length, outcome: poll.result.outcome, byCountdown: actor === null })];
+    records.push(...counted.audit);
+    records.push(this.record(actor, poll, 'count_report.written', { sha256, final }));
+    await this.audit.appendMany(records, em);
+    return counted.ballots.length;
+  }
+
+  /** After the count committed: the key file goes, and VACUUM removes the deleted envelopes (their dead tuples). */
+  private async afterSecretCount(pollId: string): Promise<void> {
+    await this.keys.destroyKeyFile(pollId);
+    await this.keys.vacuumEnvelopes();
   }
 
   async publish(actor: AuthUser, pollId: string): Promise<PollView> {
     const { poll, options } = await this.dataSource.transaction(async (em) => {
       const poll = await this.lock(em, pollId);
       if (poll.status !== PollStatus.Closed) throw stateError(poll, 'publish it (close it first)');
+      if (poll.result === null) throw new DomainError(VotingErrorCode.NOT_COUNTED, 'The counting committee has not opened the ballots yet');
       poll.status = PollStatus.Published;
       poll.publishedAt = this.clock.now();
       await em.query(`UPDATE polls SET status = 'published', published_at = $2, updated_at = now() WHERE id = $1 AND status = 'closed'`, [pollId, poll.publishedAt]);

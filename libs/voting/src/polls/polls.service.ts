@@ -266,11 +266,9 @@ export class PollsService {
 
   async publishedBallots(poll: PollEntity): Promise<PublishedBallot[]> {
     if (poll.ballotMode === BallotMode.Secret) {
-      const rows = await this.dataSource.query<{ receipt_code: string; choices: string[] }[]>(
-        `SELECT receipt_code, choices FROM secret_ballots WHERE poll_id = $1 ORDER BY receipt_code`,
-        [poll.id],
-      );
-      return rows.map((r) => ({ receipt: r.receipt_code, choices: r.choices }));
+      // receipts only (inclusion): a receipt next to its choices would let a voter prove their vote to a buyer
+      const rows = await this.dataSource.query<{ receipt: string }[]>(`SELECT receipt FROM secret_receipts WHERE poll_id = $1 ORDER BY receipt`, [poll.id]);
+      return rows.map((r) => ({ receipt: r.receipt }));
     }
     const rows = await this.dataSource.query<{ delegate_id: string; full_name: string; choices: string[]; acting_delegate_id: string | null; acting_full_name: string | null }[]>(
       `SELECT b.delegate_id, d.full_name, b.choices, pp.acting_delegate_id, a.full_name AS acting_full_name

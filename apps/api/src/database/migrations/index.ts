@@ -17,9 +17,10 @@ import { MeetingFactsAndSubstitutes1796169225801 } from './1796169225801-Meeting
 
 /** Migrations in order; listed explicitly so ESM, jest and the compiled build load the same set. */
 import { LegalProfiles1796169249919 } from './1796169249919-LegalProfiles.js';
+import { SecretBallots1796169869565 } from './1796169869565-SecretBallots.js';
 import { OfficialDocuments1796169925812 } from './1796169925812-OfficialDocuments.js';
 import { ConferenceRemovals1796169944908 } from './1796169944908-ConferenceRemovals.js';
 import { FacePrivacy1796171986592 } from './1796171986592-FacePrivacy.js';
 
 /** Migrations in order; listed explicitly so ESM, jest and the compiled build load the same set. */
-export const MIGRATIONS = [Init1795380848040, Attendance1795381100362, Opinions1795381897962, Leases1795382063189, Conference1795382396485, Audit1795383046158, Meetings1795383435229, Voting1795383454061, Kiosks1795383491970, Face1795384630824, Assignments1795747287359, Minutes1795747531308, KioskDeviceBinding1795748502045, MeetingProxies1795748507726, TaskReminderMail1795750689347, LegalProfiles1796169249919, OfficialDocuments1796169925812, ConferenceRemovals1796169944908, MeetingFactsAndSubstitutes1796169225801, FacePrivacy1796171986592];
+export const MIGRATIONS = [Init1795380848040, Attendance1795381100362, Opinions1795381897962, Leases1795382063189, Conference1795382396485, Audit1795383046158, Meetings1795383435229, Voting1795383454061, Kiosks1795383491970, Face1795384630824, Assignments1795747287359, Minutes1795747531308, KioskDeviceBinding1795748502045, MeetingProxies1795748507726, TaskReminderMail1795750689347, LegalProfiles1796169249919, SecretBallots1796169869565, OfficialDocuments1796169925812, ConferenceRemovals1796169944908, MeetingFactsAndSubstitutes1796169225801, FacePrivacy1796171986592];
