@@ -28,6 +28,7 @@ export const en: Dictionary = {
   'login.submitting': 'Signing in…',
   'login.required': 'Please enter your username and password.',
 
+  'nav.menu': 'Menu',
   'nav.main': 'Main navigation',
   'nav.meetings': 'Meetings',
   'nav.delegates': 'Delegates',

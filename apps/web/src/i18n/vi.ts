@@ -26,6 +26,7 @@ export const vi = {
   'login.submitting': 'Đang đăng nhập…',
   'login.required': 'Vui lòng nhập tên đăng nhập và mật khẩu.',
 
+  'nav.menu': 'Trình đơn',
   'nav.main': 'Điều hướng chính',
   'nav.meetings': 'Cuộc họp',
   'nav.delegates': 'Đại biểu',
