@@ -6,6 +6,7 @@ import { AuditModule } from '#audit';
 import { DocumentsModule } from '#documents';
 import { OpinionsModule } from '#opinions';
 import { ExportDataService } from './exports/export-data.service.js';
+import { IssueCountReportUseCase } from './exports/issue-count-report.use-case.js';
 import { ExportsController } from './exports/exports.controller.js';
 import { AssignmentsConclusionsSource } from './minutes/assignments-conclusions.source.js';
 import { MINUTES_CONCLUSIONS } from './minutes/conclusions.port.js';
@@ -35,6 +36,7 @@ export class MinutesModule {
         DraftMinutesUseCase,
         LockMinutesUseCase,
         IssueMinutesUseCase,
+        IssueCountReportUseCase,
         RoundSummaryExporter,
         AssignmentsConclusionsSource,
         { provide: MINUTES_CONCLUSIONS, useExisting: AssignmentsConclusionsSource },
