@@ -193,6 +193,8 @@ export const api = {
   /** The registered minutes and their signatures, null before registration. */
   minutesDocument: (id: string, signal?: AbortSignal) => apiJson<OfficialDocumentView | null>(`${m(id)}/minutes/document`, { signal }),
   issueMinutesDocument: (id: string, body: { secretaryUserId?: string; chairUserId?: string }) => apiJson<OfficialDocumentView>(`${m(id)}/minutes/document`, { method: 'POST', body }),
+  countReportDocument: (pollId: string, signal?: AbortSignal) => apiJson<OfficialDocumentView | null>(`/polls/${encodeURIComponent(pollId)}/count-report/document`, { signal }),
+  issueCountReportDocument: (pollId: string) => apiJson<OfficialDocumentView>(`/polls/${encodeURIComponent(pollId)}/count-report/document`, { method: 'POST' }),
   signDocument: (docId: string, slot: string, pin: string) => apiJson<OfficialDocumentView>(`/documents/${encodeURIComponent(docId)}/sign`, { method: 'POST', body: { slot, pin } }),
   documentFile: (docId: string) => apiFile(`/documents/${encodeURIComponent(docId)}/file.pdf`),
   documentVerification: (docId: string) => apiJson<VerifyReport>(`/documents/${encodeURIComponent(docId)}/verification`),

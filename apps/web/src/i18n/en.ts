@@ -887,6 +887,8 @@ export const en: Dictionary = {
   'polls.confirmCloseSecret': 'Close the vote “{title}”? {n} have not voted yet (secret ballot: no names). No ballot is taken after closing.',
   'polls.meetingClosed': 'The meeting is closed, so no new vote can be created.',
   'nav.verify': 'Verify signatures',
+  'sign.countTitle': 'Count report signatures',
+  'sign.countNotIssued': 'Once every committee member has confirmed, the secretary numbers the count report and sends it to the members for signature.',
   'sign.title': 'Digital signatures',
   'sign.notIssued': 'The minutes are locked but not yet numbered and sent for signature.',
   'sign.issue': 'Number and send for signature',

@@ -885,6 +885,8 @@ export const vi = {
   'polls.confirmCloseSecret': 'Kết thúc biểu quyết “{title}”? Còn {n} người chưa bỏ phiếu (bỏ phiếu kín nên không hiện tên). Sau khi kết thúc, không nhận thêm phiếu.',
   'polls.meetingClosed': 'Cuộc họp đã kết thúc nên không tạo biểu quyết mới.',
   'nav.verify': 'Xác thực chữ ký số',
+  'sign.countTitle': 'Ký số biên bản kiểm phiếu',
+  'sign.countNotIssued': 'Khi toàn bộ Ban kiểm phiếu đã xác nhận, thư ký cấp số biên bản kiểm phiếu và trình các thành viên ký số.',
   'sign.title': 'Ký số biên bản',
   'sign.notIssued': 'Biên bản đã khóa nhưng chưa được cấp số và trình ký.',
   'sign.issue': 'Cấp số văn bản và trình ký',
