@@ -122,6 +122,9 @@ describe('counting committee and count report', () => {
     expect([early.status, early.body.error.code]).toEqual([400, 'COMMITTEE_INVALID']);
     expect((await f.voters[0].http.post<ErrorShape>(`/api/polls/${confirmedPollId}/count-report/document`)).status).toBe(403);
 
+    // before registration: nothing, for staff and members alike
+    const none = await secretary.get<{ document: DocView | null }>(`/api/polls/${confirmedPollId}/count-report/document`);
+    expect([none.status, none.body]).toEqual([200, { document: null }]);
     const issued = await secretary.post<DocView>(`/api/polls/${confirmedPollId}/count-report/document`);
     expect(issued.status).toBe(200);
     const doc = issued.body;
@@ -131,7 +134,7 @@ describe('counting committee and count report', () => {
       ['member-2', f.voters[1].userId],
       ['member-3', f.voters[2].userId],
     ]);
-    expect((await f.voters[1].http.get<DocView>(`/api/polls/${confirmedPollId}/count-report/document`)).body.id).toBe(doc.id);
+    expect((await f.voters[1].http.get<{ document: DocView }>(`/api/polls/${confirmedPollId}/count-report/document`)).body.document.id).toBe(doc.id);
 
     // each member signs their own block with their own key (PKCS#12 uploaded by the administrator)
     const admin = (await clientAs(t.dataSource, t.url, Role.Admin)).http;

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DemoSeeder } from '../../apps/api/src/seed/demo.seeder.js';
 import { DEMO_MEETING, DEMO_MEMBERS } from '../../apps/api/src/seed/demo.data.js';
+import { createCa, createIdentity, p12Of } from '../factories/pki.factory.js';
 import { pdfText } from '../utils/documents.js';
 import { HttpClient } from '../utils/http.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
@@ -260,6 +261,34 @@ maybe('secret poll: counting committee, count report, receipts and committee cus
     for (const s of ['BIÊN BẢN KIỂM PHIẾU', TITLE, 'Số phiếu thu vào: 4', HEAD, MEMBER_A, MEMBER_B, row.sha256, 'Biên bản đã được toàn bộ Ban kiểm phiếu xác nhận']) {
       expect({ s, found: text.includes(nfc(s)) }).toEqual({ s, found: true });
     }
+
+    // the confirmed report gets its number and each member signs their own block with their own key
+    const signatures = panel.getByTestId('count-signatures');
+    await signatures.getByRole('button', { name: 'Cấp số văn bản và trình ký' }).click();
+    await signatures.getByTestId('doc-number').waitFor();
+    expect(await signatures.getByTestId('doc-number').textContent()).toMatch(/^Số: \d+\/BB-/);
+    const admin = await login('admin');
+    const head = (await admin.get<{ id: string; username: string }[]>('/api/users')).body.find((u) => u.username === 'delegate2')!;
+    const ca = createCa();
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(p12Of(createIdentity(ca, HEAD), ca, PASSPHRASE))]), 'head.p12');
+    form.append('password', PASSPHRASE);
+    expect((await admin.put(`/api/signatures/signers/${head.id}/p12`, form)).status).toBe(200);
+    const headTablet = tablets.delegate2;
+    await headTablet.goto(`${t.url}/meetings/${meetingId}/polls/${pollId}`);
+    const mine = headTablet.getByTestId('committee-member').getByTestId('count-signatures');
+    await mine.getByLabel('Mã PIN token hoặc mật khẩu tệp khóa').fill(PASSPHRASE);
+    await mine.getByRole('button', { name: 'Ký số' }).click();
+    await mine.getByTestId('slot-head').getByText(/đã ký/).waitFor();
+    // the other two blocks still wait, and are offered to no one else on this tablet
+    expect(await mine.getByRole('button', { name: 'Ký số' }).count()).toBe(0);
+    const signedDoc = (await secretary.get<{ document: { slots: { key: string; signedAt: string | null }[] } }>(`/api/polls/${pollId}/count-report/document`)).body.document;
+    expect(signedDoc.slots.map((x) => [x.key, x.signedAt !== null])).toEqual([
+      ['head', true],
+      ['member-2', false],
+      ['member-3', false],
+    ]);
+    await shots(headTablet, 'count-signatures', 'member-count-signed');
   }, 300_000);
 
   it('the receipt check answers counted for a real receipt, not found for a made-up one; the published result lists receipts only', async () => {

@@ -208,9 +208,9 @@ export const api = {
   lockMinutes: (id: string) => apiJson<MinutesView>(`${m(id)}/minutes/lock`, { method: 'POST' }),
   meetingExport: (id: string, file: MeetingExport) => apiFile(`${m(id)}/exports/${file}`),
   /** The registered minutes and their signatures, null before registration. */
-  minutesDocument: (id: string, signal?: AbortSignal) => apiJson<OfficialDocumentView | null>(`${m(id)}/minutes/document`, { signal }),
+  minutesDocument: (id: string, signal?: AbortSignal) => apiJson<{ document: OfficialDocumentView | null }>(`${m(id)}/minutes/document`, { signal }).then((r) => r.document),
   issueMinutesDocument: (id: string, body: { secretaryUserId?: string; chairUserId?: string }) => apiJson<OfficialDocumentView>(`${m(id)}/minutes/document`, { method: 'POST', body }),
-  countReportDocument: (pollId: string, signal?: AbortSignal) => apiJson<OfficialDocumentView | null>(`/polls/${encodeURIComponent(pollId)}/count-report/document`, { signal }),
+  countReportDocument: (pollId: string, signal?: AbortSignal) => apiJson<{ document: OfficialDocumentView | null }>(`/polls/${encodeURIComponent(pollId)}/count-report/document`, { signal }).then((r) => r.document),
   issueCountReportDocument: (pollId: string) => apiJson<OfficialDocumentView>(`/polls/${encodeURIComponent(pollId)}/count-report/document`, { method: 'POST' }),
   signDocument: (docId: string, slot: string, pin: string) => apiJson<OfficialDocumentView>(`/documents/${encodeURIComponent(docId)}/sign`, { method: 'POST', body: { slot, pin } }),
   documentFile: (docId: string) => apiFile(`/documents/${encodeURIComponent(docId)}/file.pdf`),

@@ -6,6 +6,7 @@ import { createCountingKey, openKeyShare } from '../voting/counting-key.js';
 import { ActionFeedback } from './action-feedback.js';
 import { DataTable } from './data-table.js';
 import { DownloadButton } from './download-button.js';
+import { DocumentSignatures } from './signatures-panel.js';
 import { ErrorMessage } from './error-message.js';
 import { useAction, type Action } from './use-action.js';
 import { useAsync } from './use-async.js';
@@ -67,6 +68,17 @@ export function CommitteePanel({ poll }: { poll: PollView }) {
             <p className="muted small">{t('committee.locked')}</p>
           ) : null}
           {view.report ? <CountReport pollId={poll.id} version={`${view.report.sha256}:${view.report.finalisedAt ?? ''}`} /> : null}
+          {view.report?.finalisedAt ? (
+            // once every member confirmed: the report gets its number and goes to the members for their digital signatures
+            <DocumentSignatures
+              testId="count-signatures"
+              load={(signal) => api.countReportDocument(poll.id, signal)}
+              deps={[poll.id, view.report.finalisedAt]}
+              issue={() => api.issueCountReportDocument(poll.id)}
+              title="sign.countTitle"
+              notIssued="sign.countNotIssued"
+            />
+          ) : null}
         </>
       ) : null}
     </section>
@@ -385,6 +397,9 @@ export function CommitteeMemberPanel({ poll, delegateId }: { poll: PollView; del
             </div>
           )}
           <ActionFeedback action={action} />
+          {view.report.finalisedAt ? (
+            <DocumentSignatures testId="count-signatures" load={(signal) => api.countReportDocument(poll.id, signal)} deps={[poll.id, view.report.finalisedAt]} issue={null} title="sign.countTitle" notIssued="sign.countNotIssued" />
+          ) : null}
         </>
       ) : null}
     </section>

@@ -53,8 +53,13 @@ export function DocumentSignatures({ testId, load, deps, issue: register, title 
   const action = useAction();
   const [pin, setPin] = useState('');
 
-  if (doc.state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
-  if (doc.state.status === 'error') return <ErrorMessage error={doc.state.error} onRetry={doc.reload} />;
+  if (doc.state.status !== 'done')
+    return (
+      <section className="panel" aria-labelledby={`${testId}-title`} data-testid={testId}>
+        <h2 id={`${testId}-title`}>{t(title)}</h2>
+        {doc.state.status === 'error' ? <ErrorMessage error={doc.state.error} onRetry={doc.reload} /> : <p role="status">{t('app.loading')}</p>}
+      </section>
+    );
   const view = doc.state.data;
   const chairs = chairPicker?.chairs ?? [];
 

@@ -49,9 +49,10 @@ export class ExportsController {
   /** The registered count report and its signatures (who signed, who still has to); null before registration. */
   @Get('polls/:id/count-report/document')
   @Roles(Admin, Secretary, Chair, Role.Delegate)
-  async countReportDocument(@CurrentUser() user: AuthUser, @UuidParam('id') pollId: string): Promise<OfficialDocumentView | null> {
+  async countReportDocument(@CurrentUser() user: AuthUser, @UuidParam('id') pollId: string): Promise<{ document: OfficialDocumentView | null }> {
     await this.committee.report(user, pollId);
-    return this.documents.findBySource(COUNT_REPORT_DOCUMENT_KIND, pollId);
+    // wrapped: a bare null would go out as an empty body, which is not JSON
+    return { document: await this.documents.findBySource(COUNT_REPORT_DOCUMENT_KIND, pollId) };
   }
 
   /** Biên bản kiểm phiếu of a secret poll (staff; committee members too). */

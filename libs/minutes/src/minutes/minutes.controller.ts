@@ -62,8 +62,9 @@ export class MinutesController {
   /** The registered minutes and their signatures (who signed, when, who still has to); null before registration. */
   @Get('document')
   @Roles(Admin, Secretary, Chair)
-  async document(@UuidParam('id') meetingId: string): Promise<OfficialDocumentView | null> {
+  async document(@UuidParam('id') meetingId: string): Promise<{ document: OfficialDocumentView | null }> {
     const m = await this.minutes.get(meetingId);
-    return this.documents.findBySource(MINUTES_DOCUMENT_KIND, m.id);
+    // wrapped: a bare null would go out as an empty body, which is not JSON
+    return { document: await this.documents.findBySource(MINUTES_DOCUMENT_KIND, m.id) };
   }
 }
