@@ -34,6 +34,14 @@ const nfc = (s: string): string => s.normalize('NFC');
 const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ');
 const vi = (p: PollView): string => nfc(String(p.result?.arithmetic ?? '').split(' | ')[0]);
 
+/** Decree 30/2020 Appendix I: the issuer and motto blocks, "Số: .../<symbol>", the place and date line, in the extracted text. */
+function expectOfficialBlocks(text: string, symbol: RegExp): void {
+  const flat = oneLine(text);
+  for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']) expect(flat).toContain(nfc(s));
+  expect(flat).toMatch(symbol);
+  expect(flat).toMatch(/Hà Nội, ngày \d{2} tháng \d{2} năm \d{4}/);
+}
+
 describe('exports and minutes (biên bản)', () => {
   let t: TestApp;
   let meeting: MeetingEntity;
@@ -148,6 +156,7 @@ describe('exports and minutes (biên bản)', () => {
       // table cells wrap: compare on the text with its lines joined
       const text = oneLine(await pdfText(res.body));
       expect(text).toContain(nfc('DANH SÁCH ĐIỂM DANH ĐẠI BIỂU'));
+      expectOfficialBlocks(text, /Số: +\/DS-/);
       for (const name of NAMES) expect(text).toContain(nfc(name));
       for (const s of ['Có mặt tại hội trường', 'Tham dự trực tuyến', 'Vắng có lý do', ABSENCE_REASON, 'Nhận diện khuôn mặt', 'Thư ký điểm danh', 'Mã QR']) expect(text).toContain(nfc(s));
       for (const at of checkedInAt.values()) expect(text).toContain(vnTime(at));
@@ -177,6 +186,7 @@ describe('exports and minutes (biên bản)', () => {
       const res = await file(admin, url('/exports/results.pdf'));
       expect(res.status).toBe(200);
       const text = await pdfText(res.body);
+      expectOfficialBlocks(text, /Số: +\/BC-/);
       expect(text).toContain(nfc(MOTION_TITLE));
       expect(text).toContain(nfc(CHOICE_TITLE));
       for (const s of ['Tán thành: 3 phiếu', 'Không tán thành: 1 phiếu', 'Không biểu quyết: 0 phiếu', 'Kết quả: Thông qua', `${CHOICE_OPTIONS[0]}: 3 phiếu`, `${CHOICE_OPTIONS[1]}: 1 phiếu`]) {
@@ -257,6 +267,7 @@ describe('exports and minutes (biên bản)', () => {
 
       const pdf = await pdfText((await file(chair, url('/exports/minutes.pdf'))).body);
       expect(pdf).toContain(nfc('BIÊN BẢN HỌP'));
+      expectOfficialBlocks(pdf, /Số: +\/BB-/);
       expect(pdf).toContain(nfc('DỰ THẢO'));
       expect(oneLine(pdf)).toContain(nfc(OPINION));
     });
@@ -350,6 +361,7 @@ describe('exports and minutes (biên bản)', () => {
       expect(res.status).toBe(200);
       const text = await pdfText(res.body);
       expect(text).toContain(nfc('BÁO CÁO TỔNG HỢP KẾT QUẢ LẤY Ý KIẾN THÀNH VIÊN'));
+      expectOfficialBlocks(text, /Số: +\/BC-/);
       expect(text).toContain(nfc('Câu 1. Đồng ý thông qua Đề án?'));
       for (const s of ['Đồng ý: 3', 'Không đồng ý: 1', 'Chưa trả lời: 1', 'Kết quả: Thông qua']) expect(text).toContain(nfc(s));
       expect(oneLine(text)).toContain(nfc('- Đặng Văn Ước (Đồng ý): Đồng ý, đề nghị ưu tiên phường Hàng Bạc'));

@@ -4,6 +4,9 @@ import { DomainError } from '#core';
 import { VotingErrorCode } from '../voting.errors.js';
 import { shuffle, type BallotOpener } from './ballot-crypto.js';
 
+/** Receipts per audit entry: 400 × 16 hex characters and JSON quoting stay well under the 16,000-character payload limit. */
+const RECEIPTS_PER_ENTRY = 400;
+
 export interface SecretCount {
   ballots: { choices: string[] }[];
   receipts: string[];
@@ -47,6 +50,20 @@ export async function countSecretBallots(em: EntityManager, pollId: string, meet
     meetingId,
     payload: { choices: JSON.parse(c) as string[] },
   }));
-  audit.push({ action: 'poll.receipts', entityType: 'poll', entityId: pollId, actorId: null, actorRole: null, meetingId, payload: { receipts } });
+  audit.push(...receiptEntries(pollId, meetingId, receipts));
   return { ballots, receipts, audit };
+}
+
+/** The sorted receipts for the audit chain, in parts: one audit payload holds at most 16,000 characters. */
+export function receiptEntries(pollId: string, meetingId: string, receipts: string[]): AuditRecord[] {
+  const parts = Math.max(1, Math.ceil(receipts.length / RECEIPTS_PER_ENTRY));
+  return Array.from({ length: parts }, (_, part) => ({
+    action: 'poll.receipts',
+    entityType: 'poll',
+    entityId: pollId,
+    actorId: null,
+    actorRole: null,
+    meetingId,
+    payload: { receipts: receipts.slice(part * RECEIPTS_PER_ENTRY, (part + 1) * RECEIPTS_PER_ENTRY), part: part + 1, parts },
+  }));
 }
