@@ -31,6 +31,8 @@ export interface SignatureReport {
   validTo: string | null;
   signingTime: string | null;
   timestampTime: string | null;
+  /** RFC 3161 token over the signature: its time, the TSA's name and what was checked. */
+  timestamp: { time: string; tsa: string | null; policy: string; imprintMatches: boolean; signatureValid: boolean; trusted: boolean } | null;
   coversWholeDocument: boolean;
   laterChanges: 'none' | 'signatures-only' | 'other';
   digestMatches: boolean;

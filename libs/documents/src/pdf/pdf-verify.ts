@@ -1,6 +1,7 @@
 import { createHash, verify as nodeVerify, X509Certificate } from 'node:crypto';
 import { buildChain, canSignDocuments, commonName } from '../signing/certificates.js';
 import { fromDer, OID, parseCms, timestampTime } from '../signing/cms.js';
+import { verifyTimestamp, type TimestampReport } from '../signing/timestamp.js';
 import { isDict, isRef, PdfFile, PdfLexer, serialize, type PdfDict, type PdfValue } from './pdf-objects.js';
 
 export type LaterChanges = 'none' | 'signatures-only' | 'other';
@@ -15,6 +16,8 @@ export interface SignatureReport {
   validTo: string | null;
   signingTime: string | null;
   timestampTime: string | null;
+  /** The RFC 3161 token over the signature value, checked: imprint, TSA signature, TSA chain. */
+  timestamp: TimestampReport | null;
   subFilter: string | null;
   byteRange: number[];
   /** The ByteRange starts at 0 and leaves out exactly the Contents hex string. */
@@ -181,6 +184,7 @@ function verifyOne(file: PdfFile, f: Found, names: Map<number, string>, roots: X
     validTo: null,
     signingTime: null,
     timestampTime: null,
+    timestamp: null,
     subFilter: nameOf(f.value.m.get('SubFilter')),
     byteRange: br,
     rangeWellFormed,
@@ -224,7 +228,10 @@ function verifyOne(file: PdfFile, f: Found, names: Map<number, string>, roots: X
   report.validTo = new Date(leaf.validTo).toISOString();
   const tsTime = cms.timestampToken ? timestampTime(cms.timestampToken) : null;
   report.timestampTime = tsTime?.toISOString() ?? null;
-  const signingTime = tsTime ?? cms.signingTime;
+  report.timestamp = cms.timestampToken ? verifyTimestamp(cms.timestampToken, cms.signature, roots) : null;
+  if (cms.timestampToken && !(report.timestamp?.imprintMatches && report.timestamp.signatureValid)) problems.push('TIMESTAMP_INVALID');
+  // only a verified token from a trusted TSA vouches for the time; otherwise the signer's own claimed time is used
+  const signingTime = tsTime && report.timestamp?.imprintMatches && report.timestamp.signatureValid && report.timestamp.trusted ? tsTime : cms.signingTime;
   report.signingTime = cms.signingTime?.toISOString() ?? null;
   try {
     const data = cms.signedAttrsDer ?? digest;
