@@ -169,3 +169,60 @@ export interface NewPoll {
   seats?: number;
   countdownSeconds?: number;
 }
+
+/** POST /api/polls/:id/ballots: the HTTP answer of a cast, as the `vote:cast` ack. */
+export interface CastResult extends CastAck {
+  ok: true;
+}
+
+export interface CommitteeMember {
+  delegateId: string;
+  fullName: string;
+  role: 'head' | 'member';
+  confirmedAt: string | null;
+  hasCountingKey: boolean;
+}
+
+/** The counting committee (ban kiểm phiếu) of a secret poll. */
+export interface CountingCommittee {
+  pollId: string;
+  custody: 'server' | 'committee';
+  threshold: number | null;
+  members: CommitteeMember[];
+  /** Committee custody, closed and not counted yet: shares given so far on this server. */
+  sharesGiven: number;
+  report: { sha256: string; finalisedAt: string | null; createdAt: string } | null;
+}
+
+/** GET /api/polls/:id/count-report: the count report and who of the committee confirmed it. */
+export interface CountReport {
+  pollId: string;
+  sha256: string;
+  createdAt: string;
+  finalisedAt: string | null;
+  content: Record<string, unknown>;
+  confirmations: { delegateId: string; fullName: string; role: 'head' | 'member'; confirmedAt: string | null }[];
+}
+
+/** GET /api/polls/:id/receipts/:receipt: whether a secret ballot's receipt was counted, nothing else. */
+export interface ReceiptCheck {
+  status: 'counted' | 'not_found';
+}
+
+/** GET /api/me/counting-key: the caller's counting key (the private key sealed in their browser), base64. */
+export interface CountingKey {
+  publicKey: string;
+  sealedPrivateKey: string;
+}
+
+/** GET /api/polls/:id/count/share: the caller's Shamir share, sealed to their counting key. */
+export interface SealedShare {
+  sealed: string;
+}
+
+/** POST /api/polls/:id/count/share: shares given so far; counted once the threshold is met. */
+export interface ShareGiven {
+  given: number;
+  threshold: number;
+  counted: boolean;
+}

@@ -1,10 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, DomainError, ErrorCode, Role, Roles, UuidParam, type AuthUser } from '#core';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiFile, ApiView, ApiViewList, type AuthUser, CurrentUser, DomainError, ErrorCode, Role, Roles, UuidParam } from '#core';
 import { ConfigureP12Dto, ConfigurePkcs11Dto, SignDocumentDto } from './documents.dto.js';
-import type { VerifyReport } from './pdf/pdf-verify.js';
-import { DocumentsService, type OfficialDocumentView } from './registry/documents.service.js';
+import { DocumentsService, type OfficialDocumentView, type RegisteredVerifyReport } from './registry/documents.service.js';
 import { SignDocumentUseCase } from './registry/sign-document.use-case.js';
 import { TrustedRootsService, type TrustedRootView } from './registry/trusted-roots.service.js';
 import { SignerKeysService, type SignerView } from './signers/signer-keys.service.js';
@@ -29,6 +28,7 @@ export class DocumentsController {
 
   @Get(':id')
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
+  @ApiView('OfficialDocumentView')
   get(@UuidParam('id') id: string): Promise<OfficialDocumentView> {
     return this.documents.view(id);
   }
@@ -36,7 +36,7 @@ export class DocumentsController {
   /** The registered file as it is now; signed documents are immutable, so this is what was signed. */
   @Get(':id/file.pdf')
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
-  @ApiProduces('application/pdf')
+  @ApiFile('application/pdf')
   async file(@UuidParam('id') id: string): Promise<StreamableFile> {
     const { row, pdf } = await this.documents.file(id);
     const name = `${row.number}-${row.symbol}-${row.year}.pdf`.replace(/[^A-Za-z0-9.-]/g, '-');
@@ -45,7 +45,8 @@ export class DocumentsController {
 
   @Get(':id/verification')
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
-  async verification(@UuidParam('id') id: string): Promise<VerifyReport> {
+  @ApiView('VerifyReport')
+  async verification(@UuidParam('id') id: string): Promise<RegisteredVerifyReport> {
     return this.documents.verify((await this.documents.file(id)).pdf);
   }
 
@@ -53,6 +54,7 @@ export class DocumentsController {
   @Post(':id/sign')
   @HttpCode(200)
   @Roles(Admin, Secretary, Chair, Delegate)
+  @ApiView('OfficialDocumentView')
   signDocument(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: SignDocumentDto): Promise<OfficialDocumentView> {
     return this.sign.execute(user, id, dto.slot, dto.pin);
   }
@@ -75,12 +77,14 @@ export class SignaturesController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_PDF } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody(fileSchema)
-  verify(@UploadedFile() file: Express.Multer.File | undefined): Promise<VerifyReport> {
+  @ApiView('VerifyReport')
+  verify(@UploadedFile() file: Express.Multer.File | undefined): Promise<RegisteredVerifyReport> {
     return this.documents.verify(required(file));
   }
 
   @Get('signers')
   @Roles(Admin)
+  @ApiViewList('SignerView')
   signers(): Promise<SignerView[]> {
     return this.keys.list();
   }
@@ -90,12 +94,14 @@ export class SignaturesController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 1024 * 1024 } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file', 'password'], properties: { file: { type: 'string', format: 'binary' }, password: { type: 'string' } } } })
+  @ApiView('SignerView')
   configureP12(@CurrentUser() admin: AuthUser, @UuidParam('userId') userId: string, @UploadedFile() file: Express.Multer.File | undefined, @Body() dto: ConfigureP12Dto): Promise<SignerView> {
     return this.keys.configureP12(admin, userId, required(file), dto.password);
   }
 
   @Put('signers/:userId/pkcs11')
   @Roles(Admin)
+  @ApiView('SignerView')
   configurePkcs11(@CurrentUser() admin: AuthUser, @UuidParam('userId') userId: string, @Body() dto: ConfigurePkcs11Dto): Promise<SignerView> {
     return this.keys.configurePkcs11(admin, userId, dto.tokenLabel, dto.keyId, dto.chainPem);
   }
@@ -109,6 +115,7 @@ export class SignaturesController {
 
   @Get('trusted-roots')
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
+  @ApiViewList('TrustedRootView')
   trustedRoots(): Promise<TrustedRootView[]> {
     return this.roots.list();
   }
@@ -118,6 +125,7 @@ export class SignaturesController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 64 * 1024 } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody(fileSchema)
+  @ApiView('TrustedRootView', { status: 201 })
   addRoot(@CurrentUser() admin: AuthUser, @UploadedFile() file: Express.Multer.File | undefined): Promise<TrustedRootView> {
     return this.roots.add(admin, required(file));
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiFile, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
 import { contentDisposition } from '#meetings';
 import { CommitteeService, PollEntity } from '#voting';
 import { DataSource } from 'typeorm';
@@ -39,7 +39,7 @@ export class ExportsController {
   /** Biên bản kiểm phiếu of a secret poll (staff; committee members too). */
   @Get('polls/:id/exports/count-report.pdf')
   @Roles(Admin, Secretary, Chair, Role.Delegate)
-  @ApiProduces(PDF)
+  @ApiFile(PDF)
   async countReportPdf(@CurrentUser() user: AuthUser, @UuidParam('id') pollId: string): Promise<StreamableFile> {
     const report = await this.committee.report(user, pollId);
     const poll = await this.dataSource.getRepository(PollEntity).findOneOrFail({ where: { id: pollId } });
@@ -49,7 +49,7 @@ export class ExportsController {
 
   @Get('meetings/:id/exports/attendance.pdf')
   @Roles(Admin, Secretary, Chair)
-  @ApiProduces(PDF)
+  @ApiFile(PDF)
   async attendancePdf(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
     const data = await this.data.attendanceData(meetingId);
     return file(await attendancePdf(data), PDF, exportFilename('diem-danh', data.meeting.title, 'pdf'));
@@ -57,7 +57,7 @@ export class ExportsController {
 
   @Get('meetings/:id/exports/attendance.xlsx')
   @Roles(Admin, Secretary, Chair)
-  @ApiProduces(XLSX)
+  @ApiFile(XLSX)
   async attendanceXlsx(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
     const data = await this.data.attendanceData(meetingId);
     return file(await attendanceXlsx(data), XLSX, exportFilename('diem-danh', data.meeting.title, 'xlsx'));
@@ -65,7 +65,7 @@ export class ExportsController {
 
   @Get('meetings/:id/exports/results.pdf')
   @Roles(Admin, Secretary, Chair)
-  @ApiProduces(PDF)
+  @ApiFile(PDF)
   async resultsPdf(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
     const data = await this.data.resultsData(meetingId);
     return file(await resultsPdf(data), PDF, exportFilename('ket-qua-bieu-quyet', data.meeting.title, 'pdf'));
@@ -73,7 +73,7 @@ export class ExportsController {
 
   @Get('meetings/:id/exports/results.xlsx')
   @Roles(Admin, Secretary, Chair)
-  @ApiProduces(XLSX)
+  @ApiFile(XLSX)
   async resultsXlsx(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
     const data = await this.data.resultsData(meetingId);
     return file(await resultsXlsx(data), XLSX, exportFilename('ket-qua-bieu-quyet', data.meeting.title, 'xlsx'));
@@ -81,7 +81,7 @@ export class ExportsController {
 
   @Get('meetings/:id/exports/minutes.pdf')
   @Roles(Admin, Secretary, Chair)
-  @ApiProduces(PDF)
+  @ApiFile(PDF)
   async minutesPdf(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
     const m = await this.minutes.get(meetingId);
     // once registered, the minutes are that file (with its number and the signatures made so far), never a new rendering
@@ -92,7 +92,7 @@ export class ExportsController {
 
   @Get('meetings/:id/exports/minutes.docx')
   @Roles(Admin, Secretary, Chair)
-  @ApiProduces(DOCX)
+  @ApiFile(DOCX)
   async minutesDocx(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
     const m = await this.minutes.get(meetingId);
     return file(await minutesDocx(m), DOCX, exportFilename('bien-ban', m.content.subtitle, 'docx'));
@@ -100,7 +100,7 @@ export class ExportsController {
 
   @Get('opinion-rounds/:roundId/exports/summary.pdf')
   @Roles(Admin, Secretary, Chair)
-  @ApiProduces(PDF)
+  @ApiFile(PDF)
   async roundSummaryPdf(@CurrentUser() user: AuthUser, @UuidParam('roundId') roundId: string): Promise<StreamableFile> {
     const out = await this.rounds.pdf(user, roundId);
     return file(out.content, PDF, out.filename);

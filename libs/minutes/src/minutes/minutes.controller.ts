@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
+import { ApiView, ApiViewOrNull, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
 import { DocumentsService } from '#documents';
 import { DraftMinutesUseCase } from './draft-minutes.use-case.js';
 import { LockMinutesUseCase } from './lock-minutes.use-case.js';
@@ -26,6 +26,7 @@ export class MinutesController {
 
   @Get()
   @Roles(Admin, Secretary, Chair)
+  @ApiView('MinutesView')
   get(@UuidParam('id') meetingId: string): Promise<MinutesView> {
     return this.minutes.get(meetingId);
   }
@@ -34,12 +35,14 @@ export class MinutesController {
   @Post('draft')
   @HttpCode(200)
   @Roles(Admin, Secretary)
+  @ApiView('MinutesView')
   generate(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<MinutesView> {
     return this.draft.execute(user, meetingId);
   }
 
   @Put()
   @Roles(Admin, Secretary)
+  @ApiView('MinutesView')
   edit(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: EditMinutesDto): Promise<MinutesView> {
     return this.minutes.edit(user, meetingId, dto);
   }
@@ -47,6 +50,7 @@ export class MinutesController {
   @Post('lock')
   @HttpCode(200)
   @Roles(Admin, Secretary, Chair)
+  @ApiView('MinutesView')
   lockMinutes(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<MinutesView> {
     return this.lock.execute(user, meetingId);
   }
@@ -55,6 +59,7 @@ export class MinutesController {
   @Post('document')
   @HttpCode(200)
   @Roles(Admin, Secretary)
+  @ApiView('OfficialDocumentView')
   issueDocument(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: IssueMinutesDto): Promise<OfficialDocumentView> {
     return this.issue.execute(user, meetingId, dto);
   }
@@ -62,6 +67,7 @@ export class MinutesController {
   /** The registered minutes and their signatures (who signed, when, who still has to); null before registration. */
   @Get('document')
   @Roles(Admin, Secretary, Chair)
+  @ApiViewOrNull('OfficialDocumentView')
   async document(@UuidParam('id') meetingId: string): Promise<OfficialDocumentView | null> {
     const m = await this.minutes.get(meetingId);
     return this.documents.findBySource(MINUTES_DOCUMENT_KIND, m.id);
