@@ -2,6 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Post, Put, StreamableFile, Upl
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { ApiFile, ApiView, ApiViewList, type AuthUser, CurrentUser, DomainError, ErrorCode, Role, Roles, UuidParam } from '#core';
+import { MeetingAccess } from '#meetings';
+import { DocumentsErrorCode } from './documents.errors.js';
 import { ConfigureP12Dto, ConfigurePkcs11Dto, SignDocumentDto } from './documents.dto.js';
 import { DocumentsService, type OfficialDocumentView, type RegisteredVerifyReport } from './registry/documents.service.js';
 import { SignDocumentUseCase } from './registry/sign-document.use-case.js';
@@ -24,12 +26,20 @@ export class DocumentsController {
   constructor(
     private readonly documents: DocumentsService,
     private readonly sign: SignDocumentUseCase,
+    private readonly access: MeetingAccess,
   ) {}
+
+  /** A document of a meeting the caller may not see does not exist for them (MeetingAccess policy: 404). */
+  private async assertVisible(user: AuthUser, id: string): Promise<void> {
+    const row = await this.documents.mustFind(id);
+    if (row.meetingId && !(await this.access.canView(user, row.meetingId))) throw new DomainError(DocumentsErrorCode.DOCUMENT_NOT_FOUND, 'No such document');
+  }
 
   @Get(':id')
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
   @ApiView('OfficialDocumentView')
-  get(@UuidParam('id') id: string): Promise<OfficialDocumentView> {
+  async get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<OfficialDocumentView> {
+    await this.assertVisible(user, id);
     return this.documents.view(id);
   }
 
@@ -37,7 +47,8 @@ export class DocumentsController {
   @Get(':id/file.pdf')
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
   @ApiFile('application/pdf')
-  async file(@UuidParam('id') id: string): Promise<StreamableFile> {
+  async file(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<StreamableFile> {
+    await this.assertVisible(user, id);
     const { row, pdf } = await this.documents.file(id);
     const name = `${row.number}-${row.symbol}-${row.year}.pdf`.replace(/[^A-Za-z0-9.-]/g, '-');
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${name}"`, length: pdf.length });
@@ -46,7 +57,8 @@ export class DocumentsController {
   @Get(':id/verification')
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
   @ApiView('VerifyReport')
-  async verification(@UuidParam('id') id: string): Promise<RegisteredVerifyReport> {
+  async verification(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<RegisteredVerifyReport> {
+    await this.assertVisible(user, id);
     return this.documents.verify((await this.documents.file(id)).pdf);
   }
 
@@ -55,7 +67,8 @@ export class DocumentsController {
   @HttpCode(200)
   @Roles(Admin, Secretary, Chair, Delegate)
   @ApiView('OfficialDocumentView')
-  signDocument(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: SignDocumentDto): Promise<OfficialDocumentView> {
+  async signDocument(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: SignDocumentDto): Promise<OfficialDocumentView> {
+    await this.assertVisible(user, id);
     return this.sign.execute(user, id, dto.slot, dto.pin);
   }
 }

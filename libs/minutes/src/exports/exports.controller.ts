@@ -1,7 +1,7 @@
 import { Controller, Get, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiFile, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
-import { contentDisposition } from '#meetings';
+import { contentDisposition, MeetingAccess } from '#meetings';
 import { CommitteeService, PollEntity } from '#voting';
 import { DataSource } from 'typeorm';
 import { countReportPdf } from './count-report-export.js';
@@ -34,6 +34,7 @@ export class ExportsController {
     private readonly committee: CommitteeService,
     private readonly dataSource: DataSource,
     private readonly documents: DocumentsService,
+    private readonly access: MeetingAccess,
   ) {}
 
   /** Biên bản kiểm phiếu of a secret poll (staff; committee members too). */
@@ -50,7 +51,8 @@ export class ExportsController {
   @Get('meetings/:id/exports/attendance.pdf')
   @Roles(Admin, Secretary, Chair)
   @ApiFile(PDF)
-  async attendancePdf(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+  async attendancePdf(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    await this.access.assertCanView(user, meetingId);
     const data = await this.data.attendanceData(meetingId);
     return file(await attendancePdf(data), PDF, exportFilename('diem-danh', data.meeting.title, 'pdf'));
   }
@@ -58,7 +60,8 @@ export class ExportsController {
   @Get('meetings/:id/exports/attendance.xlsx')
   @Roles(Admin, Secretary, Chair)
   @ApiFile(XLSX)
-  async attendanceXlsx(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+  async attendanceXlsx(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    await this.access.assertCanView(user, meetingId);
     const data = await this.data.attendanceData(meetingId);
     return file(await attendanceXlsx(data), XLSX, exportFilename('diem-danh', data.meeting.title, 'xlsx'));
   }
@@ -66,7 +69,8 @@ export class ExportsController {
   @Get('meetings/:id/exports/results.pdf')
   @Roles(Admin, Secretary, Chair)
   @ApiFile(PDF)
-  async resultsPdf(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+  async resultsPdf(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    await this.access.assertCanView(user, meetingId);
     const data = await this.data.resultsData(meetingId);
     return file(await resultsPdf(data), PDF, exportFilename('ket-qua-bieu-quyet', data.meeting.title, 'pdf'));
   }
@@ -74,7 +78,8 @@ export class ExportsController {
   @Get('meetings/:id/exports/results.xlsx')
   @Roles(Admin, Secretary, Chair)
   @ApiFile(XLSX)
-  async resultsXlsx(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+  async resultsXlsx(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    await this.access.assertCanView(user, meetingId);
     const data = await this.data.resultsData(meetingId);
     return file(await resultsXlsx(data), XLSX, exportFilename('ket-qua-bieu-quyet', data.meeting.title, 'xlsx'));
   }
@@ -82,7 +87,8 @@ export class ExportsController {
   @Get('meetings/:id/exports/minutes.pdf')
   @Roles(Admin, Secretary, Chair)
   @ApiFile(PDF)
-  async minutesPdf(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+  async minutesPdf(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    await this.access.assertCanView(user, meetingId);
     const m = await this.minutes.get(meetingId);
     // once registered, the minutes are that file (with its number and the signatures made so far), never a new rendering
     const registered = await this.documents.findBySource(MINUTES_DOCUMENT_KIND, m.id);
@@ -93,7 +99,8 @@ export class ExportsController {
   @Get('meetings/:id/exports/minutes.docx')
   @Roles(Admin, Secretary, Chair)
   @ApiFile(DOCX)
-  async minutesDocx(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+  async minutesDocx(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    await this.access.assertCanView(user, meetingId);
     const m = await this.minutes.get(meetingId);
     return file(await minutesDocx(m), DOCX, exportFilename('bien-ban', m.content.subtitle, 'docx'));
   }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiView, ApiViewOrNull, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
 import { DocumentsService } from '#documents';
+import { MeetingAccess } from '#meetings';
 import { DraftMinutesUseCase } from './draft-minutes.use-case.js';
 import { LockMinutesUseCase } from './lock-minutes.use-case.js';
 import type { OfficialDocumentView } from '#documents';
@@ -22,12 +23,14 @@ export class MinutesController {
     private readonly lock: LockMinutesUseCase,
     private readonly issue: IssueMinutesUseCase,
     private readonly documents: DocumentsService,
+    private readonly access: MeetingAccess,
   ) {}
 
   @Get()
   @Roles(Admin, Secretary, Chair)
   @ApiView('MinutesView')
-  get(@UuidParam('id') meetingId: string): Promise<MinutesView> {
+  async get(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<MinutesView> {
+    await this.access.assertCanView(user, meetingId);
     return this.minutes.get(meetingId);
   }
 
@@ -36,14 +39,16 @@ export class MinutesController {
   @HttpCode(200)
   @Roles(Admin, Secretary)
   @ApiView('MinutesView')
-  generate(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<MinutesView> {
+  async generate(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<MinutesView> {
+    await this.access.assertCanView(user, meetingId);
     return this.draft.execute(user, meetingId);
   }
 
   @Put()
   @Roles(Admin, Secretary)
   @ApiView('MinutesView')
-  edit(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: EditMinutesDto): Promise<MinutesView> {
+  async edit(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: EditMinutesDto): Promise<MinutesView> {
+    await this.access.assertCanView(user, meetingId);
     return this.minutes.edit(user, meetingId, dto);
   }
 
@@ -51,7 +56,8 @@ export class MinutesController {
   @HttpCode(200)
   @Roles(Admin, Secretary, Chair)
   @ApiView('MinutesView')
-  lockMinutes(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<MinutesView> {
+  async lockMinutes(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<MinutesView> {
+    await this.access.assertCanView(user, meetingId);
     return this.lock.execute(user, meetingId);
   }
 
@@ -60,7 +66,8 @@ export class MinutesController {
   @HttpCode(200)
   @Roles(Admin, Secretary)
   @ApiView('OfficialDocumentView')
-  issueDocument(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: IssueMinutesDto): Promise<OfficialDocumentView> {
+  async issueDocument(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: IssueMinutesDto): Promise<OfficialDocumentView> {
+    await this.access.assertCanView(user, meetingId);
     return this.issue.execute(user, meetingId, dto);
   }
 
@@ -68,7 +75,8 @@ export class MinutesController {
   @Get('document')
   @Roles(Admin, Secretary, Chair)
   @ApiViewOrNull('OfficialDocumentView')
-  async document(@UuidParam('id') meetingId: string): Promise<OfficialDocumentView | null> {
+  async document(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<OfficialDocumentView | null> {
+    await this.access.assertCanView(user, meetingId);
     const m = await this.minutes.get(meetingId);
     return this.documents.findBySource(MINUTES_DOCUMENT_KIND, m.id);
   }

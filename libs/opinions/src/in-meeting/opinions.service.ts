@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { DomainError, ErrorCode, STAFF_ROLES, type AuthUser } from '#core';
-import { AgendaItemEntity, MeetingAccess, MeetingsErrorCode, MeetingStatus } from '#meetings';
+import { MeetingAccess, MeetingsErrorCode, MeetingStatus } from '#meetings';
 import { OpinionsErrorCode } from '../opinions.errors.js';
 import { OpinionsNotifier } from '../opinions.notifier.js';
 import { OpinionEntity, OpinionStatus } from './opinion.entity.js';
@@ -34,7 +34,6 @@ export class OpinionsService {
     @InjectRepository(OpinionEntity) private readonly opinions: Repository<OpinionEntity>,
     @InjectRepository(SpeakerRequestEntity) private readonly requests: Repository<SpeakerRequestEntity>,
     private readonly access: MeetingAccess,
-    @InjectRepository(AgendaItemEntity) private readonly agenda: Repository<AgendaItemEntity>,
     private readonly notifier: OpinionsNotifier,
   ) {}
 
@@ -49,7 +48,7 @@ export class OpinionsService {
   }
 
   private async assertAgendaItem(meetingId: string, agendaItemId: string | undefined): Promise<void> {
-    if (agendaItemId && !(await this.agenda.exists({ where: { id: agendaItemId, meetingId } }))) {
+    if (agendaItemId && !(await this.access.agendaItem(meetingId, agendaItemId))) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'agendaItemId is not an item of this meeting', [{ field: 'agendaItemId', reasons: ['not in this meeting'] }]);
     }
   }

@@ -197,7 +197,7 @@ export class CastVoteUseCase {
       if (refusal) throw refusal;
       method = facts.actingMethod;
     }
-    const refusal = castRefusal(state, acting !== null);
+    const refusal = castRefusal(state, acting !== null, item.user);
     if (refusal) throw refusal;
     const channel = method === 'online' ? VoteChannel.Online : VoteChannel.Hall;
     if (mine) {
