@@ -83,6 +83,18 @@ export function castRefusal(st: CastState, byProxy: boolean, caller: Pick<AuthUs
 export const notSealed = (): DomainError => new DomainError(VotingErrorCode.POLL_NOT_OPEN, 'The poll is opening: retry with the same ballot id');
 
 /**
+ * Why a first ballot (no earlier participation) is refused once castRefusal let it through, or null: the roll
+ * frozen at open (own casts; a proxy's roll is checked by proxyCastError), then a secret poll's missing envelope.
+ * With castRefusal, the whole eligibility decision on the row readCastState read: the batch and the one-ballot
+ * path both ask these two and write no rule of their own.
+ */
+export function firstBallotRefusal(st: CastState, byProxy: boolean, secret: boolean, sealed: string | null): DomainError | null {
+  if (!byProxy && !st.on_roll) return notOnRoll();
+  if (secret && sealed === null) return notSealed();
+  return null;
+}
+
+/**
  * Writes the new ballots of many voters of one poll in one transaction (group commit): the cast lock shared, one
  * read of status, earlier participation and eligibility for all of them, one multi-row insert of participation
  * and one of ballots (secret: sealed envelopes), one audit batch for named ballots (actor = each voter). Everything
@@ -112,11 +124,9 @@ export async function writeBatch(em: EntityManager, def: PollDefinition, items: 
       outcomes.push({ kind: 'ack', ack: { pollId: poll.id, ballotId: item.ballotId, receipt: item.receipt, replay: true } });
       continue;
     }
-    const refusal = castRefusal(st, false, item.user);
+    const refusal = castRefusal(st, false, item.user) ?? (st.ballot_key === null ? firstBallotRefusal(st, false, secret, item.sealed) : null);
     if (refusal) outcomes.push({ kind: 'error', error: refusal });
     else if (st.ballot_key !== null) outcomes.push({ kind: 'single' });
-    else if (!st.on_roll) outcomes.push({ kind: 'error', error: notOnRoll() });
-    else if (secret && item.sealed === null) outcomes.push({ kind: 'error', error: notSealed() });
     else {
       taken.set(item.delegateId, item);
       outcomes.push({ kind: 'single' });
