@@ -100,6 +100,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/polls/:id/count/confirm': [Delegate, Chair, Secretary, Admin],
   'GET /api/polls/:id/count-report': [Admin, Secretary, Chair, Delegate],
   'GET /api/polls/:id/exports/count-report.pdf': [Admin, Secretary, Chair, Delegate],
+  'POST /api/polls/:id/count-report/document': STAFF,
+  'GET /api/polls/:id/count-report/document': [Admin, Secretary, Chair, Delegate],
   'GET /api/polls/:id/receipts/:receipt': [Admin, Secretary, Chair, Delegate, Observer],
   'PUT /api/me/counting-key': [Delegate, Chair, Secretary, Admin],
   'GET /api/me/counting-key': [Delegate, Chair, Secretary, Admin],

@@ -101,9 +101,13 @@ describe('signed minutes: Decree 30/2020 layout, PAdES signatures with a PKCS#12
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('MINUTES_NOT_LOCKED');
     expect((await secretary.http.post(url('/minutes/lock'))).status).toBe(200);
+    // locked but not registered: a JSON answer the minutes screen can read (a bare null went out as an empty body)
+    const none = await chair.http.get<{ document: DocView | null }>(url('/minutes/document'));
+    expect([none.status, none.body]).toEqual([200, { document: null }]);
     const res = await secretary.http.post<DocView>(url('/minutes/document'), { chairUserId: chair.user.id });
     expect(res.status).toBe(200);
     doc = res.body;
+    expect((await chair.http.get<{ document: DocView }>(url('/minutes/document'))).body.document.id).toBe(doc.id);
     expect(doc.numberText).toMatch(/^Số: \d{2,}\/BB-UBND$/);
     expect(doc.slots.map((s) => [s.key, s.fullName, s.signedAt])).toEqual([
       ['secretary', SECRETARY, null],

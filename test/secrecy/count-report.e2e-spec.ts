@@ -1,6 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Role } from '#core';
 import type { PollView } from '#voting';
+import { createCa, createIdentity, p12Of } from '../factories/pki.factory.js';
 import { clientAs } from '../factories/user.factory.js';
 import { createVotingMeeting, type VotingFixture } from '../factories/voting.factory.js';
 import { pdfText } from '../utils/documents.js';
@@ -14,6 +19,8 @@ describe('counting committee and count report', () => {
   let t: TestApp;
   let f: VotingFixture;
   let secretary: HttpClient;
+  let confirmedPollId = '';
+  let electionPollId = '';
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -58,6 +65,7 @@ describe('counting committee and count report', () => {
     const before = await pdf(secretary, poll.id);
     expect(before.text).toContain('Biên bản chưa được toàn bộ Ban kiểm phiếu xác nhận');
     const last = await f.voters[2].http.post<{ report: { finalisedAt: string | null; sha256: string } }>(`/api/polls/${poll.id}/count/confirm`);
+    confirmedPollId = poll.id;
     expect(last.body.report.finalisedAt).not.toBeNull();
     const chained = await t.dataSource.query<{ action: string; payload: { sha256?: string } }[]>(
       `SELECT action, payload FROM audit_log WHERE entity_id = $1 AND action LIKE 'count_report.%' ORDER BY seq`,
@@ -94,6 +102,7 @@ describe('counting committee and count report', () => {
       { kind: 'election', ballotMode: 'secret', title: 'Bầu Phó Chủ tịch', seats: 1, options: [{ label: 'Nguyễn Văn Ứng' }, { label: 'Trần Thị Cử' }], rule: 'members>1/2;quorum>=2/3;tie=fails' },
       (p) => [[p.options[0].id], [p.options[0].id], [p.options[0].id], [p.options[0].id], [p.options[0].id], [p.options[1].id], [p.options[1].id]],
     );
+    electionPollId = poll.id;
     const { status, text } = await pdf(secretary, poll.id);
     expect(status).toBe(200);
     for (const s of ['BIÊN BẢN KIỂM PHIẾU', 'Bầu Phó Chủ tịch', 'Bầu cử', 'Nguyễn Văn Ứng', 'Trần Thị Cử', 'quá một phần hai (1/2) tổng số thành viên', 'Trúng cử / được chọn: Nguyễn Văn Ứng', 'Số phiếu thu vào: 7']) {
@@ -105,6 +114,60 @@ describe('counting committee and count report', () => {
     expect(section?.body).toContain('Bầu Phó Chủ tịch');
     expect(section?.body).toContain(f.delegates[0].fullName);
   });
+
+  it('registers the confirmed report in the official format and each committee member signs it; pdfsig agrees', async () => {
+    interface DocView { id: string; numberText: string; slots: { key: string; userId: string; fullName: string; signedAt: string | null }[] }
+    // not before every member confirmed (the election's committee has not)
+    const early = await secretary.post<ErrorShape>(`/api/polls/${electionPollId}/count-report/document`);
+    expect([early.status, early.body.error.code]).toEqual([400, 'COMMITTEE_INVALID']);
+    expect((await f.voters[0].http.post<ErrorShape>(`/api/polls/${confirmedPollId}/count-report/document`)).status).toBe(403);
+
+    // before registration: nothing, for staff and members alike
+    const none = await secretary.get<{ document: DocView | null }>(`/api/polls/${confirmedPollId}/count-report/document`);
+    expect([none.status, none.body]).toEqual([200, { document: null }]);
+    const issued = await secretary.post<DocView>(`/api/polls/${confirmedPollId}/count-report/document`);
+    expect(issued.status).toBe(200);
+    const doc = issued.body;
+    expect(doc.numberText).toMatch(/\/BB-/);
+    expect(doc.slots.map((s) => [s.key, s.userId])).toEqual([
+      ['head', f.voters[0].userId],
+      ['member-2', f.voters[1].userId],
+      ['member-3', f.voters[2].userId],
+    ]);
+    expect((await f.voters[1].http.get<{ document: DocView }>(`/api/polls/${confirmedPollId}/count-report/document`)).body.document.id).toBe(doc.id);
+
+    // each member signs their own block with their own key (PKCS#12 uploaded by the administrator)
+    const admin = (await clientAs(t.dataSource, t.url, Role.Admin)).http;
+    const ca = createCa();
+    const password = 'mật-khẩu-kiểm-phiếu';
+    for (const i of [0, 1, 2]) {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(p12Of(createIdentity(ca, f.delegates[i].fullName), ca, password))]), 'member.p12');
+      form.append('password', password);
+      expect((await admin.put(`/api/signatures/signers/${f.voters[i].userId}/p12`, form)).status).toBe(200);
+    }
+    const notYours = await f.voters[1].http.post<ErrorShape>(`/api/documents/${doc.id}/sign`, { slot: 'head', pin: password });
+    expect(notYours.body.error.code).toBe('SLOT_NOT_YOURS');
+    for (const [i, slot] of (['head', 'member-2', 'member-3'] as const).entries()) expect((await f.voters[i].http.post(`/api/documents/${doc.id}/sign`, { slot, pin: password })).status).toBe(200);
+
+    const signed = (await secretary.get<Buffer>(`/api/documents/${doc.id}/file.pdf`)).body;
+    const dir = mkdtempSync(join(tmpdir(), 'dh-count-sign-'));
+    try {
+      writeFileSync(join(dir, 'report.pdf'), signed);
+      const out = spawnSync('pdfsig', ['-nocert', join(dir, 'report.pdf')], { encoding: 'utf8' }).stdout;
+      const sigs = out.split(/Signature #\d+:/).slice(1);
+      expect(sigs).toHaveLength(3);
+      for (const sig of sigs) expect(sig).toContain('Signature Validation: Signature is Valid.');
+      expect(sigs[2]).toContain('Total document signed');
+      for (const [i, sig] of sigs.entries()) expect(sig).toContain(`Common Name: ${f.delegates[i].fullName}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const text = oneLine(await pdfText(signed));
+    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', doc.numberText, 'BIÊN BẢN KIỂM PHIẾU', 'TRƯỞNG BAN KIỂM PHIẾU', 'THÀNH VIÊN BAN KIỂM PHIẾU', f.delegates[0].fullName, f.delegates[2].fullName]) {
+      expect({ s, found: text.includes(s.normalize('NFC')) }).toEqual({ s, found: true });
+    }
+  }, 120_000);
 
   it('refuses a committee for a named poll and members not invited', async () => {
     const named = (await secretary.post<PollView>(`/api/meetings/${f.meeting.id}/polls`, { kind: 'motion', ballotMode: 'named', title: 'Biểu quyết công khai' })).body;

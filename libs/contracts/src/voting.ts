@@ -159,6 +159,11 @@ export interface PollResults {
   result: PollResult;
 }
 
+/** POST /api/polls/:id/ballots: the HTTP answer of a cast, as the `vote:cast` ack. */
+export interface CastResult extends CastAck {
+  ok: true;
+}
+
 export interface NewPoll {
   agendaItemId?: string;
   kind: PollKind;
@@ -170,49 +175,80 @@ export interface NewPoll {
   countdownSeconds?: number;
 }
 
-/** POST /api/polls/:id/ballots: the HTTP answer of a cast, as the `vote:cast` ack. */
-export interface CastResult extends CastAck {
-  ok: true;
-}
+/** Who holds a secret poll's private key: the server (key file, destroyed at the count) or the committee (k of n shares). */
+export type KeyCustody = 'server' | 'committee';
+export type CommitteeRole = 'head' | 'member';
 
-export interface CommitteeMember {
+/** One member of a secret poll's counting committee (ban kiểm phiếu), libs/voting/src/committee. */
+export interface CommitteeMemberView {
   delegateId: string;
   fullName: string;
-  role: 'head' | 'member';
+  role: CommitteeRole;
   confirmedAt: string | null;
   hasCountingKey: boolean;
 }
 
-/** The counting committee (ban kiểm phiếu) of a secret poll. */
-export interface CountingCommittee {
+/** GET/PUT /api/polls/:id/committee and POST /api/polls/:id/count/confirm. */
+export interface CommitteeView {
   pollId: string;
-  custody: 'server' | 'committee';
+  custody: KeyCustody;
   threshold: number | null;
-  members: CommitteeMember[];
+  members: CommitteeMemberView[];
   /** Committee custody, closed and not counted yet: shares given so far on this server. */
   sharesGiven: number;
   report: { sha256: string; finalisedAt: string | null; createdAt: string } | null;
 }
 
-/** GET /api/polls/:id/count-report: the count report and who of the committee confirmed it. */
-export interface CountReport {
+/** PUT /api/polls/:id/committee body: head first, members invited to the meeting; custody is chosen on a draft. */
+export interface DesignateCommittee {
+  headDelegateId: string;
+  memberDelegateIds: string[];
+  custody?: KeyCustody;
+  threshold?: number;
+}
+
+/** The count report's content (biên bản kiểm phiếu), hashed into the audit chain (libs/voting/src/committee/count-report.ts). */
+export interface CountReportContent {
+  pollId: string;
+  meetingId: string;
+  title: string;
+  kind: string;
+  /** Members of the body with a voting right (tổng số thành viên). */
+  members: number;
+  /** On the roll when the poll opened: the ballots issued (số phiếu phát ra). */
+  onRoll: number;
+  present: number;
+  issued: number;
+  /** Ballots returned (số phiếu thu vào). */
+  returned: number;
+  valid: number;
+  invalid: number;
+  blank: number;
+  /** Per option: votes, and their share of all members and of the ballots returned ("55,56%"). */
+  options: { id: string; label: string; votes: number; ofMembers: string; ofReturned: string }[];
+  /** The rule in Vietnamese words, and the rule engine's arithmetic (Vietnamese half). */
+  ruleText: string;
+  arithmetic: string;
+  outcome: string;
+  winners: string[];
+  committee: { delegateId: string; fullName: string; role: CommitteeRole }[];
+  custody: KeyCustody;
+  countedAt: string;
+}
+
+/** GET /api/polls/:id/count-report (staff and the committee's members). */
+export interface CountReportView {
   pollId: string;
   sha256: string;
   createdAt: string;
   finalisedAt: string | null;
-  content: Record<string, unknown>;
-  confirmations: { delegateId: string; fullName: string; role: 'head' | 'member'; confirmedAt: string | null }[];
+  content: CountReportContent;
+  confirmations: { delegateId: string; fullName: string; role: CommitteeRole; confirmedAt: string | null }[];
 }
 
-/** GET /api/polls/:id/receipts/:receipt: whether a secret ballot's receipt was counted, nothing else. */
+/** GET /api/polls/:id/receipts/:receipt: inclusion only, never the choices (409 NOT_COUNTED before the count). */
 export interface ReceiptCheck {
   status: 'counted' | 'not_found';
-}
-
-/** GET /api/me/counting-key: the caller's counting key (the private key sealed in their browser), base64. */
-export interface CountingKey {
-  publicKey: string;
-  sealedPrivateKey: string;
 }
 
 /** GET /api/polls/:id/count/share: the caller's Shamir share, sealed to their counting key. */
@@ -220,9 +256,16 @@ export interface SealedShare {
   sealed: string;
 }
 
-/** POST /api/polls/:id/count/share: shares given so far; counted once the threshold is met. */
+/** GET/PUT /api/me/counting-key: the member's P-256 public point and private key sealed in their browser, base64. */
+export interface CountingKey {
+  publicKey: string;
+  sealedPrivateKey: string;
+}
+
+/** POST /api/polls/:id/count/share: shares given so far; `counted` once enough opened the poll's key. */
 export interface ShareGiven {
   given: number;
   threshold: number;
   counted: boolean;
+  poll?: PollView;
 }

@@ -7,6 +7,7 @@ import { DocumentsModule } from '#documents';
 import { MeetingsModule } from '#meetings';
 import { OpinionsModule } from '#opinions';
 import { ExportDataService } from './exports/export-data.service.js';
+import { IssueCountReportUseCase } from './exports/issue-count-report.use-case.js';
 import { ExportsController } from './exports/exports.controller.js';
 import { AssignmentsConclusionsSource } from './minutes/assignments-conclusions.source.js';
 import { MINUTES_CONCLUSIONS } from './minutes/conclusions.port.js';
@@ -36,6 +37,7 @@ export class MinutesModule {
         DraftMinutesUseCase,
         LockMinutesUseCase,
         IssueMinutesUseCase,
+        IssueCountReportUseCase,
         RoundSummaryExporter,
         AssignmentsConclusionsSource,
         { provide: MINUTES_CONCLUSIONS, useExisting: AssignmentsConclusionsSource },

@@ -13,7 +13,23 @@ import type { ConsentStatusView, FaceEnrolmentStatusView, FaceServerEvents, Fram
 import type { InvitationKind, MeetingDetail, MeetingMode, MeetingStatus, MeetingSummary } from '#meetings';
 import type { MinutesView } from '#minutes';
 import type { ClientToServerEvents, ServerEventPayloads } from '#realtime';
-import type { CastAck, MyProxies, MyVote, PollProgress, PollStatus, PollView, ProxyView, VotingServerEvents, BallotMode, PollKind } from '#voting';
+import type {
+  CastAck,
+  CommitteeService,
+  CommitteeView,
+  CountReportContent,
+  CountReportView,
+  MyProxies,
+  MyVote,
+  PollProgress,
+  PollStatus,
+  PollView,
+  ProxyView,
+  ReceiptCheck,
+  VotingServerEvents,
+  BallotMode,
+  PollKind,
+} from '#voting';
 
 /** What JSON.stringify makes of a value: Dates become ISO strings. */
 export type Wire<T> = T extends Date
@@ -68,6 +84,16 @@ export type Views = [
   Check<Assignable<Pick<AuthUser, 'id' | 'username' | 'role' | 'delegateId'>, Omit<C.Me, 'displayName'>>>,
   Check<Assignable<Wire<SignerView>, C.SignerView>>,
   Check<Assignable<Wire<TrustedRootView>, C.TrustedRootView>>,
+  // counting committee: the views come from #contracts; what the service returns and what the count writes must fit them
+  Check<Assignable<Wire<Awaited<ReturnType<CommitteeService['view']>>>, C.CommitteeView>>,
+  Check<Assignable<Wire<CommitteeView>, C.CommitteeView>>,
+  Check<Assignable<Wire<Awaited<ReturnType<CommitteeService['report']>>>, C.CountReportView>>,
+  Check<Assignable<Wire<CountReportView>, C.CountReportView>>,
+  Check<Assignable<Wire<CountReportContent>, C.CountReportContent>>,
+  Check<Assignable<Wire<Awaited<ReturnType<CommitteeService['checkReceipt']>>>, C.ReceiptCheck>>,
+  Check<Assignable<Wire<ReceiptCheck>, C.ReceiptCheck>>,
+  Check<Assignable<Wire<Awaited<ReturnType<CommitteeService['countingKey']>>>, C.CountingKey>>,
+  Check<Assignable<Wire<Omit<Awaited<ReturnType<CommitteeService['giveShare']>>, 'poll'>>, Omit<C.ShareGiven, 'poll'>>>,
 ];
 
 // socket events: every library's server -> client map is part of the contract's, payload by payload

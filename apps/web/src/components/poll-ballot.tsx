@@ -38,7 +38,9 @@ export function PollBallot({ poll, vote, onCast, onRetry }: { poll: PollView; vo
             <p>
               {t('vote.receipt')}: <output className="receipt" data-testid="receipt">{vote.receipt}</output>
             </p>
-            <p className="small">{t('vote.receiptHelp')}</p>
+            <p className="small" data-testid="receipt-help">
+              {poll.ballotMode === 'secret' ? t('vote.receiptHelpSecret') : t('vote.receiptHelp')}
+            </p>
           </>
         ) : (
           <p>{t('vote.receiptUnknown')}</p>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useAuth, useMe } from '../auth/auth.js';
 import { LANGS, useI18n } from '../i18n/i18n.js';
 import { Link } from '../router/router.js';
@@ -23,19 +23,24 @@ export function Shell({ children }: { children: ReactNode }) {
   const me = useMe();
   const { logout } = useAuth();
   const navItems = ROUTES.filter((r) => r.nav && r.roles !== 'public' && r.roles.includes(me.role));
+  // on a phone the navigation folds behind one button so the page starts on the first screen
+  const [menuOpen, setMenuOpen] = useState(false);
   return (
     <>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="topbar">
+      <header className="topbar" data-menu={menuOpen ? 'open' : 'closed'}>
         <Link to={paths.meetings} className="brand">
           <span className="brand-mark" aria-hidden="true">
             DH
           </span>
           <span>{t('app.name')}</span>
         </Link>
-        <nav aria-label={t('nav.main')} className="mainnav">
+        <button type="button" className="btn btn-small menu-toggle" aria-expanded={menuOpen} aria-controls="mainnav" onClick={() => setMenuOpen((o) => !o)}>
+          {t('nav.menu')}
+        </button>
+        <nav id="mainnav" aria-label={t('nav.main')} className="mainnav" onClick={() => setMenuOpen(false)}>
           <ul>
             {navItems.map((r) => (
               <li key={r.name}>

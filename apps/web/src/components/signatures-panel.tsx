@@ -3,6 +3,7 @@ import { api } from '../api/endpoints.js';
 import type { OfficialDocumentView, UserSummary } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { formatDateTime, useI18n } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/vi.js';
 import { buildPath } from '../router/match.js';
 import { Link } from '../router/router.js';
 import { paths } from '../routes.js';
@@ -12,27 +13,59 @@ import { ErrorMessage } from './error-message.js';
 import { useAction } from './use-action.js';
 import { useAsync } from './use-async.js';
 
-/**
- * Digital signatures of the locked minutes: registration (number of the body for the year), who signed and when,
- * who still has to, and for the signer of an open block a PIN (token) or key-file password prompt and a sign button.
- */
+/** Digital signatures of the locked minutes: the secretary and the chair sign; an administrator may pick the chair's account. */
 export function SignaturesPanel({ meetingId, locked }: { meetingId: string; locked: boolean }) {
+  const me = useMe();
+  const [chairId, setChairId] = useState('');
+  const users = useAsync((signal) => (me.role === 'admin' ? api.users(signal) : Promise.resolve<UserSummary[]>([])), [me.role]);
+  const chairs = users.state.status === 'done' ? users.state.data.filter((u) => u.role === 'chair' && u.active) : [];
+  if (!locked) return null;
+  return (
+    <DocumentSignatures
+      testId="signatures-panel"
+      load={(signal) => api.minutesDocument(meetingId, signal)}
+      deps={[meetingId]}
+      issue={me.role === 'admin' || me.role === 'secretary' ? () => api.issueMinutesDocument(meetingId, chairId ? { chairUserId: chairId } : {}) : null}
+      chairPicker={{ chairs, chairId, setChairId }}
+    />
+  );
+}
+
+interface DocumentSignaturesProps {
+  testId: string;
+  load: (signal: AbortSignal) => Promise<OfficialDocumentView | null>;
+  deps: unknown[];
+  /** Registers the document for signature; null when the caller may not. */
+  issue: (() => Promise<OfficialDocumentView>) | null;
+  title?: MessageKey;
+  notIssued?: MessageKey;
+  chairPicker?: { chairs: UserSummary[]; chairId: string; setChairId: (id: string) => void };
+}
+
+/**
+ * A registered document's signatures: registration (number of the body for the year), who signed and when, who still
+ * has to, and for the signer of an open block a PIN (token) or key-file password prompt and a sign button.
+ */
+export function DocumentSignatures({ testId, load, deps, issue: register, title = 'sign.title', notIssued = 'sign.notIssued', chairPicker }: DocumentSignaturesProps) {
   const { t, locale } = useI18n();
   const me = useMe();
-  const doc = useAsync((signal) => (locked ? api.minutesDocument(meetingId, signal) : Promise.resolve(null)), [meetingId, locked]);
-  const staffWriter = me.role === 'admin' || me.role === 'secretary';
-  const users = useAsync((signal) => (staffWriter && me.role === 'admin' ? api.users(signal) : Promise.resolve<UserSummary[]>([])), [staffWriter, me.role]);
+  const doc = useAsync(load, deps);
   const action = useAction();
-  const [chairId, setChairId] = useState('');
   const [pin, setPin] = useState('');
 
-  if (!locked) return null;
-  if (doc.state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
-  if (doc.state.status === 'error') return <ErrorMessage error={doc.state.error} onRetry={doc.reload} />;
+  if (doc.state.status !== 'done')
+    return (
+      <section className="panel" aria-labelledby={`${testId}-title`} data-testid={testId}>
+        <h2 id={`${testId}-title`}>{t(title)}</h2>
+        {doc.state.status === 'error' ? <ErrorMessage error={doc.state.error} onRetry={doc.reload} /> : <p role="status">{t('app.loading')}</p>}
+      </section>
+    );
   const view = doc.state.data;
-  const chairs = users.state.status === 'done' ? users.state.data.filter((u) => u.role === 'chair' && u.active) : [];
+  const chairs = chairPicker?.chairs ?? [];
 
-  const issue = () => void action.run(async () => doc.set(await api.issueMinutesDocument(meetingId, chairId ? { chairUserId: chairId } : {})), { done: t('sign.issued') });
+  const issue = () => {
+    if (register) void action.run(async () => doc.set(await register()), { done: t('sign.issued') });
+  };
   const sign = (d: OfficialDocumentView, slot: string) =>
     void action.run(
       async () => {
@@ -46,17 +79,17 @@ export function SignaturesPanel({ meetingId, locked }: { meetingId: string; lock
     );
 
   return (
-    <section className="panel" aria-labelledby="sign-title" data-testid="signatures-panel">
-      <h2 id="sign-title">{t('sign.title')}</h2>
+    <section className="panel" aria-labelledby={`${testId}-title`} data-testid={testId}>
+      <h2 id={`${testId}-title`}>{t(title)}</h2>
       {view === null ? (
         <>
-          <p className="muted">{t('sign.notIssued')}</p>
-          {staffWriter ? (
+          <p className="muted">{t(notIssued)}</p>
+          {register ? (
             <div className="button-row">
               {chairs.length > 0 ? (
                 <div className="field">
                   <label htmlFor="sign-chair">{t('sign.chairUser')}</label>
-                  <select id="sign-chair" value={chairId} onChange={(e) => setChairId(e.target.value)}>
+                  <select id="sign-chair" value={chairPicker?.chairId ?? ''} onChange={(e) => chairPicker?.setChairId(e.target.value)}>
                     <option value="">{t('sign.chairDefault')}</option>
                     {chairs.map((u) => (
                       <option key={u.id} value={u.id}>

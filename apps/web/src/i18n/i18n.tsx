@@ -95,3 +95,11 @@ export function formatDateTime(locale: string, iso: string | null | undefined): 
   if (Number.isNaN(d.getTime())) return '';
   return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(d);
 }
+
+/** A Hanoi time in a short form (10:24 2/12/2026), for tables and lists where the full date takes too much room. */
+export function formatShortDateTime(locale: string, iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(d);
+}

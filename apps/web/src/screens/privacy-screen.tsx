@@ -68,7 +68,7 @@ function OwnPrivacy({ delegateId }: { delegateId: string }) {
             <p className="muted" style={{ overflowWrap: 'anywhere' }}>{t('privacy.noticeHash', { hash: notice.state.data.sha256 })}</p>
           </details>
         ) : null}
-        <div className="actions">
+        <div className="button-row">
           {status.state.status === 'done' && !status.state.data.authorisesCheckIn && notice.state.status === 'done' ? (
             <button
               type="button"
@@ -94,7 +94,7 @@ function OwnPrivacy({ delegateId }: { delegateId: string }) {
       <section className="panel" aria-labelledby="data-h">
         <h2 id="data-h">{t('privacy.data')}</h2>
         <p>{t('privacy.dataHelp')}</p>
-        <div className="actions">
+        <div className="button-row">
           <DownloadButton label={t('privacy.exportJson')} fallbackName="du-lieu-ca-nhan.json" load={() => api.exportJson(delegateId)} />
           <DownloadButton label={t('privacy.exportPdf')} fallbackName="du-lieu-ca-nhan.pdf" load={() => api.exportPdf(delegateId)} />
           <button type="button" className="btn btn-danger" disabled={action.busy} onClick={() => setConfirm('erase')}>
@@ -142,20 +142,20 @@ function OwnPrivacy({ delegateId }: { delegateId: string }) {
             },
           })}
         >
-          <label>
-            {t('privacy.requestKind')}
-            <select value={kind} onChange={(e) => setKind(e.target.value as PrivacyRequest['kind'])}>
+          <div className="field">
+            <label htmlFor="privacy-kind">{t('privacy.requestKind')}</label>
+            <select id="privacy-kind" value={kind} onChange={(e) => setKind(e.target.value as PrivacyRequest['kind'])}>
               {OTHER_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`privacy.kind.${k}` as MessageKey)}
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t('privacy.requestDetails')}
-            <textarea required maxLength={2000} value={details} onChange={(e) => setDetails(e.target.value)} rows={3} />
-          </label>
+          </div>
+          <div className="field">
+            <label htmlFor="privacy-details">{t('privacy.requestDetails')}</label>
+            <textarea id="privacy-details" required maxLength={2000} value={details} onChange={(e) => setDetails(e.target.value)} rows={3} />
+          </div>
           <button type="submit" className="btn btn-primary" disabled={action.busy}>
             {t('privacy.requestSend')}
           </button>
@@ -199,7 +199,7 @@ function RequestList({ rows, onResolve }: { rows: PrivacyRequest[]; onResolve?: 
                 {t(`privacy.status.${r.status}` as MessageKey)}
                 {r.outcome ? <div className="muted">{r.outcome}</div> : null}
                 {onResolve && r.status === 'pending' ? (
-                  <div className="actions">
+                  <div className="button-row">
                     <button type="button" className="btn btn-small" onClick={() => onResolve(r, 'done')}>
                       {t('privacy.resolveDone')}
                     </button>
@@ -226,10 +226,13 @@ function AdminPrivacy() {
     <>
       <section className="panel" aria-labelledby="admin-req-h">
         <h2 id="admin-req-h">{t('privacy.admin')}</h2>
-        <label>
-          {t('privacy.outcome')}
-          <input value={outcome} maxLength={2000} onChange={(e) => setOutcome(e.target.value)} />
-        </label>
+        {list.state.status === 'done' && list.state.data.some((r) => r.status === 'pending') ? (
+          // one answer text for the next request resolved; empty sends the plain "done"/"rejected" wording
+          <div className="field">
+            <label htmlFor="privacy-outcome">{t('privacy.outcome')}</label>
+            <input id="privacy-outcome" value={outcome} maxLength={2000} onChange={(e) => setOutcome(e.target.value)} />
+          </div>
+        ) : null}
         {list.state.status === 'error' ? <ErrorMessage error={list.state.error} /> : null}
         {list.state.status === 'done' ? (
           <RequestList

@@ -5,6 +5,7 @@ import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
 import { Agenda } from '../components/agenda.js';
 import { ConferencePanel } from '../components/conference-panel.js';
+import { CountingKeyPanel } from '../components/counting-key-panel.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LiveBadge } from '../components/live-badge.js';
 import { PollBallot } from '../components/poll-ballot.js';
@@ -18,6 +19,7 @@ import { useLiveMeeting } from '../realtime/use-live-meeting.js';
 import { buildPath } from '../router/match.js';
 import { Link } from '../router/router.js';
 import { paths, type ScreenProps } from '../routes.js';
+import { useCommitteeDuties, type CommitteeDuty } from '../voting/use-committee-duties.js';
 import { useTabletVoting } from '../voting/use-tablet-voting.js';
 
 /**
@@ -30,6 +32,7 @@ export default function TabletScreen({ params }: ScreenProps) {
   const me = useMe();
   const meeting = useAsync((signal) => api.meeting(meetingId, signal), [meetingId]);
   const voting = useTabletVoting(meetingId, me.delegateId);
+  const duties = useCommitteeDuties(voting.polls, me.delegateId);
   const [opinionFor, setOpinionFor] = useState<string | null>(null);
 
   const { reload } = meeting;
@@ -58,6 +61,7 @@ export default function TabletScreen({ params }: ScreenProps) {
       </div>
       <div className="tablet-grid">
         <div className="tablet-side">
+          {duties.length > 0 ? <DutiesPanel meetingId={meetingId} duties={duties} /> : null}
           <section className="panel vote-panel" aria-labelledby="vote-h">
             <h2 id="vote-h">{t('tablet.vote')}</h2>
             {voting.loadError ? <ErrorMessage error={voting.loadError} /> : null}
@@ -78,6 +82,7 @@ export default function TabletScreen({ params }: ScreenProps) {
           </section>
           <HandPanel meetingId={meetingId} delegateId={me.delegateId} />
           <ConferencePanel meetingId={meetingId} />
+          {me.delegateId ? <CountingKeyPanel /> : null}
         </div>
         <div className="tablet-main">
           <Agenda
@@ -90,6 +95,26 @@ export default function TabletScreen({ params }: ScreenProps) {
         </div>
       </div>
     </article>
+  );
+}
+
+/** A counting committee member's pending tasks: a count report to confirm, a key share to give, each on its poll's page. */
+function DutiesPanel({ meetingId, duties }: { meetingId: string; duties: CommitteeDuty[] }) {
+  const { t } = useI18n();
+  return (
+    <section className="panel duty-panel" aria-labelledby="duty-h" data-testid="committee-duties">
+      <h2 id="duty-h">{t('duty.title')}</h2>
+      <ul className="duty-list">
+        {duties.map((d) => (
+          <li key={`${d.poll.id}-${d.kind}`}>
+            <p>{d.kind === 'confirm' ? t('duty.confirm', { title: d.poll.title }) : t('duty.share', { title: d.poll.title })}</p>
+            <Link className="btn btn-primary btn-large btn-block" to={buildPath(paths.poll, { meetingId, pollId: d.poll.id })}>
+              {d.kind === 'confirm' ? t('member.confirm') : t('share.title')}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

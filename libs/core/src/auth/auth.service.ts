@@ -55,7 +55,7 @@ export class AuthService implements OnModuleDestroy {
       perAddress: config.login.addressMaxAttempts,
       windowMs: config.login.windowSeconds * 1000,
     });
-    this.hashGate = new HashGate(config.login.maxConcurrentHashes, config.login.hashQueue);
+    this.hashGate = new HashGate(config.login.maxConcurrentHashes, config.login.hashQueue, config.login.hashesPerAddress);
     this.jwtKey = createSecretKey(Buffer.from(config.jwt.secret, 'utf8'));
   }
 
@@ -71,7 +71,7 @@ export class AuthService implements OnModuleDestroy {
       .addSelect('u.passwordHash')
       .where('lower(u.username) = lower(:username)', { username })
       .getOne();
-    const ok = await this.hashGate.run(() => passwordHasher.verify(user?.passwordHash ?? DUMMY_HASH, password));
+    const ok = await this.hashGate.run(() => passwordHasher.verify(user?.passwordHash ?? DUMMY_HASH, password), clientIp);
     if (!user || !ok || !user.active) throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'Wrong username or password');
     await this.limiter.succeeded(ticket);
     const refreshToken = randomBytes(32).toString('base64url');

@@ -41,4 +41,26 @@ describe('HashGate', () => {
     await expect(gate.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(gate.run(() => Promise.resolve(1))).resolves.toBe(1);
   });
+
+  it('lets one address hold at most perKey places, answering 429 past it, while other addresses still get in', async () => {
+    const gate = new HashGate(1, 10, 2);
+    const releases: (() => void)[] = [];
+    const work = (): Promise<string> => new Promise((resolve) => releases.push(() => resolve('ok')));
+    const flood = Array.from({ length: 5 }, () => gate.run(work, '10.66.0.66').then((v) => v, (e: unknown) => e));
+    const other = gate.run(work, '10.20.0.1');
+    await new Promise((r) => setImmediate(r));
+    // two of the flood hold places (one running, one waiting); the other three were refused at once, the hall's login waits
+    expect(gate.queued).toBe(2);
+    const refused = await Promise.all(flood.slice(2));
+    for (const e of refused) expect(e).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    while (releases.length > 0 || gate.queued > 0) {
+      releases.shift()?.();
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(await other).toBe('ok');
+    expect(await Promise.all(flood.slice(0, 2))).toEqual(['ok', 'ok']);
+    // the places are given back: the same address gets in again
+    const again = gate.run(() => Promise.resolve('again'), '10.66.0.66');
+    expect(await again).toBe('again');
+  });
 });

@@ -15,7 +15,7 @@ export interface AppConfig {
   migrationsRun: boolean;
   jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
   demo: { seed: Env['DEMO_SEED']; password: string };
-  login: { maxAttempts: number; windowSeconds: number; addressMaxAttempts: number; maxConcurrentHashes: number; hashQueue: number };
+  login: { maxAttempts: number; windowSeconds: number; addressMaxAttempts: number; maxConcurrentHashes: number; hashQueue: number; hashesPerAddress: number };
   /** Proxies whose X-Forwarded-For is trusted (Express `trust proxy`); empty = none. */
   trustedProxies: string[];
   limits: { documentMaxBytes: number; importMaxBytes: number; jsonBody: string };
@@ -119,6 +119,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       addressMaxAttempts: env.LOGIN_ADDRESS_MAX_ATTEMPTS,
       maxConcurrentHashes: env.LOGIN_MAX_CONCURRENT_HASHES ?? Math.max(1, Math.floor(availableParallelism() / 2)),
       hashQueue: env.LOGIN_HASH_QUEUE,
+      hashesPerAddress: env.LOGIN_HASHES_PER_ADDRESS,
     },
     trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     limits: { documentMaxBytes: env.DOCUMENT_MAX_BYTES, importMaxBytes: env.IMPORT_MAX_BYTES, jsonBody: env.JSON_BODY_LIMIT },

@@ -43,6 +43,8 @@ export const envSchema = z.object({
   LOGIN_MAX_CONCURRENT_HASHES: z.coerce.number().int().min(1).max(64).optional(),
   /** Logins waiting for a hash slot; past this they are answered 503 with Retry-After. */
   LOGIN_HASH_QUEUE: z.coerce.number().int().min(0).max(10000).default(32),
+  /** Hashes one client address may hold at once (running or waiting); past it 429 at once, so one address cannot fill the queue. */
+  LOGIN_HASHES_PER_ADDRESS: z.coerce.number().int().min(1).max(10000).default(4),
   /**
    * Proxies whose X-Forwarded-For is believed, comma separated: IPs, CIDRs, or loopback/linklocal/uniquelocal.
    * Unset = none: the client address is the TCP peer and the header is ignored.

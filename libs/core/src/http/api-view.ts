@@ -32,11 +32,6 @@ export function ApiViewList<N extends ContractViewName>(name: N, options: ApiVie
   return responseOf({ type: 'array', items: ref(name) }, options);
 }
 
-/** As ApiView, for a contract type or null (JSON null when there is none yet). */
-export function ApiViewOrNull<N extends ContractViewName>(name: N, options: ApiViewOptions = {}): TypedMethodDecorator<ContractViews[N] | null> {
-  return responseOf({ allOf: [ref(name)], nullable: true }, options);
-}
-
 /** A file download: its content type with a binary body. */
 export function ApiFile(contentType: string, description = ''): MethodDecorator {
   return applyDecorators(ApiProduces(contentType), ApiResponse({ status: 200, description, content: { [contentType]: { schema: { type: 'string', format: 'binary' } } } }));

@@ -80,7 +80,7 @@ export class PrivacyService {
       const saved = await em.save(
         em.create(PrivacyRequestEntity, {
           delegateId, kind: PrivacyRequestKind.Export, status: PrivacyRequestStatus.Done, details: null, requestedBy: user.id, requestedAt: now,
-          ...requestDeadlines(now), completedAt: now, completedBy: user.id, outcome: `format ${format}`,
+          ...requestDeadlines(now), completedAt: now, completedBy: user.id, outcome: `Đã cấp dữ liệu (${format.toUpperCase()}) / Data provided (${format.toUpperCase()})`,
         }),
       );
       await this.audit.append(

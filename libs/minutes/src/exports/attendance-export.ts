@@ -1,3 +1,4 @@
+import { bodySymbol, DOCUMENT_KIND_SYMBOL } from '#documents';
 import { EXPORT_SIGNERS, PdfWriter } from '../render/pdf-writer.js';
 import { ATTENDANCE_STATUS_LABEL, attendanceExportStatus, CHECKIN_METHOD_LABEL, formatQuorumLine, formatVnDateTime } from '../render/format.js';
 import type { AttendanceExportData } from './export-data.service.js';
@@ -31,7 +32,7 @@ export function attendanceSummaryLines(data: AttendanceExportData): [string, str
 export async function attendancePdf(data: AttendanceExportData): Promise<Buffer> {
   const { meeting } = data;
   const pdf = (await PdfWriter.create(`Danh sách điểm danh - ${meeting.title}`))
-    .nationalHeader(data.bodyName)
+    .nationalHeader(data.bodyName, { number: { number: null, symbol: `${DOCUMENT_KIND_SYMBOL.list}-${bodySymbol(data.bodyName)}` } })
     .title('DANH SÁCH ĐIỂM DANH ĐẠI BIỂU', meeting.title)
     .fields([
       ['Thời gian', formatVnDateTime(meeting.startsAt)],

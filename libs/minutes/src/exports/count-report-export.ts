@@ -1,3 +1,4 @@
+import { bodySymbol, DOCUMENT_KIND_SYMBOL, type DocumentNumberText, type OfficialPdfResult, type SignatureSlot } from '#documents';
 import type { CountReportView } from '#voting';
 import { PdfWriter } from '../render/pdf-writer.js';
 import { formatVnDateTime, OUTCOME_LABEL, POLL_KIND_LABEL } from '../render/format.js';
@@ -41,10 +42,33 @@ export function countReportLines(report: CountReportView): string[] {
   ];
 }
 
+export function countReportSymbol(bodyName: string): string {
+  return `${DOCUMENT_KIND_SYMBOL.countReport}-${bodySymbol(bodyName)}`;
+}
+
+/** The count report is signed by the counting committee: the head first, then each member (slot keys are stable). */
+export function countReportSlots(report: CountReportView): SignatureSlot[] {
+  return report.confirmations.map((m, i) =>
+    m.role === 'head' ? { key: 'head', position: ['TRƯỞNG BAN KIỂM PHIẾU'], fullName: m.fullName } : { key: `member-${i + 1}`, position: ['THÀNH VIÊN BAN KIỂM PHIẾU'], fullName: m.fullName },
+  );
+}
+
+export interface CountReportOfficial {
+  number: DocumentNumberText;
+  date: Date;
+}
+
 /** Biên bản kiểm phiếu: the count report of one secret poll, with each member's confirmation and the report's hash. */
 export async function countReportPdf(bodyName: string, meetingTitle: string, report: CountReportView): Promise<Buffer> {
+  return (await countReportOfficialPdf(bodyName, meetingTitle, report)).pdf;
+}
+
+/** The same report in the Decree 30/2020 layout: its number when registered, and one signature block per committee member. */
+export async function countReportOfficialPdf(bodyName: string, meetingTitle: string, report: CountReportView, official?: CountReportOfficial): Promise<OfficialPdfResult> {
   const c = report.content as unknown as Content;
-  const pdf = (await PdfWriter.create(`Biên bản kiểm phiếu - ${c.title}`)).nationalHeader(bodyName).title('BIÊN BẢN KIỂM PHIẾU', meetingTitle);
+  const pdf = (await PdfWriter.create(`Biên bản kiểm phiếu - ${c.title}`))
+    .nationalHeader(bodyName, { number: official?.number ?? { number: null, symbol: countReportSymbol(bodyName) }, date: official?.date ?? new Date(c.countedAt) })
+    .title('BIÊN BẢN KIỂM PHIẾU', meetingTitle);
   pdf.fields([
     ['Nội dung biểu quyết', `${c.title} (${POLL_KIND_LABEL[c.kind] ?? c.kind})`],
     ['Hình thức', 'Bỏ phiếu kín (điện tử)'],
@@ -73,5 +97,6 @@ export async function countReportPdf(bodyName: string, meetingTitle: string, rep
   pdf.paragraph(c.custody === 'committee' ? 'Khóa giải mã phiếu do các thành viên Ban kiểm phiếu cùng nắm giữ (chia khóa k trên n); khóa đã được hủy sau khi kiểm phiếu.' : 'Khóa giải mã phiếu do máy chủ giữ ngoài cơ sở dữ liệu; khóa đã được hủy sau khi kiểm phiếu.');
   pdf.paragraph(`Mã băm SHA-256 của biên bản (ghi trong nhật ký kiểm toán): ${report.sha256}`);
   pdf.paragraph(report.finalisedAt ? `Biên bản đã được toàn bộ Ban kiểm phiếu xác nhận lúc ${formatVnDateTime(new Date(report.finalisedAt))}.` : 'Biên bản chưa được toàn bộ Ban kiểm phiếu xác nhận.');
-  return pdf.finish();
+  pdf.closing(countReportSlots(report), [`Chủ tọa cuộc họp`, 'Lưu: VT']);
+  return pdf.finishWithSlots();
 }

@@ -1,11 +1,12 @@
-import { Controller, Get, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiFile, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
+import { ApiFile, ApiView, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
 import { contentDisposition, MeetingAccess } from '#meetings';
 import { CommitteeService, PollEntity } from '#voting';
 import { DataSource } from 'typeorm';
 import { countReportPdf } from './count-report-export.js';
-import { DocumentsService } from '#documents';
+import { DocumentsService, type OfficialDocumentView } from '#documents';
+import { COUNT_REPORT_DOCUMENT_KIND, IssueCountReportUseCase } from './issue-count-report.use-case.js';
 import { MINUTES_DOCUMENT_KIND } from '../minutes/issue-minutes.use-case.js';
 import { minutesDocx, minutesPdf } from '../minutes/minutes-render.js';
 import { MinutesService } from '../minutes/minutes.service.js';
@@ -33,9 +34,29 @@ export class ExportsController {
     private readonly rounds: RoundSummaryExporter,
     private readonly committee: CommitteeService,
     private readonly dataSource: DataSource,
+    private readonly issueCountReport: IssueCountReportUseCase,
     private readonly documents: DocumentsService,
     private readonly access: MeetingAccess,
   ) {}
+
+  /** Registers the confirmed count report (number of the body for the year) for the committee members' signatures. */
+  @Post('polls/:id/count-report/document')
+  @HttpCode(200)
+  @Roles(Admin, Secretary, Chair)
+  @ApiView('OfficialDocumentView')
+  issueCountReportDocument(@CurrentUser() user: AuthUser, @UuidParam('id') pollId: string): Promise<OfficialDocumentView> {
+    return this.issueCountReport.execute(user, pollId);
+  }
+
+  /** The registered count report and its signatures (who signed, who still has to); null before registration. */
+  @Get('polls/:id/count-report/document')
+  @Roles(Admin, Secretary, Chair, Role.Delegate)
+  @ApiView('RegisteredDocument')
+  async countReportDocument(@CurrentUser() user: AuthUser, @UuidParam('id') pollId: string): Promise<{ document: OfficialDocumentView | null }> {
+    await this.committee.report(user, pollId);
+    // wrapped: a bare null would go out as an empty body, which is not JSON
+    return { document: await this.documents.findBySource(COUNT_REPORT_DOCUMENT_KIND, pollId) };
+  }
 
   /** Biên bản kiểm phiếu of a secret poll (staff; committee members too). */
   @Get('polls/:id/exports/count-report.pdf')

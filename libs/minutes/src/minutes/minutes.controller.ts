@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiView, ApiViewOrNull, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
+import { ApiView, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
 import { DocumentsService } from '#documents';
 import { MeetingAccess } from '#meetings';
 import { DraftMinutesUseCase } from './draft-minutes.use-case.js';
@@ -74,10 +74,11 @@ export class MinutesController {
   /** The registered minutes and their signatures (who signed, when, who still has to); null before registration. */
   @Get('document')
   @Roles(Admin, Secretary, Chair)
-  @ApiViewOrNull('OfficialDocumentView')
-  async document(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<OfficialDocumentView | null> {
+  @ApiView('RegisteredDocument')
+  async document(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<{ document: OfficialDocumentView | null }> {
     await this.access.assertCanView(user, meetingId);
     const m = await this.minutes.get(meetingId);
-    return this.documents.findBySource(MINUTES_DOCUMENT_KIND, m.id);
+    // wrapped: a bare null would go out as an empty body, which is not JSON
+    return { document: await this.documents.findBySource(MINUTES_DOCUMENT_KIND, m.id) };
   }
 }

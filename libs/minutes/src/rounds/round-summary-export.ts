@@ -1,3 +1,4 @@
+import { bodySymbol, DOCUMENT_KIND_SYMBOL } from '#documents';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { DomainError, type AuthUser } from '#core';
@@ -45,7 +46,7 @@ export class RoundSummaryExporter {
 
 export async function roundSummaryPdf({ round, summary, bodyName, names }: RoundSummaryExportData): Promise<Buffer> {
   const pdf = (await PdfWriter.create(`Tổng hợp lấy ý kiến - ${round.title}`))
-    .nationalHeader(bodyName)
+    .nationalHeader(bodyName, { number: { number: null, symbol: `${DOCUMENT_KIND_SYMBOL.report}-${bodySymbol(bodyName)}` } })
     .title('BÁO CÁO TỔNG HỢP KẾT QUẢ LẤY Ý KIẾN THÀNH VIÊN', round.title)
     .fields([
       ['Hạn trả lời', formatVnDateTime(round.deadline)],

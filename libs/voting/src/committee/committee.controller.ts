@@ -15,14 +15,14 @@ export class CommitteeController {
   /** The secretary designates the counting committee (ban kiểm phiếu) of a secret poll: head first, then members. */
   @Put('polls/:id/committee')
   @Roles(Admin, Secretary, Chair)
-  @ApiView('CountingCommittee')
+  @ApiView('CommitteeView')
   designate(@CurrentUser() user: AuthUser, @UuidParam('id') pollId: string, @Body() dto: DesignateCommitteeDto): Promise<CommitteeView> {
     return this.committee.designate(user, pollId, dto);
   }
 
   @Get('polls/:id/committee')
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
-  @ApiView('CountingCommittee')
+  @ApiView('CommitteeView')
   view(@CurrentUser() user: AuthUser, @UuidParam('id') pollId: string): Promise<CommitteeView> {
     return this.committee.view(user, pollId);
   }
@@ -31,14 +31,14 @@ export class CommitteeController {
   @Post('polls/:id/count/confirm')
   @HttpCode(200)
   @Roles(Delegate, Chair, Secretary, Admin)
-  @ApiView('CountingCommittee')
+  @ApiView('CommitteeView')
   confirm(@CurrentUser() user: AuthUser, @UuidParam('id') pollId: string): Promise<CommitteeView> {
     return this.committee.confirm(user, pollId);
   }
 
   @Get('polls/:id/count-report')
   @Roles(Admin, Secretary, Chair, Delegate)
-  @ApiView('CountReport')
+  @ApiView('CountReportView')
   report(@CurrentUser() user: AuthUser, @UuidParam('id') pollId: string): Promise<CountReportView> {
     return this.committee.report(user, pollId);
   }

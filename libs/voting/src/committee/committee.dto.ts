@@ -46,33 +46,5 @@ export class KeyShareDto {
   share: string;
 }
 
-export interface CommitteeMemberView {
-  delegateId: string;
-  fullName: string;
-  role: 'head' | 'member';
-  confirmedAt: string | null;
-  hasCountingKey: boolean;
-}
-
-export interface CommitteeView {
-  pollId: string;
-  custody: 'server' | 'committee';
-  threshold: number | null;
-  members: CommitteeMemberView[];
-  /** Committee custody, closed and not counted yet: shares given so far on this server. */
-  sharesGiven: number;
-  report: { sha256: string; finalisedAt: string | null; createdAt: string } | null;
-}
-
-export interface CountReportView {
-  pollId: string;
-  sha256: string;
-  createdAt: string;
-  finalisedAt: string | null;
-  content: Record<string, unknown>;
-  confirmations: { delegateId: string; fullName: string; role: 'head' | 'member'; confirmedAt: string | null }[];
-}
-
-export interface ReceiptCheck {
-  status: 'counted' | 'not_found';
-}
+// the views are the contract's (#contracts), shared with apps/web: one definition, the server returns exactly them
+export type { CommitteeMemberView, CommitteeView, CountReportView, ReceiptCheck, CountingKey, ShareGiven } from '#contracts';

@@ -11,6 +11,7 @@ import { BallotOpener, publicKeyOf } from '../secrecy/ballot-crypto.js';
 import { combineShares } from '../secrecy/shamir.js';
 import { VotingErrorCode } from '../voting.errors.js';
 import type { CommitteeView, CountReportView, DesignateCommitteeDto, ReceiptCheck } from './committee.dto.js';
+import type { CountReportContent } from './count-report.js';
 
 const invalid = (message: string, details?: unknown): DomainError => new DomainError(VotingErrorCode.COMMITTEE_INVALID, message, details);
 const SHARE_TTL_MS = 30 * 60_000;
@@ -142,7 +143,7 @@ export class CommitteeService {
 
   /** The report for exports and minutes (no access check: the callers have done it). */
   async reportOf(pollId: string): Promise<CountReportView> {
-    const [row] = await this.dataSource.query<{ content: Record<string, unknown>; sha256: string; created_at: Date; finalised_at: Date | null }[]>(
+    const [row] = await this.dataSource.query<{ content: CountReportContent; sha256: string; created_at: Date; finalised_at: Date | null }[]>(
       `SELECT content, sha256, created_at, finalised_at FROM count_reports WHERE poll_id = $1`,
       [pollId],
     );
