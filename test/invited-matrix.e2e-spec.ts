@@ -4,7 +4,7 @@ import { FakeLiveKitTwirpServer } from './conference/fake-livekit-twirp.server.j
 import { minimalPdf } from './factories/pdf.factory.js';
 import { createDelegate } from './factories/registry.factory.js';
 import { clientAs } from './factories/user.factory.js';
-import { choiceBody, createVotingMeeting, motionBody } from './factories/voting.factory.js';
+import { choiceBody, createVotingMeeting, motionBody, tokenOf } from './factories/voting.factory.js';
 import { ROUTE_ACCESS } from './route-matrix.table.js';
 import type { HttpClient, ErrorShape } from './utils/http.js';
 import { connectSocket, emitAck, type TestSocket } from './utils/socket.js';
@@ -91,7 +91,7 @@ describe('route x role x invited', () => {
     params.documentId = minutesDoc.body.id;
     // the sockets' invited delegate is one who has not voted over HTTP yet
     sockets.invited = await connectSocket(t.url, fx.voters[2].token);
-    sockets.outsider = await connectSocket(t.url, (outsider as unknown as { token: string }).token);
+    sockets.outsider = await connectSocket(t.url, tokenOf(outsider));
   });
   afterAll(async () => {
     sockets.invited?.close();

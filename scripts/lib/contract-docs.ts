@@ -12,6 +12,7 @@ export const SOCKET_DOC_FILE = 'docs/socket-events.md';
 const CONTRACT_INDEX = 'libs/contracts/src/index.ts';
 /** The socket event maps: documented as a table, not as schemas (their payloads are schemas of their own). */
 const EVENT_MAPS = { server: 'ServerEvents', client: 'ClientEvents', kiosk: 'KioskClientEvents' } as const;
+const EVENT_MAP_NAMES = new Set<string>(Object.values(EVENT_MAPS));
 
 export interface Schema {
   $ref?: string;
@@ -74,7 +75,7 @@ class SchemaWriter {
     const symbol = type.aliasSymbol ?? type.getSymbol();
     if (!symbol || type.aliasTypeArguments?.length) return null;
     const own = this.contract.types.get(symbol.getName());
-    return own === symbol && !isGeneric(symbol) && !Object.values(EVENT_MAPS).includes(symbol.getName() as never) ? symbol.getName() : null;
+    return own === symbol && !isGeneric(symbol) && !EVENT_MAP_NAMES.has(symbol.getName()) ? symbol.getName() : null;
   }
 
   schema(type: ts.Type, root = false): Schema {
@@ -141,7 +142,7 @@ export function contractSchemas(root = process.cwd()): Record<string, Schema> {
   const contract = loadContract(root);
   const writer = new SchemaWriter(contract);
   const schemas: Record<string, Schema> = {};
-  const names = [...contract.types.keys()].filter((n) => !isGeneric(contract.types.get(n)!) && !Object.values(EVENT_MAPS).includes(n as never)).sort();
+  const names = [...contract.types.keys()].filter((n) => !isGeneric(contract.types.get(n)!) && !EVENT_MAP_NAMES.has(n)).sort();
   for (const name of names) {
     const symbol = contract.types.get(name)!;
     const schema = writer.schema(contract.checker.getDeclaredTypeOfSymbol(symbol), true);
