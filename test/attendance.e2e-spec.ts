@@ -274,10 +274,10 @@ describe('attendance', () => {
       expect(await records(qr.meeting.id, qr.members[2].id)).toBe(0);
     });
 
-    it('my-qr needs a linked, invited delegate', async () => {
+    it('my-qr needs a linked, invited delegate (a meeting the delegate is not invited to is 404)', async () => {
       const notInvited = await outsider.get<ErrorShape>(`${base(qr.meeting.id)}/my-qr`);
-      expect(notInvited.status).toBe(403);
-      expect(notInvited.body.error.code).toBe('NOT_INVITED');
+      expect(notInvited.status).toBe(404);
+      expect(notInvited.body.error.code).toBe('NOT_FOUND');
       const chairWithoutDelegate = await as.get(Role.Chair)!.get<ErrorShape>(`${base(qr.meeting.id)}/my-qr`);
       expect(chairWithoutDelegate.body.error.code).toBe('NOT_A_DELEGATE');
     });

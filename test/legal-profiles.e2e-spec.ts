@@ -80,7 +80,7 @@ describe("legal profiles: a People's Council confidence vote, and the rules the 
 
     const closed = await secretary.post<PollView>(`/api/polls/${poll.id}/close`);
     expect(closed.status).toBe(200);
-    const result = closed.body.result as { outcome: string; confidence: { officials: OfficialResult[]; members: number } };
+    const result = closed.body.result as unknown as { outcome: string; confidence: { officials: OfficialResult[]; members: number } };
     expect(result.outcome).toBe('counted');
     expect(result.confidence.members).toBe(30);
     const [a, b, c] = result.confidence.officials;

@@ -24,7 +24,8 @@ const WS_ACCESS: Record<string, Record<Who, Outcome>> = {
   'meeting:join': { admin: 'ok', secretary: 'ok', chair: 'ok', delegate: 'ok', outsider: 'NOT_FOUND', observer: 'ok' },
   'meeting:leave': { admin: 'ok', secretary: 'ok', chair: 'ok', delegate: 'ok', outsider: 'ok', observer: 'ok' },
   'poll:state': { admin: 'ok', secretary: 'ok', chair: 'ok', delegate: 'ok', outsider: 'NOT_FOUND', observer: 'ok' },
-  'vote:cast': { admin: 'NOT_ELIGIBLE', secretary: 'NOT_ELIGIBLE', chair: 'NOT_ELIGIBLE', delegate: 'ok', outsider: 'NOT_ELIGIBLE', observer: 'NOT_ELIGIBLE' },
+  // the cast batch's SQL decides: no invitation and no sight of the meeting is NOT_FOUND, as from every route
+  'vote:cast': { admin: 'NOT_ELIGIBLE', secretary: 'NOT_ELIGIBLE', chair: 'NOT_ELIGIBLE', delegate: 'ok', outsider: 'NOT_FOUND', observer: 'NOT_ELIGIBLE' },
   'hand:raise': { admin: 'NOT_A_DELEGATE', secretary: 'NOT_A_DELEGATE', chair: 'NOT_A_DELEGATE', delegate: 'ok', outsider: 'NOT_FOUND', observer: 'NOT_A_DELEGATE' },
   // a meeting the caller may not see is NOT_FOUND for every event (MeetingAccess), lowering a hand included
   'hand:lower': { admin: 'NOT_A_DELEGATE', secretary: 'NOT_A_DELEGATE', chair: 'NOT_A_DELEGATE', delegate: 'ok', outsider: 'NOT_FOUND', observer: 'NOT_A_DELEGATE' },

@@ -99,13 +99,20 @@ describe('conference (LiveKit)', () => {
     expect(res.body.components.conferencing).toMatchObject({ status: 'up', egress: true });
   });
 
-  it('refuses tokens while the meeting is draft or scheduled (409), and creates no room', async () => {
-    for (const status of [MeetingStatus.Draft, MeetingStatus.Scheduled]) {
+  it('refuses tokens while the meeting is draft (404: a delegate does not see a draft) or scheduled (409), and creates no room', async () => {
+    const expected: [MeetingStatus, number, string][] = [
+      [MeetingStatus.Draft, 404, 'NOT_FOUND'],
+      [MeetingStatus.Scheduled, 409, 'CONFERENCE_MEETING_NOT_ACTIVE'],
+    ];
+    for (const [status, code, error] of expected) {
       await setStatus(meeting.id, status);
       const res = await as.delegate.http.post<ErrorShape>(`/api/meetings/${meeting.id}/conference/token`);
-      expect(res.status).toBe(409);
-      expect(res.body.error.code).toBe('CONFERENCE_MEETING_NOT_ACTIVE');
+      expect([status, res.status, res.body.error.code]).toEqual([status, code, error]);
     }
+    // staff see a draft: they get the status refusal
+    await setStatus(meeting.id, MeetingStatus.Draft);
+    expect((await as.secretary.http.post<ErrorShape>(`/api/meetings/${meeting.id}/conference/token`)).body.error.code).toBe('CONFERENCE_MEETING_NOT_ACTIVE');
+    await setStatus(meeting.id, MeetingStatus.Scheduled);
     expect(livekit.rooms.size).toBe(0);
   });
 
@@ -171,10 +178,10 @@ describe('conference (LiveKit)', () => {
     expect(denied.body.error.code).toBe('FORBIDDEN');
   });
 
-  it('refuses a token to someone not invited (403) and for an unknown meeting (404)', async () => {
+  it('refuses a token to a delegate not invited and for an unknown meeting, both 404 (MeetingAccess)', async () => {
     const res = await outsider.http.post<ErrorShape>(`/api/meetings/${meeting.id}/conference/token`);
-    expect(res.status).toBe(403);
-    expect(res.body.error.code).toBe('CONFERENCE_NOT_INVITED');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('NOT_FOUND');
     const missing = await as.secretary.http.post<ErrorShape>('/api/meetings/00000000-0000-4000-8000-00000000abcd/conference/token');
     expect(missing.status).toBe(404);
     const bad = await as.secretary.http.post<ErrorShape>('/api/meetings/not-a-uuid/conference/token');

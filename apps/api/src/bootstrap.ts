@@ -9,7 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
-import { createValidationPipe, HttpExceptionFilter, InFlight, inFlightMiddleware, JsonLogger, Metrics, refuseDeepJson, requestContext, type AppConfig } from '#core';
+import { createValidationPipe, HttpExceptionFilter, withContractSchemas, InFlight, inFlightMiddleware, JsonLogger, Metrics, refuseDeepJson, requestContext, type AppConfig } from '#core';
 import { setupRealtime, type RealtimeIoAdapter } from '#realtime';
 import { AppModule } from './app.module.js';
 import { DemoSeeder, type SeedResult } from './seed/demo.seeder.js';
@@ -70,8 +70,10 @@ export async function createApp(config: AppConfig): Promise<StartedApp> {
     .setDescription('Hybrid meetings: delegate registry, face check-in, electronic voting and opinions')
     .setVersion('0.1.0')
     .addBearerAuth()
+    // every error answer has the one shape of HttpExceptionFilter, whatever the route
+    .addGlobalResponse({ status: 'default', description: 'An error (4xx, 5xx): the code, a message and the request id', schema: { $ref: '#/components/schemas/ApiErrorBody' } })
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => withContractSchemas(SwaggerModule.createDocument(app, openapi)), { jsonDocumentUrl: 'api/docs-json' });
 
   serveWebUi(app, logger);
   await app.init();

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
-import { DomainError } from '#core';
-import { MeetingEntity, type InvitationKind } from '#meetings';
+import { DataSource } from 'typeorm';
+import { MeetingAccess, type InvitationKind } from '#meetings';
 import { AttendanceStatus, type CheckInMethod } from './attendance-record.entity.js';
 import type { AttendanceListItem, AttendanceSummary } from './attendance.types.js';
 import { computeQuorum } from './quorum/quorum.js';
@@ -45,12 +43,11 @@ const LIST_SQL = `
 export class AttendanceReadService {
   constructor(
     private readonly dataSource: DataSource,
-    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
+    private readonly access: MeetingAccess,
   ) {}
 
   async summary(meetingId: string): Promise<AttendanceSummary> {
-    const meeting = await this.meetings.findOne({ where: { id: meetingId } });
-    if (!meeting) throw DomainError.notFound('Meeting', meetingId);
+    const meeting = await this.access.getOrFail(meetingId);
     // members of the body count toward the quorum; invited guests do not
     const [row] = await this.dataSource.query<CountsRow[]>(
       `WITH members AS (
@@ -85,7 +82,7 @@ export class AttendanceReadService {
 
   /** Every invited delegate with name, title, method and times. */
   async list(meetingId: string): Promise<AttendanceListItem[]> {
-    if (!(await this.meetings.exists({ where: { id: meetingId } }))) throw DomainError.notFound('Meeting', meetingId);
+    await this.access.getOrFail(meetingId);
     const rows = await this.dataSource.query<ListRow[]>(`${LIST_SQL} ORDER BY d.full_name, i.delegate_id`, [meetingId]);
     return rows.map(toItem);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, Role, Roles, UuidParam, type AuthUser } from '#core';
+import { ApiView, ApiViewList, type AuthUser, CurrentUser, Public, Role, Roles, UuidParam } from '#core';
 import { MeetingAccess } from '#meetings';
 import { CheckInMethod } from './attendance-record.entity.js';
 import { AttendanceReadService } from './attendance-read.service.js';
@@ -25,6 +25,7 @@ export class AttendanceController {
 
   @Get()
   @Roles(Admin, Secretary, Chair)
+  @ApiViewList('AttendanceListItem')
   list(@UuidParam('id') meetingId: string): Promise<AttendanceListItem[]> {
     return this.read.list(meetingId);
   }
@@ -32,6 +33,7 @@ export class AttendanceController {
   /** Staff, invited delegates and observers (non-draft meetings). */
   @Get('summary')
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
+  @ApiView('AttendanceSummary')
   async summary(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<AttendanceSummary> {
     await this.access.assertCanView(user, meetingId);
     return this.read.summary(meetingId);
@@ -40,6 +42,7 @@ export class AttendanceController {
   @Post('checkin')
   @HttpCode(200)
   @Roles(Admin, Secretary)
+  @ApiView('CheckInResult')
   checkIn(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: DelegateRefDto): Promise<CheckInResult> {
     return this.attendance.checkIn({ meetingId, delegateId: dto.delegateId, method: CheckInMethod.Manual, recordedBy: user.id });
   }
@@ -47,6 +50,7 @@ export class AttendanceController {
   @Post('checkout')
   @HttpCode(200)
   @Roles(Admin, Secretary)
+  @ApiView('AttendanceListItem')
   checkOut(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: DelegateRefDto): Promise<AttendanceListItem> {
     return this.attendance.checkOut(meetingId, dto.delegateId, user.id);
   }
@@ -54,6 +58,7 @@ export class AttendanceController {
   @Post('excuse')
   @HttpCode(200)
   @Roles(Admin, Secretary)
+  @ApiView('AttendanceListItem')
   excuse(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: ExcuseDto): Promise<AttendanceListItem> {
     return this.attendance.markExcused(meetingId, dto.delegateId, dto.reason, user.id);
   }
@@ -61,6 +66,7 @@ export class AttendanceController {
   /** The caller's own short-lived check-in code (a delegate, or a chair linked to a delegate). */
   @Get('my-qr')
   @Roles(Delegate, Chair)
+  @ApiView('MyQrCode')
   myQr(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<MyQrCode> {
     return this.qr.issue(user, meetingId);
   }
@@ -71,6 +77,7 @@ export class AttendanceController {
   @Public()
   @UseGuards(KioskOrStaffGuard)
   @Roles(Admin, Secretary)
+  @ApiView('CheckInResult')
   qrCheckIn(@CurrentKioskOrUser() caller: KioskOrUser, @UuidParam('id') meetingId: string, @Body() dto: QrCheckInDto): Promise<CheckInResult> {
     return this.qr.checkIn(meetingId, dto.code, caller);
   }

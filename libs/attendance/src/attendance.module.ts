@@ -1,6 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MeetingEntity, MeetingInvitationEntity, MeetingQuorumProbe, MeetingsModule } from '#meetings';
+import { MeetingQuorumProbe, MeetingsModule } from '#meetings';
 import { RealtimeModule } from '#realtime';
 import { AttendanceRecordEntity } from './attendance-record.entity.js';
 import { AttendanceReadService } from './attendance-read.service.js';
@@ -15,7 +15,7 @@ import './attendance.errors.js';
 
 /** Check-in records, quorum, QR codes and kiosk tokens; pushes `attendance:updated` through #realtime. */
 @Module({
-  imports: [MeetingsModule, RealtimeModule, TypeOrmModule.forFeature([AttendanceRecordEntity, KioskDeviceEntity, MeetingEntity, MeetingInvitationEntity])],
+  imports: [MeetingsModule, RealtimeModule, TypeOrmModule.forFeature([AttendanceRecordEntity, KioskDeviceEntity])],
   controllers: [AttendanceController, KiosksController],
   providers: [AttendanceService, AttendanceReadService, QrCheckInService, KioskAuthService, KioskOrStaffGuard],
   exports: [AttendanceService, AttendanceReadService, KioskAuthService, KioskOrStaffGuard],

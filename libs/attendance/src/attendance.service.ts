@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DomainError, JsonLogger } from '#core';
-import { MeetingEntity, MeetingInvitationEntity, MeetingsErrorCode, MeetingStatus } from '#meetings';
+import { MeetingAccess, MeetingsErrorCode, MeetingStatus, type MeetingEntity } from '#meetings';
 import { RealtimeService, type TypedEmitter } from '#realtime';
 import { AttendanceReadService } from './attendance-read.service.js';
 import { AttendanceErrorCode } from './attendance.errors.js';
@@ -24,8 +23,7 @@ export class AttendanceService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly read: AttendanceReadService,
-    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
-    @InjectRepository(MeetingInvitationEntity) private readonly invitations: Repository<MeetingInvitationEntity>,
+    private readonly access: MeetingAccess,
     realtime: RealtimeService,
     private readonly logger: JsonLogger,
   ) {
@@ -97,22 +95,17 @@ export class AttendanceService {
   }
 
   async assertInvited(meetingId: string, delegateId: string): Promise<void> {
-    if (!(await this.invitations.exists({ where: { meetingId, delegateId } }))) {
+    if (!(await this.access.isInvited(meetingId, delegateId))) {
       throw new DomainError(MeetingsErrorCode.NOT_INVITED, 'This delegate is not invited to the meeting');
     }
   }
 
   async assertMeeting(meetingId: string, allowed: MeetingStatus[]): Promise<MeetingEntity> {
-    const meeting = await this.meetings.findOne({ where: { id: meetingId } });
-    if (!meeting) throw DomainError.notFound('Meeting', meetingId);
-    if (!allowed.includes(meeting.status)) {
-      throw new DomainError(AttendanceErrorCode.MEETING_NOT_OPEN, `Attendance cannot change while the meeting is ${meeting.status}`, {
-        status: meeting.status,
-        allowed,
-      });
-    }
+    const meeting = await this.access.getOrFail(meetingId);
+    this.access.assertStatus(meeting, allowed, AttendanceErrorCode.MEETING_NOT_OPEN);
     return meeting;
   }
+
 
   private async mustItem(meetingId: string, delegateId: string): Promise<AttendanceListItem> {
     const item = await this.read.item(meetingId, delegateId);

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Role, Roles } from '#core';
+import { ApiView, Role, Roles } from '#core';
 import type { AuditVerifyResult } from './audit-chain.js';
 import { AuditQueryDto } from './audit.dto.js';
 import { AuditService, type AuditPage } from './audit.service.js';
@@ -14,6 +14,7 @@ export class AuditController {
   /** Newest first; page with `before`. */
   @Get()
   @Roles(Role.Admin, Role.Secretary)
+  @ApiView('AuditPage')
   list(@Query() query: AuditQueryDto): Promise<AuditPage> {
     return this.audit.list(query);
   }
@@ -21,6 +22,7 @@ export class AuditController {
   /** Recomputes the whole chain: { ok, rows, firstBrokenSeq, reason? }. */
   @Get('verify')
   @Roles(Role.Admin)
+  @ApiView('AuditVerifyResult')
   verify(): Promise<AuditVerifyResult> {
     return this.audit.verify();
   }

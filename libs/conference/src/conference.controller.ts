@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
+import { ApiView, ApiViewList, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
 import { ConferenceEnabledGuard } from './conference-enabled.guard.js';
 import { MuteTrackDto, ParticipantDto, UpdatePermissionsDto } from './conference.dto.js';
 import { ConferenceModerationService, type ParticipantView, type RemovalView } from './moderation/moderation.service.js';
@@ -26,6 +26,7 @@ export class ConferenceController {
   @Post('token')
   @HttpCode(200)
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
+  @ApiView('ConferenceToken')
   token(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<ConferenceTokenView> {
     return this.tokens.forUser(user, meetingId);
   }
@@ -34,12 +35,14 @@ export class ConferenceController {
   @Post('hall-token')
   @HttpCode(200)
   @Roles(Admin, Secretary, Chair)
+  @ApiView('ConferenceToken')
   hallToken(@UuidParam('id') meetingId: string): Promise<ConferenceTokenView> {
     return this.tokens.forHall(meetingId);
   }
 
   @Get('participants')
   @Roles(Admin, Secretary, Chair)
+  @ApiViewList('ConferenceParticipant')
   participants(@UuidParam('id') meetingId: string): Promise<ParticipantView[]> {
     return this.moderation.participants(meetingId);
   }
@@ -47,6 +50,7 @@ export class ConferenceController {
   /** Online attendance: per delegate, first join, last leave, minutes online. */
   @Get('attendance')
   @Roles(Admin, Secretary, Chair)
+  @ApiViewList('OnlineAttendance')
   attendance(@UuidParam('id') meetingId: string): Promise<DelegateOnlineSummary[]> {
     return this.sessions.summary(meetingId);
   }
@@ -54,6 +58,7 @@ export class ConferenceController {
   @Post('moderation/mute')
   @HttpCode(200)
   @Roles(Secretary, Chair)
+  @ApiView('TrackMuted')
   mute(@UuidParam('id') meetingId: string, @Body() dto: MuteTrackDto): ReturnType<ConferenceModerationService['mute']> {
     return this.moderation.mute(meetingId, dto.identity, dto.trackSid, dto.muted ?? true);
   }
@@ -68,6 +73,7 @@ export class ConferenceController {
   /** People removed from the room, who cannot join again until readmitted. */
   @Get('moderation/removed')
   @Roles(Admin, Secretary, Chair)
+  @ApiViewList('ConferenceRemoval')
   removed(@UuidParam('id') meetingId: string): Promise<RemovalView[]> {
     return this.moderation.removed(meetingId);
   }
@@ -82,6 +88,7 @@ export class ConferenceController {
   @Post('moderation/permissions')
   @HttpCode(200)
   @Roles(Secretary, Chair)
+  @ApiView('ConferencePermission')
   permissions(@UuidParam('id') meetingId: string, @Body() dto: UpdatePermissionsDto): ReturnType<ConferenceModerationService['updatePermissions']> {
     return this.moderation.updatePermissions(meetingId, dto.identity, { canPublish: dto.canPublish, canSubscribe: dto.canSubscribe, canPublishData: dto.canPublishData });
   }
@@ -89,6 +96,7 @@ export class ConferenceController {
   /** Whether this deployment can record (LiveKit Egress), and the recording in progress, if any. */
   @Get('recording')
   @Roles(Admin, Secretary, Chair)
+  @ApiView('ConferenceRecordingStatus')
   recordingStatus(@UuidParam('id') meetingId: string): Promise<RecordingStatus> {
     return this.recording.status(meetingId);
   }
@@ -96,6 +104,7 @@ export class ConferenceController {
   @Post('recording/start')
   @HttpCode(200)
   @Roles(Secretary, Chair)
+  @ApiView('ConferenceRecording')
   startRecording(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<RecordingView> {
     return this.recording.start(user, meetingId);
   }
@@ -103,6 +112,7 @@ export class ConferenceController {
   @Post('recording/stop')
   @HttpCode(200)
   @Roles(Secretary, Chair)
+  @ApiView('ConferenceRecording')
   stopRecording(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<RecordingView> {
     return this.recording.stop(user, meetingId);
   }

@@ -61,3 +61,18 @@ export interface Kiosk {
 export interface CreatedKiosk extends Kiosk {
   token: string;
 }
+
+/** A check-in: `created` is false when the delegate was already present (the first check-in wins). */
+export interface CheckInResult {
+  created: boolean;
+  record: AttendanceListItem;
+}
+
+/** GET /api/meetings/:id/attendance/my-qr: a short-lived signed code the delegate shows to a kiosk. */
+export interface MyQrCode {
+  code: string;
+  meetingId: string;
+  delegateId: string;
+  expiresAt: string;
+  ttlSeconds: number;
+}

@@ -12,19 +12,6 @@ export interface ConferenceToken {
   roomAdmin: boolean;
 }
 
-/** libs/conference/src/moderation/moderation.service.ts RemovalView */
-export interface ConferenceRemoval {
-  identity: string;
-  name: string;
-  removedAt: string;
-}
-
-/** libs/conference/src/recording/conference-recording.service.ts RecordingStatus */
-export interface ConferenceRecordingStatus {
-  available: boolean;
-  running: { id: string; egressId: string; filepath: string | null; startedAt: string; stoppedAt: string | null } | null;
-}
-
 export interface ConferenceParticipant {
   sid: string;
   identity: string;
@@ -49,3 +36,33 @@ export interface ConferenceRecordingStatus {
   available: boolean;
   running: { id: string; egressId: string; filepath: string | null; startedAt: string; stoppedAt: string | null } | null;
 }
+
+/** A recording of the room (LiveKit Egress). */
+export interface ConferenceRecording {
+  id: string;
+  egressId: string;
+  filepath: string | null;
+  startedAt: string;
+  stoppedAt: string | null;
+}
+
+/** GET /api/meetings/:id/conference/attendance: one invited delegate's time online. */
+export interface OnlineAttendance {
+  delegateId: string;
+  sessions: number;
+  online: boolean;
+  firstJoinedAt: string | null;
+  lastLeftAt: string | null;
+  secondsOnline: number;
+  minutesOnline: number;
+}
+
+/** POST /api/meetings/:id/conference/moderation/mute. */
+export interface TrackMuted {
+  identity: string;
+  trackSid: string;
+  muted: boolean;
+}
+
+/** POST /api/meetings/:id/conference/moderation/permissions: what the participant may do now (null: not in the room). */
+export type ConferencePermission = { canPublish: boolean; canSubscribe: boolean; canPublishData: boolean } | null;

@@ -79,3 +79,8 @@ export interface UserSummary {
   role: Role;
   active: boolean;
 }
+
+/** GET /api/meetings/:id/minutes/document and /api/polls/:id/count-report/document: null before registration (wrapped: a bare null is no JSON body). */
+export interface RegisteredDocument {
+  document: OfficialDocumentView | null;
+}

@@ -118,6 +118,7 @@ export interface ClientEvents {
   'auth:refresh': { payload: { token: string }; ack: AuthRefreshed };
   /** Follow a meeting: staff any meeting, an observer any non-draft one, a delegate the non-draft ones they are invited to. */
   'meeting:join': { payload: MeetingRef; ack: MeetingJoined };
+  /** Stop following a meeting (any meeting id: leaving one never joined changes nothing). */
   'meeting:leave': { payload: MeetingRef; ack: MeetingRef };
   /** Cast (or, where allowed, change) a ballot; the ack comes after commit. */
   'vote:cast': { payload: CastBallot; ack: CastAck };
@@ -125,6 +126,7 @@ export interface ClientEvents {
   'poll:state': { payload: MeetingRef; ack: PollState };
   /** Ask for the floor (the queue of POST /api/meetings/:id/speakers). */
   'hand:raise': { payload: MeetingRef & { agendaItemId?: string }; ack: HandRaised };
+  /** Leave the speaker queue (DELETE /api/meetings/:id/speakers/mine); NOT_FOUND for a meeting the caller may not see. */
   'hand:lower': { payload: MeetingRef; ack: MeetingRef };
 }
 

@@ -79,3 +79,39 @@ export interface FaceEnrolmentStatus {
   enrolledAt: string | null;
   maxPhotos: number;
 }
+
+/** GET /api/delegates/:id/privacy/export: everything held about a person (never descriptor bytes). */
+export interface PersonalDataExport {
+  format: 'dien-hong.personal-data.v1';
+  generatedAt: string;
+  profile: Record<string, unknown>;
+  bodies: { name: string; role: string | null; joinedAt: string }[];
+  account: { username: string; role: string; createdAt: string } | null;
+  consents: Record<string, unknown>[];
+  biometrics: { descriptorCount: number; enrolments: { enrolledAt: string; keyVersion: number }[]; note: string };
+  checkIns: { meetingTitle: string; meetingStart: string | null; status: string; method: string | null; checkedInAt: string | null }[];
+  requests: { kind: string; status: string; requestedAt: string; completedAt: string | null }[];
+}
+
+export interface ProcessingActivity {
+  name: string;
+  dataCategory: 'basic' | 'sensitive';
+  data: string[];
+  purpose: string;
+  legalBasis: string;
+  retention: string;
+  storage: string;
+  access: string;
+}
+
+/** GET /api/privacy/processing-record: the record of processing, from the running configuration. */
+export interface ProcessingRecord {
+  generatedAt: string;
+  controller: string;
+  contact: string;
+  noticeVersion: string;
+  activities: ProcessingActivity[];
+  securityMeasures: string[];
+  processors: { name: string; role: string; configured: boolean; data: string }[];
+  legalReferences: string[];
+}

@@ -13,4 +13,4 @@ export type * from './conference.js';
 export type * from './minutes.js';
 export type * from './documents.js';
 export type * from './events.js';
-export type * from './documents.js';
+export type * from './platform.js';

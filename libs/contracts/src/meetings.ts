@@ -99,3 +99,10 @@ export interface NotVoted {
   count: number;
   names: string[] | null;
 }
+
+/** GET /api/meetings/:id/documents: a meeting document with its hash and who uploaded it. */
+export interface MeetingDocumentRecord extends MeetingDocument {
+  sha256: string;
+  uploadedBy: string | null;
+  createdAt: string;
+}

@@ -97,3 +97,8 @@ export interface RoundClosed {
   roundId: string;
   summary: RoundSummary;
 }
+
+/** POST /api/opinion-rounds/:roundId/remind: how many recipients were reminded. */
+export interface RoundReminded {
+  reminded: number;
+}

@@ -159,6 +159,11 @@ export interface PollResults {
   result: PollResult;
 }
 
+/** POST /api/polls/:id/ballots: the HTTP answer of a cast, as the `vote:cast` ack. */
+export interface CastResult extends CastAck {
+  ok: true;
+}
+
 export interface NewPoll {
   agendaItemId?: string;
   kind: PollKind;
@@ -244,6 +249,11 @@ export interface CountReportView {
 /** GET /api/polls/:id/receipts/:receipt: inclusion only, never the choices (409 NOT_COUNTED before the count). */
 export interface ReceiptCheck {
   status: 'counted' | 'not_found';
+}
+
+/** GET /api/polls/:id/count/share: the caller's Shamir share, sealed to their counting key. */
+export interface SealedShare {
+  sealed: string;
 }
 
 /** GET/PUT /api/me/counting-key: the member's P-256 public point and private key sealed in their browser, base64. */

@@ -9,6 +9,7 @@ export * from './http/request-id.middleware.js';
 export * from './http/uuid-param.js';
 export * from './http/json-depth.js';
 export * from './http/in-flight.js';
+export * from './http/api-view.js';
 export * from './vietnam-time.js';
 export * from './logging/json.logger.js';
 export * from './metrics/metrics.js';

@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, DomainError, ErrorCode, Role, Roles, UuidParam, type AuthUser } from '#core';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiFile, ApiView, ApiViewList, type AuthUser, CurrentUser, DomainError, ErrorCode, Role, Roles, UuidParam } from '#core';
+import { MeetingAccess } from '#meetings';
+import { DocumentsErrorCode } from './documents.errors.js';
 import { ConfigureP12Dto, ConfigurePkcs11Dto, SignDocumentDto } from './documents.dto.js';
-import type { VerifyReport } from './pdf/pdf-verify.js';
-import { DocumentsService, type OfficialDocumentView } from './registry/documents.service.js';
+import { DocumentsService, type OfficialDocumentView, type RegisteredVerifyReport } from './registry/documents.service.js';
 import { SignDocumentUseCase } from './registry/sign-document.use-case.js';
 import { TrustedRootsService, type TrustedRootView } from './registry/trusted-roots.service.js';
 import { SignerKeysService, type SignerView } from './signers/signer-keys.service.js';
@@ -25,19 +26,29 @@ export class DocumentsController {
   constructor(
     private readonly documents: DocumentsService,
     private readonly sign: SignDocumentUseCase,
+    private readonly access: MeetingAccess,
   ) {}
+
+  /** A document of a meeting the caller may not see does not exist for them (MeetingAccess policy: 404). */
+  private async assertVisible(user: AuthUser, id: string): Promise<void> {
+    const row = await this.documents.mustFind(id);
+    if (row.meetingId && !(await this.access.canView(user, row.meetingId))) throw new DomainError(DocumentsErrorCode.DOCUMENT_NOT_FOUND, 'No such document');
+  }
 
   @Get(':id')
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
-  get(@UuidParam('id') id: string): Promise<OfficialDocumentView> {
+  @ApiView('OfficialDocumentView')
+  async get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<OfficialDocumentView> {
+    await this.assertVisible(user, id);
     return this.documents.view(id);
   }
 
   /** The registered file as it is now; signed documents are immutable, so this is what was signed. */
   @Get(':id/file.pdf')
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
-  @ApiProduces('application/pdf')
-  async file(@UuidParam('id') id: string): Promise<StreamableFile> {
+  @ApiFile('application/pdf')
+  async file(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<StreamableFile> {
+    await this.assertVisible(user, id);
     const { row, pdf } = await this.documents.file(id);
     const name = `${row.number}-${row.symbol}-${row.year}.pdf`.replace(/[^A-Za-z0-9.-]/g, '-');
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${name}"`, length: pdf.length });
@@ -45,7 +56,9 @@ export class DocumentsController {
 
   @Get(':id/verification')
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
-  async verification(@UuidParam('id') id: string): Promise<VerifyReport> {
+  @ApiView('VerifyReport')
+  async verification(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<RegisteredVerifyReport> {
+    await this.assertVisible(user, id);
     return this.documents.verify((await this.documents.file(id)).pdf);
   }
 
@@ -53,7 +66,9 @@ export class DocumentsController {
   @Post(':id/sign')
   @HttpCode(200)
   @Roles(Admin, Secretary, Chair, Delegate)
-  signDocument(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: SignDocumentDto): Promise<OfficialDocumentView> {
+  @ApiView('OfficialDocumentView')
+  async signDocument(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: SignDocumentDto): Promise<OfficialDocumentView> {
+    await this.assertVisible(user, id);
     return this.sign.execute(user, id, dto.slot, dto.pin);
   }
 }
@@ -75,12 +90,14 @@ export class SignaturesController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_PDF } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody(fileSchema)
-  verify(@UploadedFile() file: Express.Multer.File | undefined): Promise<VerifyReport> {
+  @ApiView('VerifyReport')
+  verify(@UploadedFile() file: Express.Multer.File | undefined): Promise<RegisteredVerifyReport> {
     return this.documents.verify(required(file));
   }
 
   @Get('signers')
   @Roles(Admin)
+  @ApiViewList('SignerView')
   signers(): Promise<SignerView[]> {
     return this.keys.list();
   }
@@ -90,12 +107,14 @@ export class SignaturesController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 1024 * 1024 } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file', 'password'], properties: { file: { type: 'string', format: 'binary' }, password: { type: 'string' } } } })
+  @ApiView('SignerView')
   configureP12(@CurrentUser() admin: AuthUser, @UuidParam('userId') userId: string, @UploadedFile() file: Express.Multer.File | undefined, @Body() dto: ConfigureP12Dto): Promise<SignerView> {
     return this.keys.configureP12(admin, userId, required(file), dto.password);
   }
 
   @Put('signers/:userId/pkcs11')
   @Roles(Admin)
+  @ApiView('SignerView')
   configurePkcs11(@CurrentUser() admin: AuthUser, @UuidParam('userId') userId: string, @Body() dto: ConfigurePkcs11Dto): Promise<SignerView> {
     return this.keys.configurePkcs11(admin, userId, dto.tokenLabel, dto.keyId, dto.chainPem);
   }
@@ -109,6 +128,7 @@ export class SignaturesController {
 
   @Get('trusted-roots')
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
+  @ApiViewList('TrustedRootView')
   trustedRoots(): Promise<TrustedRootView[]> {
     return this.roots.list();
   }
@@ -118,6 +138,7 @@ export class SignaturesController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 64 * 1024 } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody(fileSchema)
+  @ApiView('TrustedRootView', { status: 201 })
   addRoot(@CurrentUser() admin: AuthUser, @UploadedFile() file: Express.Multer.File | undefined): Promise<TrustedRootView> {
     return this.roots.add(admin, required(file));
   }

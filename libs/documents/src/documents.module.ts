@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '#audit';
+import { MeetingsModule } from '#meetings';
 import { APP_CONFIG, type AppConfig } from '#core';
 import { setOfficialDefaults } from './layout/official-format.js';
 import { DocumentsController, SignaturesController } from './documents.controller.js';
@@ -16,7 +17,7 @@ export const DOCUMENTS_ENTITIES = [DocumentCounterEntity, OfficialDocumentEntity
 
 /** Official documents: the Decree 30/2020 layout, registration with numbers, PAdES signatures and their verification. */
 @Module({
-  imports: [TypeOrmModule.forFeature(DOCUMENTS_ENTITIES), AuditModule],
+  imports: [TypeOrmModule.forFeature(DOCUMENTS_ENTITIES), AuditModule, MeetingsModule],
   controllers: [DocumentsController, SignaturesController],
   providers: [
     DocumentsService,

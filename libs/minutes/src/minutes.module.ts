@@ -4,6 +4,7 @@ import { AssignmentsModule } from '#assignments';
 import { AttendanceModule } from '#attendance';
 import { AuditModule } from '#audit';
 import { DocumentsModule } from '#documents';
+import { MeetingsModule } from '#meetings';
 import { OpinionsModule } from '#opinions';
 import { ExportDataService } from './exports/export-data.service.js';
 import { IssueCountReportUseCase } from './exports/issue-count-report.use-case.js';
@@ -28,7 +29,7 @@ export class MinutesModule {
   static register(voting: DynamicModule): DynamicModule {
     return {
       module: MinutesModule,
-      imports: [TypeOrmModule.forFeature(MINUTES_ENTITIES), AttendanceModule, AuditModule, OpinionsModule, AssignmentsModule, DocumentsModule, voting],
+      imports: [TypeOrmModule.forFeature(MINUTES_ENTITIES), MeetingsModule, AttendanceModule, AuditModule, OpinionsModule, AssignmentsModule, DocumentsModule, voting],
       controllers: [ExportsController, MinutesController],
       providers: [
         ExportDataService,

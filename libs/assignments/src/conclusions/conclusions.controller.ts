@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
+import { ApiView, ApiViewList, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
 import { CreateTaskUseCase } from '../tasks/create-task.use-case.js';
 import type { TaskView } from '../tasks/task-view.js';
 import { CreateTaskDto } from '../tasks/tasks.dto.js';
@@ -21,24 +21,28 @@ export class ConclusionsController {
 
   @Get()
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
+  @ApiViewList('ConclusionView')
   list(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<ConclusionView[]> {
     return this.conclusions.list(user, meetingId);
   }
 
   @Post()
   @Roles(Admin, Secretary, Chair)
+  @ApiView('ConclusionView', { status: 201 })
   create(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: CreateConclusionDto): Promise<ConclusionView> {
     return this.conclusions.create(user, meetingId, dto);
   }
 
   @Put('order')
   @Roles(Admin, Secretary, Chair)
+  @ApiViewList('ConclusionView')
   reorder(@UuidParam('id') meetingId: string, @Body() dto: ReorderConclusionsDto): Promise<ConclusionView[]> {
     return this.conclusions.reorder(meetingId, dto);
   }
 
   @Patch(':conclusionId')
   @Roles(Admin, Secretary, Chair)
+  @ApiView('ConclusionView')
   update(@UuidParam('id') meetingId: string, @UuidParam('conclusionId') conclusionId: string, @Body() dto: UpdateConclusionDto): Promise<ConclusionView> {
     return this.conclusions.update(meetingId, conclusionId, dto);
   }
@@ -52,6 +56,7 @@ export class ConclusionsController {
 
   @Post(':conclusionId/tasks')
   @Roles(Admin, Secretary, Chair)
+  @ApiView('TaskView', { status: 201 })
   addTask(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @UuidParam('conclusionId') conclusionId: string, @Body() dto: CreateTaskDto): Promise<TaskView> {
     return this.createTask.execute(user, meetingId, conclusionId, dto);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { DomainError, ErrorCode, type AuthUser } from '#core';
-import { AgendaItemEntity, MeetingEntity, MeetingsService } from '#meetings';
+import { MeetingAccess, type MeetingEntity } from '#meetings';
 import { AssignmentsErrorCode } from '../assignments.errors.js';
 import { AssignmentTaskEntity } from '../tasks/assignment-task.entity.js';
 import { toTaskViews } from '../tasks/task-views.js';
@@ -17,7 +17,7 @@ import type { ConclusionView, CreateConclusionDto, ReorderConclusionsDto, Update
 export class ConclusionsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly meetings: MeetingsService,
+    private readonly meetings: MeetingAccess,
     private readonly guards: ConclusionEditGuards,
   ) {}
 
@@ -42,7 +42,7 @@ export class ConclusionsService {
   create(user: AuthUser, meetingId: string, dto: CreateConclusionDto): Promise<ConclusionView> {
     return this.dataSource.transaction(async (em) => {
       await this.lockForEdit(em, meetingId);
-      const agendaItemId = await checkAgendaItem(em, meetingId, dto.agendaItemId ?? null);
+      const agendaItemId = await this.checkAgendaItem(em, meetingId, dto.agendaItemId ?? null);
       const repo = em.getRepository(ConclusionEntity);
       const last = await repo.findOne({ where: { meetingId }, order: { position: 'DESC' } });
       const row = await repo.save(repo.create({ meetingId, agendaItemId, position: (last?.position ?? 0) + 1, text: requiredText(dto.text), createdBy: user.id }));
@@ -54,7 +54,7 @@ export class ConclusionsService {
     return this.dataSource.transaction(async (em) => {
       await this.lockForEdit(em, meetingId);
       const row = await findConclusion(em, meetingId, conclusionId);
-      if (dto.agendaItemId !== undefined) row.agendaItemId = await checkAgendaItem(em, meetingId, dto.agendaItemId);
+      if (dto.agendaItemId !== undefined) row.agendaItemId = await this.checkAgendaItem(em, meetingId, dto.agendaItemId);
       if (dto.text !== undefined) row.text = requiredText(dto.text);
       await em.getRepository(ConclusionEntity).save(row);
       return this.get(meetingId, conclusionId, em);
@@ -93,8 +93,7 @@ export class ConclusionsService {
 
   /** Locks the meeting row and runs the edit guards; used by task definition writes as well. */
   async lockForEdit(em: EntityManager, meetingId: string): Promise<MeetingEntity> {
-    const meeting = await em.getRepository(MeetingEntity).findOne({ where: { id: meetingId }, lock: { mode: 'pessimistic_write' } });
-    if (!meeting) throw DomainError.notFound('Meeting', meetingId);
+    const meeting = await this.meetings.lock(em, meetingId);
     await this.guards.check(em, meetingId);
     return meeting;
   }
@@ -102,7 +101,7 @@ export class ConclusionsService {
   private async toViews(em: EntityManager, rows: ConclusionEntity[]): Promise<ConclusionView[]> {
     if (rows.length === 0) return [];
     const itemIds = [...new Set(rows.map((r) => r.agendaItemId).filter((id): id is string => id !== null))];
-    const items = new Map(itemIds.length ? (await em.getRepository(AgendaItemEntity).find({ where: { id: In(itemIds) } })).map((i) => [i.id, i]) : []);
+    const items = new Map((await this.meetings.agendaItemsById(itemIds, em)).map((i) => [i.id, i]));
     const tasks = await em.getRepository(AssignmentTaskEntity).find({ where: { conclusionId: In(rows.map((r) => r.id)) }, order: { createdAt: 'ASC', id: 'ASC' } });
     const taskViews = await toTaskViews(em, tasks);
     return rows.map((r) => {
@@ -121,6 +120,14 @@ export class ConclusionsService {
       };
     });
   }
+
+  private async checkAgendaItem(em: EntityManager, meetingId: string, agendaItemId: string | null): Promise<string | null> {
+    if (agendaItemId === null) return null;
+    const [item] = await this.meetings.agendaItemsById([agendaItemId], em);
+    if (!item) throw DomainError.notFound('Agenda item', agendaItemId);
+    if (item.meetingId !== meetingId) throw new DomainError(AssignmentsErrorCode.AGENDA_ITEM_MISMATCH, 'The agenda item belongs to another meeting', { agendaItemId });
+    return item.id;
+  }
 }
 
 export async function findConclusion(em: EntityManager, meetingId: string, conclusionId: string): Promise<ConclusionEntity> {
@@ -129,13 +136,6 @@ export async function findConclusion(em: EntityManager, meetingId: string, concl
   return row;
 }
 
-async function checkAgendaItem(em: EntityManager, meetingId: string, agendaItemId: string | null): Promise<string | null> {
-  if (agendaItemId === null) return null;
-  const item = await em.getRepository(AgendaItemEntity).findOne({ where: { id: agendaItemId } });
-  if (!item) throw DomainError.notFound('Agenda item', agendaItemId);
-  if (item.meetingId !== meetingId) throw new DomainError(AssignmentsErrorCode.AGENDA_ITEM_MISMATCH, 'The agenda item belongs to another meeting', { agendaItemId });
-  return item.id;
-}
 
 function requiredText(value: string): string {
   const text = value.normalize('NFC').trim();

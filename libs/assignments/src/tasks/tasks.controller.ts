@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
+import { ApiFile, ApiView, ApiViewList, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
 import { ChangeTaskStatusUseCase } from './change-task-status.use-case.js';
 import type { TaskView } from './task-view.js';
 import { CompleteTaskDto, ListTasksQueryDto, UpdateTaskDto, type UnitTaskCounts } from './tasks.dto.js';
@@ -27,6 +27,7 @@ export class TasksController {
 
   @Get()
   @Roles(Admin, Secretary, Chair)
+  @ApiViewList('TaskView')
   list(@Query() query: ListTasksQueryDto): Promise<TaskView[]> {
     return this.tasks.list(query);
   }
@@ -34,18 +35,21 @@ export class TasksController {
   // fixed paths come before ':id' so "mine" is not taken for an id
   @Get('mine')
   @Roles(Admin, Secretary, Chair, Delegate)
+  @ApiView('MyTasks')
   mine(@CurrentUser() user: AuthUser): Promise<MyTasks> {
     return this.tasks.mine(user);
   }
 
   @Get('dashboard')
   @Roles(Admin, Secretary, Chair)
+  @ApiViewList('UnitTaskCounts')
   dashboard(): Promise<UnitTaskCounts[]> {
     return this.tasks.dashboard();
   }
 
   @Get('export.xlsx')
   @Roles(Admin, Secretary, Chair)
+  @ApiFile('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async exportXlsx(@Query() query: ListTasksQueryDto): Promise<StreamableFile> {
     return new StreamableFile(await this.exporter.xlsx(query), {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -55,12 +59,14 @@ export class TasksController {
 
   @Get(':id')
   @Roles(Admin, Secretary, Chair, Delegate)
+  @ApiView('TaskView')
   get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<TaskView> {
     return this.tasks.get(user, id);
   }
 
   @Patch(':id')
   @Roles(Admin, Secretary, Chair)
+  @ApiView('TaskView')
   update(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: UpdateTaskDto): Promise<TaskView> {
     return this.updateTask.update(user, id, dto);
   }
@@ -75,6 +81,7 @@ export class TasksController {
   @Post(':id/start')
   @HttpCode(200)
   @Roles(Admin, Secretary, Chair, Delegate)
+  @ApiView('TaskView')
   start(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<TaskView> {
     return this.changeStatus.start(user, id);
   }
@@ -82,6 +89,7 @@ export class TasksController {
   @Post(':id/complete')
   @HttpCode(200)
   @Roles(Admin, Secretary, Chair, Delegate)
+  @ApiView('TaskView')
   complete(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: CompleteTaskDto): Promise<TaskView> {
     return this.changeStatus.complete(user, id, dto.report);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { formatVnDate } from '#core';
-import { MeetingEntity } from '#meetings';
+import { MeetingAccess } from '#meetings';
 import { ConclusionEntity } from '../conclusions/conclusion.entity.js';
 import { TaskStatus } from './task-status.js';
 import type { TaskView } from './task-view.js';
@@ -48,6 +48,7 @@ export class TasksExporter {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tasks: TasksService,
+    private readonly meetings: MeetingAccess,
   ) {}
 
   async xlsx(query: ListTasksQueryDto): Promise<Buffer> {
@@ -89,7 +90,6 @@ export class TasksExporter {
     const conclusionIds = [...new Set(tasks.map((t) => t.conclusionId))];
     const meetingIds = [...new Set(tasks.map((t) => t.meetingId))];
     const cs = conclusionIds.length ? await this.dataSource.getRepository(ConclusionEntity).find({ where: { id: In(conclusionIds) }, select: { id: true, text: true } }) : [];
-    const ms = meetingIds.length ? await this.dataSource.getRepository(MeetingEntity).find({ where: { id: In(meetingIds) }, select: { id: true, title: true } }) : [];
-    return { meetings: new Map(ms.map((m) => [m.id, m.title])), conclusions: new Map(cs.map((c) => [c.id, c.text])) };
+    return { meetings: await this.meetings.titles(meetingIds), conclusions: new Map(cs.map((c) => [c.id, c.text])) };
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Role, Roles, UuidParam } from '#core';
+import { ApiView, ApiViewList, Role, Roles, UuidParam } from '#core';
 import { AddUnitMemberDto, CreateUnitDto, UpdateUnitDto, type UnitView } from './units.dto.js';
 import { UnitsService } from './units.service.js';
 
@@ -15,24 +15,28 @@ export class UnitsController {
 
   @Get()
   @Roles(Admin, Secretary, Chair)
+  @ApiViewList('Unit')
   list(): Promise<UnitView[]> {
     return this.units.list();
   }
 
   @Get(':id')
   @Roles(Admin, Secretary, Chair)
+  @ApiView('Unit')
   get(@UuidParam('id') id: string): Promise<UnitView> {
     return this.units.get(id);
   }
 
   @Post()
   @Roles(Admin)
+  @ApiView('Unit', { status: 201 })
   create(@Body() dto: CreateUnitDto): Promise<UnitView> {
     return this.units.create(dto);
   }
 
   @Patch(':id')
   @Roles(Admin)
+  @ApiView('Unit')
   update(@UuidParam('id') id: string, @Body() dto: UpdateUnitDto): Promise<UnitView> {
     return this.units.update(id, dto);
   }
@@ -46,6 +50,7 @@ export class UnitsController {
 
   @Post(':id/members')
   @Roles(Admin)
+  @ApiView('Unit', { status: 201 })
   addMember(@UuidParam('id') id: string, @Body() dto: AddUnitMemberDto): Promise<UnitView> {
     return this.units.addMember(id, dto);
   }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { DomainError } from '#core';
-import { MeetingEntity } from '#meetings';
+import { MeetingAccess } from '#meetings';
 import { AttendanceErrorCode } from '../attendance.errors.js';
 import { KioskDeviceEntity } from './kiosk-device.entity.js';
 
@@ -45,11 +45,11 @@ const view = (k: KioskDeviceEntity): KioskView => ({
 export class KioskAuthService {
   constructor(
     @InjectRepository(KioskDeviceEntity) private readonly kiosks: Repository<KioskDeviceEntity>,
-    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
+    private readonly access: MeetingAccess,
   ) {}
 
   async create(meetingId: string, name: string, createdBy: string | null): Promise<CreatedKiosk> {
-    if (!(await this.meetings.exists({ where: { id: meetingId } }))) throw DomainError.notFound('Meeting', meetingId);
+    await this.access.getOrFail(meetingId);
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const saved = await this.kiosks.save(this.kiosks.create({ meetingId, name, tokenHash: sha256(token), createdBy, revokedAt: null, deviceHash: null, boundAt: null }));
     return { ...view(saved), token };

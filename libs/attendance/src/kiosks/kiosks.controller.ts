@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
+import { ApiView, ApiViewList, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
 import { CreateKioskDto } from '../attendance.dto.js';
 import { KioskAuthService, type CreatedKiosk, type KioskView } from './kiosk-auth.service.js';
 
@@ -15,12 +15,14 @@ export class KiosksController {
   /** The token is in this answer only. */
   @Post()
   @Roles(Admin, Secretary)
+  @ApiView('CreatedKiosk', { status: 201 })
   create(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: CreateKioskDto): Promise<CreatedKiosk> {
     return this.kiosks.create(meetingId, dto.name, user.id);
   }
 
   @Get()
   @Roles(Admin, Secretary)
+  @ApiViewList('Kiosk')
   list(@UuidParam('id') meetingId: string): Promise<KioskView[]> {
     return this.kiosks.list(meetingId);
   }

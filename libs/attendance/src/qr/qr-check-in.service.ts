@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, Clock, DomainError, type AppConfig, type AuthUser } from '#core';
-import { MeetingStatus } from '#meetings';
+import { MeetingAccess, MeetingsErrorCode, MeetingStatus } from '#meetings';
 import { CheckInMethod } from '../attendance-record.entity.js';
 import { AttendanceErrorCode } from '../attendance.errors.js';
 import { AttendanceService } from '../attendance.service.js';
@@ -23,12 +23,16 @@ export class QrCheckInService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly attendance: AttendanceService,
+    private readonly access: MeetingAccess,
   ) {}
 
   async issue(user: AuthUser, meetingId: string): Promise<MyQrCode> {
+    // a meeting the caller may not see is 404 (MeetingAccess), a delegate not invited included
+    const { meeting, invitation } = await this.access.assertCanView(user, meetingId);
     if (!user.delegateId) throw new DomainError(AttendanceErrorCode.NOT_A_DELEGATE, 'Only a delegate has a check-in code');
-    await this.attendance.assertMeeting(meetingId, [MeetingStatus.Open, MeetingStatus.InSession]);
-    await this.attendance.assertInvited(meetingId, user.delegateId);
+    this.access.assertStatus(meeting, [MeetingStatus.Open, MeetingStatus.InSession], AttendanceErrorCode.MEETING_NOT_OPEN);
+    // staff with a delegate record see every meeting, but have a code only where they are invited
+    if (!invitation) throw new DomainError(MeetingsErrorCode.NOT_INVITED, 'This delegate is not invited to the meeting');
     const { code, expiresAt } = signQrCode(this.config.jwt.secret, meetingId, user.delegateId, this.clock.now().getTime());
     return { code, meetingId, delegateId: user.delegateId, expiresAt, ttlSeconds: QR_CODE_TTL_SECONDS };
   }

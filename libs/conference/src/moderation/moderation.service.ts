@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { TrackSource, TrackType, type ParticipantInfo } from 'livekit-server-sdk';
 import { IsNull, Repository } from 'typeorm';
 import { DomainError, type AuthUser } from '#core';
-import { MeetingEntity } from '#meetings';
+import { MeetingAccess } from '#meetings';
 import { ConferenceErrorCode } from '../conference.errors.js';
 import { isTwirpNotFound, liveKitFailure, LiveKitClients } from '../livekit.clients.js';
 import { roomNameFor } from '../rooms/room-name.js';
@@ -36,12 +36,12 @@ export interface ParticipantView {
 export class ConferenceModerationService {
   constructor(
     private readonly livekit: LiveKitClients,
-    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
+    private readonly access: MeetingAccess,
     @InjectRepository(ConferenceRemovalEntity) private readonly removals: Repository<ConferenceRemovalEntity>,
   ) {}
 
   private async room(meetingId: string): Promise<string> {
-    if (!(await this.meetings.exists({ where: { id: meetingId } }))) throw DomainError.notFound('Meeting', meetingId);
+    await this.access.getOrFail(meetingId);
     return roomNameFor(meetingId);
   }
 

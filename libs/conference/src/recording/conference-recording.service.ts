@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EncodedFileOutput } from 'livekit-server-sdk';
 import { IsNull, Repository } from 'typeorm';
 import { Clock, DomainError, type AuthUser } from '#core';
-import { MeetingEntity } from '#meetings';
+import { MeetingAccess } from '#meetings';
 import { ConferenceErrorCode } from '../conference.errors.js';
 import { isTwirpNotFound, liveKitFailure, LiveKitClients } from '../livekit.clients.js';
 import { CONFERENCE_ACTIVE, ConferenceRoomsService } from '../rooms/conference-rooms.service.js';
@@ -32,7 +32,7 @@ export class ConferenceRecordingService {
     private readonly rooms: ConferenceRoomsService,
     private readonly clock: Clock,
     @InjectRepository(ConferenceRecordingEntity) private readonly recordings: Repository<ConferenceRecordingEntity>,
-    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
+    private readonly access: MeetingAccess,
   ) {}
 
   private assertAvailable(): void {
@@ -42,15 +42,14 @@ export class ConferenceRecordingService {
   }
 
   async status(meetingId: string): Promise<RecordingStatus> {
-    if (!(await this.meetings.exists({ where: { id: meetingId } }))) throw DomainError.notFound('Meeting', meetingId);
+    await this.access.getOrFail(meetingId);
     const running = await this.recordings.findOne({ where: { meetingId, stoppedAt: IsNull() } });
     return { available: this.livekit.settings.egress.enabled, running: running ? this.view(running) : null };
   }
 
   async start(user: AuthUser, meetingId: string): Promise<RecordingView> {
     this.assertAvailable();
-    const meeting = await this.meetings.findOne({ where: { id: meetingId } });
-    if (!meeting) throw DomainError.notFound('Meeting', meetingId);
+    const meeting = await this.access.getOrFail(meetingId);
     if (!CONFERENCE_ACTIVE.includes(meeting.status)) {
       throw new DomainError(ConferenceErrorCode.CONFERENCE_MEETING_NOT_ACTIVE, `The meeting is ${meeting.status}; it can be recorded only while open or in session`, { status: meeting.status });
     }

@@ -1,9 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ParticipantInfo } from 'livekit-server-sdk';
-import { DataSource, In, IsNull, Not, Repository } from 'typeorm';
-import { Clock, DomainError, JsonLogger } from '#core';
-import { MeetingEntity, MeetingEvents, MeetingInvitationEntity, MeetingMode, MeetingStatus } from '#meetings';
+import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { Clock, JsonLogger } from '#core';
+import { MeetingAccess, MeetingEvents, MeetingMode, MeetingStatus, type MeetingEntity } from '#meetings';
 import { isTwirpAlreadyExists, isTwirpNotFound, liveKitFailure, LiveKitClients } from '../livekit.clients.js';
 import { SessionSource } from '../sessions/conference-session.entity.js';
 import { OnlineSessionsService } from '../sessions/online-sessions.service.js';
@@ -26,8 +26,7 @@ export class ConferenceRoomsService implements OnModuleInit {
     private readonly logger: JsonLogger,
     private readonly sessions: OnlineSessionsService,
     @InjectRepository(ConferenceRoomEntity) private readonly rooms: Repository<ConferenceRoomEntity>,
-    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
-    @InjectRepository(MeetingInvitationEntity) private readonly invitations: Repository<MeetingInvitationEntity>,
+    private readonly access: MeetingAccess,
     private readonly meetingEvents: MeetingEvents,
   ) {}
 
@@ -52,12 +51,11 @@ export class ConferenceRoomsService implements OnModuleInit {
 
   /** Creates (or finds) the meeting's room; null for an in-person meeting, which has none. */
   async ensureRoom(meetingOrId: string | MeetingEntity): Promise<ConferenceRoomEntity | null> {
-    const meeting = typeof meetingOrId === 'string' ? await this.meetings.findOne({ where: { id: meetingOrId } }) : meetingOrId;
-    if (!meeting) throw DomainError.notFound('Meeting', typeof meetingOrId === 'string' ? meetingOrId : undefined);
+    const meeting = typeof meetingOrId === 'string' ? await this.access.getOrFail(meetingOrId) : meetingOrId;
     if (meeting.mode === MeetingMode.InPerson) return null;
     const settings = this.livekit.settings;
     const name = roomNameFor(meeting.id);
-    const invited = await this.invitations.count({ where: { meetingId: meeting.id } });
+    const invited = await this.access.invitedCount(meeting.id);
     const maxParticipants = invited + settings.roomParticipantMargin;
     let sid: string | null = null;
     try {
@@ -133,7 +131,7 @@ export class ConferenceRoomsService implements OnModuleInit {
 
   /** The reconcile job: rooms for active meetings, no rooms for closed ones, participants compared. */
   async syncAll(): Promise<{ meetings: number; opened: number; closed: number; roomsClosed: number }> {
-    const active = await this.meetings.find({ where: { status: In(CONFERENCE_ACTIVE), mode: Not(MeetingMode.InPerson) } });
+    const active = await this.access.inStatus(CONFERENCE_ACTIVE, MeetingMode.InPerson);
     const existing = new Set((await this.rooms.find({ where: { meetingId: In(active.map((m) => m.id)), closedAt: IsNull() } })).map((r) => r.meetingId));
     let opened = 0;
     let closed = 0;

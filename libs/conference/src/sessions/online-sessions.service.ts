@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { Clock, JsonLogger, UserEntity } from '#core';
-import { MeetingInvitationEntity } from '#meetings';
+import { MeetingAccess } from '#meetings';
 import { ConferenceSessionEntity, SessionSource } from './conference-session.entity.js';
 import { ONLINE_ATTENDANCE, type OnlineAttendancePort } from './online-attendance.port.js';
 
@@ -40,6 +40,7 @@ export class OnlineSessionsService {
     private readonly clock: Clock,
     private readonly logger: JsonLogger,
     @Inject(ONLINE_ATTENDANCE) private readonly attendance: OnlineAttendancePort,
+    private readonly access: MeetingAccess,
   ) {}
 
   /** Maps a LiveKit identity (a user id, or a device such as the hall camera) to the user and delegate. */
@@ -123,7 +124,7 @@ export class OnlineSessionsService {
   /** Online presence counts as attendance for invited delegates only; failures are logged, the next reconcile retries. */
   async checkIn(meetingId: string, delegateId: string, at: Date): Promise<void> {
     try {
-      const invited = await this.dataSource.getRepository(MeetingInvitationEntity).exists({ where: { meetingId, delegateId } });
+      const invited = await this.access.isInvited(meetingId, delegateId);
       if (!invited) return;
       await this.attendance.checkInOnline({ meetingId, delegateId, at });
     } catch (err: unknown) {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AccessToken } from 'livekit-server-sdk';
 import { IsNull, Repository } from 'typeorm';
-import { DomainError, Role, STAFF_ROLES, UserEntity, type AuthUser } from '#core';
-import { InvitationKind, MeetingEntity, MeetingInvitationEntity, MeetingMode } from '#meetings';
+import { DomainError, Role, UserEntity, type AuthUser } from '#core';
+import { InvitationKind, MeetingAccess, MeetingMode, type MeetingEntity } from '#meetings';
 import { ConferenceErrorCode } from '../conference.errors.js';
 import { LiveKitClients } from '../livekit.clients.js';
 import { ConferenceRemovalEntity } from '../moderation/conference-removal.entity.js';
@@ -30,18 +30,17 @@ export class IssueConferenceTokenUseCase {
   constructor(
     private readonly livekit: LiveKitClients,
     private readonly rooms: ConferenceRoomsService,
-    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
-    @InjectRepository(MeetingInvitationEntity) private readonly invitations: Repository<MeetingInvitationEntity>,
+    private readonly access: MeetingAccess,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(ConferenceRemovalEntity) private readonly removals: Repository<ConferenceRemovalEntity>,
   ) {}
 
   async forUser(user: AuthUser, meetingId: string): Promise<ConferenceTokenView> {
-    const meeting = await this.meetings.findOne({ where: { id: meetingId } });
-    if (!meeting) throw DomainError.notFound('Meeting', meetingId);
+    // a meeting the caller may not see is 404 (MeetingAccess), a delegate who is not invited included
+    const { meeting, staff, invitation } = await this.access.assertCanView(user, meetingId);
     let role: ConferenceRole = user.role;
-    if (!STAFF_ROLES.includes(user.role)) {
-      const invitation = user.delegateId !== null ? await this.invitations.findOne({ where: { meetingId, delegateId: user.delegateId }, select: { meetingId: true, delegateId: true, kind: true } }) : null;
+    if (!staff) {
+      // an observer sees the meeting but joins its room only when invited
       if (!invitation) throw new DomainError(ConferenceErrorCode.CONFERENCE_NOT_INVITED, 'You are not invited to this meeting, so you cannot join its conference');
       // a guest speaks only when the chair gives the floor (Resolution 103/2025/UBTVQH15: guests attend without a vote)
       if (user.role === Role.Delegate && invitation.kind === InvitationKind.Guest) role = 'guest';
@@ -55,8 +54,7 @@ export class IssueConferenceTokenUseCase {
   }
 
   async forHall(meetingId: string): Promise<ConferenceTokenView> {
-    const meeting = await this.meetings.findOne({ where: { id: meetingId } });
-    if (!meeting) throw DomainError.notFound('Meeting', meetingId);
+    const meeting = await this.access.getOrFail(meetingId);
     await this.assertJoinable(meeting);
     return this.sign(meeting, 'hall', hallIdentityFor(meeting.id), `Hội trường: ${meeting.location ?? meeting.title}`.slice(0, 200), null);
   }

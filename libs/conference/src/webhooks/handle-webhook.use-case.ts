@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { Clock, DomainError, ErrorCode, JsonLogger } from '#core';
-import { MeetingEntity } from '#meetings';
+import { MeetingAccess } from '#meetings';
 import { ConferenceErrorCode } from '../conference.errors.js';
 import { isTwirpNotFound, LiveKitClients } from '../livekit.clients.js';
 import { ConferenceRemovalEntity } from '../moderation/conference-removal.entity.js';
@@ -33,6 +33,7 @@ export class HandleWebhookUseCase {
     private readonly sessions: OnlineSessionsService,
     private readonly clock: Clock,
     private readonly logger: JsonLogger,
+    private readonly access: MeetingAccess,
   ) {}
 
   async execute(body: Buffer | undefined, authorization: string | undefined): Promise<WebhookOutcome> {
@@ -59,7 +60,7 @@ export class HandleWebhookUseCase {
         [eventId, event.event.slice(0, 40) || 'unknown', roomName?.slice(0, 100) ?? null, participant?.sid?.slice(0, 64) || null, occurredAt],
       );
       if (inserted.length === 0) return true;
-      if (!meetingId || !(await em.exists(MeetingEntity, { where: { id: meetingId } }))) {
+      if (!meetingId || !(await this.access.find(meetingId, em))) {
         ignored = true;
         return false;
       }

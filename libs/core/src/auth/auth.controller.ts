@@ -8,6 +8,7 @@ import { CurrentUser, Public } from './auth.decorators.js';
 import { LoginDto, RefreshDto } from './auth.dto.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthService, type TokenPair } from './auth.service.js';
+import { ApiView } from '../http/api-view.js';
 import { UserEntity } from './user.entity.js';
 
 @ApiTags('auth')
@@ -21,6 +22,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiView('TokenPair')
   login(@Body() dto: LoginDto, @Req() req: Request): Promise<TokenPair> {
     return this.auth.login(dto.username, dto.password, req.ip ?? 'unknown');
   }
@@ -28,6 +30,7 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
+  @ApiView('TokenPair')
   refresh(@Body() dto: RefreshDto): Promise<TokenPair> {
     return this.auth.refresh(dto.refreshToken);
   }
@@ -41,6 +44,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('me')
+  @ApiView('Me')
   async me(@CurrentUser() user: AuthUser): Promise<UserEntity> {
     const found = await this.users.findOne({ where: { id: user.id } });
     if (!found) throw DomainError.notFound('User', user.id);

@@ -10,6 +10,7 @@ import { CreateUserDto, UpdateUserDto } from './auth.dto.js';
 import { passwordHasher } from './password-hasher.js';
 import { Role } from './role.enum.js';
 import { UpdateUserUseCase } from './update-user.use-case.js';
+import { ApiView, ApiViewList } from '../http/api-view.js';
 import { UserEntity } from './user.entity.js';
 
 @ApiTags('users')
@@ -23,11 +24,13 @@ export class UsersController {
   ) {}
 
   @Get()
+  @ApiViewList('UserSummary')
   list(): Promise<UserEntity[]> {
     return this.users.find({ order: { username: 'ASC' } });
   }
 
   @Post()
+  @ApiView('UserSummary', { status: 201 })
   async create(@Body() dto: CreateUserDto): Promise<UserEntity> {
     if (await this.users.exists({ where: { username: dto.username } })) {
       throw new DomainError(ErrorCode.DUPLICATE, `Username ${dto.username} is taken`);
@@ -46,6 +49,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @ApiView('UserSummary')
   update(@UuidParam('id') id: string, @Body() dto: UpdateUserDto): Promise<UserEntity> {
     return this.updateUser.execute(id, dto);
   }

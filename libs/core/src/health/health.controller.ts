@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiView } from '../http/api-view.js';
 import { Public } from '../auth/auth.decorators.js';
 import { Metrics } from '../metrics/metrics.js';
 import { HealthService } from './health.service.js';
@@ -16,7 +17,8 @@ export class HealthController {
   /** 503 when the database is unreachable, so load balancers take the instance out. */
   @Public()
   @Get('health')
-  async check(@Res({ passthrough: true }) res: Response): Promise<unknown> {
+  @ApiView('HealthReport')
+  async check(@Res({ passthrough: true }) res: Response): Promise<Awaited<ReturnType<HealthService['report']>> & { uptimeSeconds: number; time: string }> {
     const report = await this.health.report();
     res.status(report.status === 'down' ? 503 : 200);
     return { ...report, uptimeSeconds: Math.round(process.uptime()), time: new Date().toISOString() };

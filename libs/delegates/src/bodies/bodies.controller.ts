@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Role, Roles, UuidParam } from '#core';
+import { ApiView, Role, Roles, UuidParam } from '#core';
 import { REGISTRY_READERS } from '../delegates/delegates.controller.js';
 import { AddBodyMemberUseCase } from './add-body-member.use-case.js';
 import { AddMemberDto, BodyDetailView, BodyView, CreateBodyDto, UpdateBodyDto } from './bodies.dto.js';
@@ -24,6 +24,7 @@ export class BodiesController {
 
   @Post()
   @Roles(Role.Admin)
+  @ApiView('BodyDetail', { status: 201 })
   create(@Body() dto: CreateBodyDto): Promise<BodyDetailView> {
     return this.bodies.create(dto);
   }
@@ -37,12 +38,14 @@ export class BodiesController {
 
   @Patch(':id')
   @Roles(Role.Admin)
+  @ApiView('BodyDetail')
   update(@UuidParam('id') id: string, @Body() dto: UpdateBodyDto): Promise<BodyDetailView> {
     return this.bodies.update(id, dto);
   }
 
   @Post(':id/members')
   @Roles(Role.Admin)
+  @ApiView('BodyDetail', { status: 201 })
   async add(@UuidParam('id') id: string, @Body() dto: AddMemberDto): Promise<BodyDetailView> {
     await this.addMember.execute(id, dto);
     return this.bodies.get(id);

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
-import { DomainError, ErrorCode, Role, Roles, UuidParam } from '#core';
+import { ApiFile, ApiView, DomainError, ErrorCode, Role, Roles, UuidParam } from '#core';
 import { DelegatesExporter } from '../export/delegates.exporter.js';
 import { ImportDelegatesUseCase } from '../import/import-delegates.use-case.js';
 import { CreateDelegateDto, DelegateFilterDto, DelegatePageView, DelegateView, ListDelegatesQueryDto, toBoolean, UpdateDelegateDto } from './delegates.dto.js';
@@ -59,14 +59,14 @@ export class DelegatesController {
   // export routes come before ':id' so "export.csv" is not taken for an id
   @Get('export.csv')
   @Roles(...REGISTRY_READERS)
-  @ApiProduces('text/csv')
+  @ApiFile('text/csv')
   async exportCsv(@Query() filter: DelegateFilterDto): Promise<StreamableFile> {
     return new StreamableFile(await this.exporter.csv(filter), { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="dai-bieu.csv"' });
   }
 
   @Get('export.xlsx')
   @Roles(...REGISTRY_READERS)
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiFile('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async exportXlsx(@Query() filter: DelegateFilterDto): Promise<StreamableFile> {
     return new StreamableFile(await this.exporter.xlsx(filter), {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -101,12 +101,14 @@ export class DelegatesController {
 
   @Post()
   @Roles(Admin)
+  @ApiView('Delegate', { status: 201 })
   create(@Body() dto: CreateDelegateDto): Promise<DelegateView> {
     return this.delegates.create(dto);
   }
 
   @Patch(':id')
   @Roles(Admin)
+  @ApiView('Delegate')
   update(@UuidParam('id') id: string, @Body() dto: UpdateDelegateDto): Promise<DelegateView> {
     return this.delegates.update(id, dto);
   }
@@ -114,6 +116,7 @@ export class DelegatesController {
   @Post(':id/deactivate')
   @HttpCode(200)
   @Roles(Admin)
+  @ApiView('Delegate')
   deactivate(@UuidParam('id') id: string): Promise<DelegateView> {
     return this.delegates.setActive(id, false);
   }
@@ -121,6 +124,7 @@ export class DelegatesController {
   @Post(':id/reactivate')
   @HttpCode(200)
   @Roles(Admin)
+  @ApiView('Delegate')
   reactivate(@UuidParam('id') id: string): Promise<DelegateView> {
     return this.delegates.setActive(id, true);
   }

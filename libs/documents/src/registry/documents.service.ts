@@ -9,6 +9,7 @@ import type { OfficialPdfResult, SignatureSlot } from '../layout/official-pdf.js
 import { PdfSyntaxError } from '../pdf/pdf-objects.js';
 import { verifyPdf, type VerifyReport } from '../pdf/pdf-verify.js';
 import { DocumentSignatureEntity, OfficialDocumentEntity, OfficialDocumentStatus, type DocumentSlot } from './official-document.entity.js';
+import type { SignerKeyStore } from '../signers/signer-credential.entity.js';
 import { TrustedRootsService } from './trusted-roots.service.js';
 
 export const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
@@ -34,8 +35,11 @@ export interface DocumentSlotView {
   userId: string;
   signedAt: string | null;
   certificateSubject: string | null;
-  keyStore: string | null;
+  keyStore: `${SignerKeyStore}` | null;
 }
+
+/** A verification, and the registered document with the same bytes (null when this system did not issue them). */
+export type RegisteredVerifyReport = VerifyReport & { registered: { id: string; numberText: string; title: string; matchesCurrent: boolean } | null };
 
 export interface OfficialDocumentView {
   id: string;
@@ -181,7 +185,7 @@ export class DocumentsService {
   }
 
   /** Verifies any uploaded PDF against the trusted roots; says when it is a file this system registered. */
-  async verify(bytes: Buffer): Promise<VerifyReport & { registered: { id: string; numberText: string; title: string; matchesCurrent: boolean } | null }> {
+  async verify(bytes: Buffer): Promise<RegisteredVerifyReport> {
     if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new DomainError(DocumentsErrorCode.INVALID_PDF, 'Not a PDF file');
     let report: VerifyReport;
     try {

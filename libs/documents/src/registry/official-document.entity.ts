@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { BaseEntity } from '#core';
 import { BodyEntity } from '#delegates';
+import type { SignerKeyStore } from '../signers/signer-credential.entity.js';
 
 /** Per issuing body and calendar year, the last number given (Decree 30/2020, Art. 15: numbers restart each year). */
 @Entity('document_counters')
@@ -125,9 +126,9 @@ export class DocumentSignatureEntity {
   @Column({ name: 'certificate_sha256', type: 'varchar', length: 64 })
   certificateSha256: string;
 
-  /** `p12`, `pkcs11` or `remote`. */
+  /** `p12`, `pkcs11` or `remote` (a SignerKeyStore, kept as text). */
   @Column({ name: 'key_store', type: 'varchar', length: 16 })
-  keyStore: string;
+  keyStore: `${SignerKeyStore}`;
 
   @Column({ name: 'signed_at', type: 'timestamptz' })
   signedAt: Date;

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
 import { ConsentStatusView, GiveConsentDto, WithdrawResultView } from './consent.dto.js';
 import { FaceConsentService } from './face-consent.service.js';
@@ -24,7 +24,7 @@ export class FaceConsentController {
   @HttpCode(201)
   @Roles(Admin, Delegate)
   @ApiOperation({ summary: 'Give consent (the delegate themself) or record a signed paper consent (admin, paperReference required)' })
-  @ApiOkResponse({ type: ConsentStatusView })
+  @ApiCreatedResponse({ type: ConsentStatusView })
   give(@CurrentUser() user: AuthUser, @UuidParam('id') delegateId: string, @Body() dto: GiveConsentDto): Promise<ConsentStatusView> {
     return this.consents.give(user, delegateId, dto);
   }

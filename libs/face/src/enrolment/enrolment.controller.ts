@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
 import { EnrolFaceUseCase, MAX_ENROLMENT_PHOTOS } from './enrol-face.use-case.js';
 import { DeleteEnrolmentView, EnrolmentResultView, FaceEnrolmentStatusView } from './enrolment.dto.js';
@@ -29,7 +29,7 @@ export class FaceEnrolmentController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { photos: { type: 'array', items: { type: 'string', format: 'binary' }, maxItems: MAX_ENROLMENT_PHOTOS } } } })
   @ApiOperation({ summary: 'Enrol 1-5 JPEG/PNG photos (replaces any previous enrolment); only encrypted descriptors are kept' })
-  @ApiOkResponse({ type: EnrolmentResultView })
+  @ApiCreatedResponse({ type: EnrolmentResultView })
   enrol(@CurrentUser() user: AuthUser, @UuidParam('id') delegateId: string, @UploadedFiles() photos: Express.Multer.File[] | undefined): Promise<EnrolmentResultView> {
     return this.enrolment.enrol(user, delegateId, photos ?? []);
   }

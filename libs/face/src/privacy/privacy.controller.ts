@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, CurrentUser, Role, Roles, UuidParam, type AppConfig, type AuthUser } from '#core';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiFile, ApiView, APP_CONFIG, type AppConfig, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
 import { contentDisposition } from '#meetings';
 import { ConsentRecordDocument, NoticeView } from '../consent/consent.dto.js';
 import { FaceConsentService } from '../consent/face-consent.service.js';
@@ -42,8 +42,7 @@ export class PrivacyController {
 
   @Get('delegates/:id/face/consent/record.pdf')
   @Roles(Admin, Secretary, Delegate)
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The consent record as PDF' })
+  @ApiFile('application/pdf')
   async recordPdf(@CurrentUser() user: AuthUser, @UuidParam('id') delegateId: string): Promise<StreamableFile> {
     const r = await this.consents.record(user, delegateId);
     return pdfFile(await consentRecordPdf(r, this.config.face.controller), 'ho-so-dong-y-sinh-trac-hoc.pdf');
@@ -52,15 +51,14 @@ export class PrivacyController {
   @Get('delegates/:id/privacy/export')
   @Roles(Admin, Delegate)
   @ApiOperation({ summary: 'Everything held about the person (no descriptor bytes); audited' })
-  @ApiOkResponse({ description: 'dien-hong.personal-data.v1 JSON' })
+  @ApiView('PersonalDataExport')
   exportJson(@CurrentUser() user: AuthUser, @UuidParam('id') delegateId: string): Promise<PersonalDataExport> {
     return this.privacy.exportData(user, delegateId, 'json');
   }
 
   @Get('delegates/:id/privacy/export.pdf')
   @Roles(Admin, Delegate)
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The same export as PDF' })
+  @ApiFile('application/pdf')
   async exportPdf(@CurrentUser() user: AuthUser, @UuidParam('id') delegateId: string): Promise<StreamableFile> {
     const data = await this.privacy.exportData(user, delegateId, 'pdf');
     return pdfFile(await personalDataPdf(data, this.config.face.controller), 'du-lieu-ca-nhan.pdf');
@@ -79,7 +77,7 @@ export class PrivacyController {
   @HttpCode(201)
   @Roles(Admin, Delegate)
   @ApiOperation({ summary: 'File a request the admin handles within the legal deadline' })
-  @ApiOkResponse({ type: PrivacyRequestViewDto })
+  @ApiCreatedResponse({ type: PrivacyRequestViewDto })
   file(@CurrentUser() user: AuthUser, @UuidParam('id') delegateId: string, @Body() dto: FilePrivacyRequestDto): Promise<PrivacyRequestView> {
     return this.privacy.fileRequest(user, delegateId, dto.kind, dto.details.trim());
   }
@@ -110,15 +108,14 @@ export class PrivacyController {
   @Get('privacy/processing-record')
   @Roles(Admin)
   @ApiOperation({ summary: 'Record of processing for the impact assessment dossier, from the running configuration' })
-  @ApiOkResponse({ description: 'ProcessingRecord JSON' })
+  @ApiView('ProcessingRecord')
   processingRecord(@CurrentUser() user: AuthUser): Promise<ProcessingRecord> {
     return this.privacy.processingRecord(user, 'json');
   }
 
   @Get('privacy/processing-record.pdf')
   @Roles(Admin)
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The record of processing as PDF' })
+  @ApiFile('application/pdf')
   async processingRecordPdf(@CurrentUser() user: AuthUser): Promise<StreamableFile> {
     return pdfFile(await processingRecordPdf(await this.privacy.processingRecord(user, 'pdf')), 'ho-so-xu-ly-du-lieu-ca-nhan.pdf');
   }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { DomainError, Role, type AuthUser } from '#core';
+import { In, Not, Repository, type EntityManager } from 'typeorm';
+import { DomainError, ErrorCode, Role, type AuthUser } from '#core';
+import { AgendaItemEntity } from '../agenda-item.entity.js';
 import { MeetingInvitationEntity } from '../meeting-invitation.entity.js';
-import type { MeetingStatus } from '../meeting-status.js';
+import type { MeetingMode, MeetingStatus } from '../meeting-status.js';
 import { MeetingEntity } from '../meeting.entity.js';
 import { MeetingsErrorCode } from '../meetings.errors.js';
 import { canReadDocuments, canViewMeeting, seesAllMeetings } from './meeting-rules.js';
@@ -27,6 +28,7 @@ export class MeetingAccess {
   constructor(
     @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
     @InjectRepository(MeetingInvitationEntity) private readonly invitations: Repository<MeetingInvitationEntity>,
+    @InjectRepository(AgendaItemEntity) private readonly agendaItems: Repository<AgendaItemEntity>,
   ) {}
 
   /** The meeting, or 404. For system callers (schedulers, webhooks, kiosks); a user's request goes through assertCanView. */
@@ -44,6 +46,17 @@ export class MeetingAccess {
     const invited = !staff && user.role === Role.Delegate && invitation !== null;
     if (!canViewMeeting(user.role, meeting.status, invited)) throw DomainError.notFound('Meeting', meetingId);
     return { meeting, staff, invitation };
+  }
+
+  /** Whether the caller may see the meeting (for things of a meeting that answer their own 404, such as its official documents). */
+  async canView(user: AuthUser, meetingId: string): Promise<boolean> {
+    try {
+      await this.assertCanView(user, meetingId);
+      return true;
+    } catch (err: unknown) {
+      if (err instanceof DomainError && err.code === ErrorCode.NOT_FOUND) return false;
+      throw err;
+    }
   }
 
   /** As assertCanView, then 403 when the caller sees the meeting but may not read its documents (an observer). */
@@ -68,5 +81,49 @@ export class MeetingAccess {
 
   isInvited(meetingId: string, delegateId: string): Promise<boolean> {
     return this.invitations.exists({ where: { meetingId, delegateId } });
+  }
+
+  /** The meeting, or null (for callers that ignore a meeting that is gone, such as LiveKit webhooks). */
+  find(meetingId: string, em?: EntityManager): Promise<MeetingEntity | null> {
+    return (em ? em.getRepository(MeetingEntity) : this.meetings).findOne({ where: { id: meetingId } });
+  }
+
+  /** Inside a transaction: the meeting row locked (a concurrent status change waits), or 404. */
+  async lock(em: EntityManager, meetingId: string): Promise<MeetingEntity> {
+    const meeting = await em.getRepository(MeetingEntity).findOne({ where: { id: meetingId }, lock: { mode: 'pessimistic_write' } });
+    if (!meeting) throw DomainError.notFound('Meeting', meetingId);
+    return meeting;
+  }
+
+  /** Meetings in these statuses, optionally not in one mode (the conference reconciler: online meetings under way). */
+  inStatus(statuses: readonly MeetingStatus[], exceptMode?: MeetingMode): Promise<MeetingEntity[]> {
+    return this.meetings.find({ where: { status: In([...statuses]), ...(exceptMode ? { mode: Not(exceptMode) } : {}) } });
+  }
+
+  /** Titles by id, for lists that name their meetings. */
+  async titles(meetingIds: string[]): Promise<Map<string, string>> {
+    if (meetingIds.length === 0) return new Map();
+    const rows = await this.meetings.find({ where: { id: In(meetingIds) }, select: { id: true, title: true } });
+    return new Map(rows.map((m) => [m.id, m.title]));
+  }
+
+  invitedCount(meetingId: string): Promise<number> {
+    return this.invitations.count({ where: { meetingId } });
+  }
+
+  /** The meeting's agenda in order. */
+  agenda(meetingId: string, em?: EntityManager): Promise<AgendaItemEntity[]> {
+    return (em ? em.getRepository(AgendaItemEntity) : this.agendaItems).find({ where: { meetingId }, order: { position: 'ASC' } });
+  }
+
+  /** An agenda item of this meeting, or null (an item of another meeting is not one). */
+  agendaItem(meetingId: string, itemId: string, em?: EntityManager): Promise<AgendaItemEntity | null> {
+    return (em ? em.getRepository(AgendaItemEntity) : this.agendaItems).findOne({ where: { id: itemId, meetingId } });
+  }
+
+  /** Agenda items by id, whatever their meeting (the caller checks they belong). */
+  agendaItemsById(itemIds: string[], em?: EntityManager): Promise<AgendaItemEntity[]> {
+    if (itemIds.length === 0) return Promise.resolve([]);
+    return (em ? em.getRepository(AgendaItemEntity) : this.agendaItems).find({ where: { id: In(itemIds) } });
   }
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
-import { DomainError, Role, type AuthUser } from '#core';
+import { DomainError, type AuthUser } from '#core';
 import { BodyMemberEntity } from '#delegates';
 import { MeetingInvitationEntity } from '../meeting-invitation.entity.js';
 import type { MeetingStatus } from '../meeting-status.js';
 import { MeetingEntity } from '../meeting.entity.js';
 import { MeetingsErrorCode } from '../meetings.errors.js';
-import { canReadDocuments, canViewMeeting, seesAllMeetings } from './meeting-rules.js';
+import { MeetingAccess } from './meeting-access.service.js';
 
 /**
  * The public surface other libraries use to ask about meetings (voting, attendance, opinions, conference).
@@ -16,31 +16,23 @@ import { canReadDocuments, canViewMeeting, seesAllMeetings } from './meeting-rul
 @Injectable()
 export class MeetingsService {
   constructor(
-    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
     @InjectRepository(MeetingInvitationEntity) private readonly invitations: Repository<MeetingInvitationEntity>,
     @InjectRepository(BodyMemberEntity) private readonly members: Repository<BodyMemberEntity>,
+    private readonly access: MeetingAccess,
   ) {}
 
-  async getOrFail(id: string): Promise<MeetingEntity> {
-    const meeting = await this.meetings.findOne({ where: { id } });
-    if (!meeting) throw DomainError.notFound('Meeting', id);
-    return meeting;
+  getOrFail(id: string): Promise<MeetingEntity> {
+    return this.access.getOrFail(id);
   }
 
-  /** The meeting when the caller may see it; 404 otherwise (existence is not leaked). */
+  /** The meeting when the caller may see it; 404 otherwise (MeetingAccess: the one policy). */
   async assertCanView(user: AuthUser, meetingId: string): Promise<MeetingEntity> {
-    const meeting = await this.getOrFail(meetingId);
-    const invited = !seesAllMeetings(user.role) && user.delegateId ? await this.isInvited(meetingId, user.delegateId) : false;
-    if (!canViewMeeting(user.role, meeting.status, invited)) throw DomainError.notFound('Meeting', meetingId);
-    return meeting;
+    return (await this.access.assertCanView(user, meetingId)).meeting;
   }
 
   /** The meeting when the caller may read its documents: 404 when they cannot see it, 403 when they see it but may not read. */
   async assertCanReadDocuments(user: AuthUser, meetingId: string): Promise<MeetingEntity> {
-    const meeting = await this.assertCanView(user, meetingId);
-    const invited = user.role === Role.Delegate && user.delegateId ? await this.isInvited(meetingId, user.delegateId) : false;
-    if (!canReadDocuments(user.role, meeting.status, invited)) throw DomainError.forbidden('Only staff and invited delegates may read meeting documents');
-    return meeting;
+    return (await this.access.assertCanReadDocuments(user, meetingId)).meeting;
   }
 
   isInvited(meetingId: string, delegateId: string): Promise<boolean> {

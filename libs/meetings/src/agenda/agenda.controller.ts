@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Role, Roles, UuidParam } from '#core';
+import { ApiView, ApiViewList, Role, Roles, UuidParam } from '#core';
 import type { AgendaItemEntity } from '../agenda-item.entity.js';
 import { AgendaItemInputDto, ReorderAgendaDto, UpdateAgendaItemDto } from './agenda.dto.js';
 import { AgendaService } from './agenda.service.js';
@@ -20,18 +20,21 @@ export class AgendaController {
 
   @Post()
   @Roles(Admin, Secretary)
+  @ApiView('AgendaItem', { status: 201 })
   append(@UuidParam('id') meetingId: string, @Body() dto: AgendaItemInputDto): Promise<AgendaItemEntity> {
     return this.agenda.append(meetingId, dto);
   }
 
   @Put('order')
   @Roles(Admin, Secretary)
+  @ApiViewList('AgendaItem')
   reorder(@UuidParam('id') meetingId: string, @Body() dto: ReorderAgendaDto): Promise<AgendaItemEntity[]> {
     return this.reorderAgenda.execute(meetingId, dto.itemIds);
   }
 
   @Patch(':itemId')
   @Roles(Admin, Secretary)
+  @ApiView('AgendaItem')
   update(@UuidParam('id') meetingId: string, @UuidParam('itemId') itemId: string, @Body() dto: UpdateAgendaItemDto): Promise<AgendaItemEntity> {
     return this.agenda.update(meetingId, itemId, dto);
   }

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
+import { ApiFile, ApiView, ApiViewList, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
 import { MeetingsService } from '../access/meetings.service.js';
 import { documentView, type DocumentView } from '../meetings/meeting-queries.service.js';
 import { DocumentsService } from './documents.service.js';
@@ -25,6 +25,7 @@ export class DocumentsController {
 
   @Get()
   @Roles(Admin, Secretary, Chair, Delegate, Observer)
+  @ApiViewList('MeetingDocumentRecord')
   async list(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<DocumentView[]> {
     await this.meetings.assertCanView(user, meetingId);
     return (await this.documents.list(meetingId)).map(documentView);
@@ -35,6 +36,7 @@ export class DocumentsController {
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadDocumentBodyDoc })
+  @ApiView('MeetingDocumentRecord', { status: 201 })
   async create(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') meetingId: string,
@@ -46,7 +48,7 @@ export class DocumentsController {
 
   @Get(':docId')
   @Roles(Admin, Secretary, Chair, Delegate)
-  @ApiProduces('application/pdf')
+  @ApiFile('application/pdf')
   async download(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') meetingId: string,

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role, Roles, UuidParam } from '#core';
+import { ApiView, ApiViewList, Role, Roles, UuidParam } from '#core';
 import { MeetingsService } from '../access/meetings.service.js';
 import { InviteDelegateDto, SendNoticeDto } from './invitations.dto.js';
 import { InvitationsService, type InvitationView, type NoticeResult } from './invitations.service.js';
@@ -18,6 +18,7 @@ export class InvitationsController {
 
   @Get()
   @Roles(Admin, Secretary, Chair)
+  @ApiViewList('Invitation')
   async list(@UuidParam('id') meetingId: string): Promise<InvitationView[]> {
     await this.meetings.getOrFail(meetingId);
     return this.invitations.list(meetingId);
@@ -26,6 +27,7 @@ export class InvitationsController {
   @Post()
   @Roles(Admin, Secretary)
   @ApiOperation({ summary: 'Invite a member, a guest (no vote) or a substitute for a named member (no vote, not in the quorum)' })
+  @ApiView('Invitation', { status: 201 })
   invite(@UuidParam('id') meetingId: string, @Body() dto: InviteDelegateDto): Promise<InvitationView> {
     return this.invitations.invite(meetingId, dto.delegateId, dto.kind, dto.substituteFor);
   }
@@ -34,6 +36,7 @@ export class InvitationsController {
   @HttpCode(200)
   @Roles(Admin, Secretary)
   @ApiOperation({ summary: 'Send (or re-send) the invitation notice: in the app, and by email when SMTP_URL is set' })
+  @ApiView('NoticeResult')
   notice(@UuidParam('id') meetingId: string, @Body() dto: SendNoticeDto): Promise<NoticeResult> {
     return this.invitations.sendNotice(meetingId, dto.resend ?? false);
   }

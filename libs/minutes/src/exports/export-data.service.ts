@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AttendanceReadService, type AttendanceListItem, type AttendanceSummary } from '#attendance';
-import { DomainError } from '#core';
 import { BodyEntity } from '#delegates';
-import { AgendaItemEntity, MeetingEntity } from '#meetings';
+import { MeetingAccess, type AgendaItemEntity, type MeetingEntity } from '#meetings';
 import { BallotMode, CommitteeService, PollEntity, PollKind, PollOptionEntity, PollsService, PollStatus, legalView, type CountReportView } from '#voting';
 
 export interface MeetingHeader {
@@ -68,6 +67,7 @@ export class ExportDataService {
     private readonly attendance: AttendanceReadService,
     private readonly polls: PollsService,
     private readonly committee: CommitteeService,
+    private readonly access: MeetingAccess,
   ) {}
 
   /** The count reports of the counted secret polls among these. */
@@ -83,10 +83,9 @@ export class ExportDataService {
   }
 
   async header(meetingId: string): Promise<MeetingHeader> {
-    const meeting = await this.dataSource.getRepository(MeetingEntity).findOne({ where: { id: meetingId } });
-    if (!meeting) throw DomainError.notFound('Meeting', meetingId);
+    const meeting = await this.access.getOrFail(meetingId);
     const body = await this.dataSource.getRepository(BodyEntity).findOne({ where: { id: meeting.bodyId } });
-    const agenda = await this.dataSource.getRepository(AgendaItemEntity).find({ where: { meetingId }, order: { position: 'ASC' } });
+    const agenda = await this.access.agenda(meetingId);
     return { meeting, bodyName: body?.name ?? '', agenda };
   }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
-import { contentDisposition } from '#meetings';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiFile, ApiView, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
+import { contentDisposition, MeetingAccess } from '#meetings';
 import { CommitteeService, PollEntity } from '#voting';
 import { DataSource } from 'typeorm';
 import { countReportPdf } from './count-report-export.js';
@@ -36,12 +36,14 @@ export class ExportsController {
     private readonly dataSource: DataSource,
     private readonly issueCountReport: IssueCountReportUseCase,
     private readonly documents: DocumentsService,
+    private readonly access: MeetingAccess,
   ) {}
 
   /** Registers the confirmed count report (number of the body for the year) for the committee members' signatures. */
   @Post('polls/:id/count-report/document')
   @HttpCode(200)
   @Roles(Admin, Secretary, Chair)
+  @ApiView('OfficialDocumentView')
   issueCountReportDocument(@CurrentUser() user: AuthUser, @UuidParam('id') pollId: string): Promise<OfficialDocumentView> {
     return this.issueCountReport.execute(user, pollId);
   }
@@ -49,6 +51,7 @@ export class ExportsController {
   /** The registered count report and its signatures (who signed, who still has to); null before registration. */
   @Get('polls/:id/count-report/document')
   @Roles(Admin, Secretary, Chair, Role.Delegate)
+  @ApiView('RegisteredDocument')
   async countReportDocument(@CurrentUser() user: AuthUser, @UuidParam('id') pollId: string): Promise<{ document: OfficialDocumentView | null }> {
     await this.committee.report(user, pollId);
     // wrapped: a bare null would go out as an empty body, which is not JSON
@@ -58,7 +61,7 @@ export class ExportsController {
   /** Biên bản kiểm phiếu of a secret poll (staff; committee members too). */
   @Get('polls/:id/exports/count-report.pdf')
   @Roles(Admin, Secretary, Chair, Role.Delegate)
-  @ApiProduces(PDF)
+  @ApiFile(PDF)
   async countReportPdf(@CurrentUser() user: AuthUser, @UuidParam('id') pollId: string): Promise<StreamableFile> {
     const report = await this.committee.report(user, pollId);
     const poll = await this.dataSource.getRepository(PollEntity).findOneOrFail({ where: { id: pollId } });
@@ -68,40 +71,45 @@ export class ExportsController {
 
   @Get('meetings/:id/exports/attendance.pdf')
   @Roles(Admin, Secretary, Chair)
-  @ApiProduces(PDF)
-  async attendancePdf(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+  @ApiFile(PDF)
+  async attendancePdf(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    await this.access.assertCanView(user, meetingId);
     const data = await this.data.attendanceData(meetingId);
     return file(await attendancePdf(data), PDF, exportFilename('diem-danh', data.meeting.title, 'pdf'));
   }
 
   @Get('meetings/:id/exports/attendance.xlsx')
   @Roles(Admin, Secretary, Chair)
-  @ApiProduces(XLSX)
-  async attendanceXlsx(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+  @ApiFile(XLSX)
+  async attendanceXlsx(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    await this.access.assertCanView(user, meetingId);
     const data = await this.data.attendanceData(meetingId);
     return file(await attendanceXlsx(data), XLSX, exportFilename('diem-danh', data.meeting.title, 'xlsx'));
   }
 
   @Get('meetings/:id/exports/results.pdf')
   @Roles(Admin, Secretary, Chair)
-  @ApiProduces(PDF)
-  async resultsPdf(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+  @ApiFile(PDF)
+  async resultsPdf(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    await this.access.assertCanView(user, meetingId);
     const data = await this.data.resultsData(meetingId);
     return file(await resultsPdf(data), PDF, exportFilename('ket-qua-bieu-quyet', data.meeting.title, 'pdf'));
   }
 
   @Get('meetings/:id/exports/results.xlsx')
   @Roles(Admin, Secretary, Chair)
-  @ApiProduces(XLSX)
-  async resultsXlsx(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+  @ApiFile(XLSX)
+  async resultsXlsx(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    await this.access.assertCanView(user, meetingId);
     const data = await this.data.resultsData(meetingId);
     return file(await resultsXlsx(data), XLSX, exportFilename('ket-qua-bieu-quyet', data.meeting.title, 'xlsx'));
   }
 
   @Get('meetings/:id/exports/minutes.pdf')
   @Roles(Admin, Secretary, Chair)
-  @ApiProduces(PDF)
-  async minutesPdf(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+  @ApiFile(PDF)
+  async minutesPdf(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    await this.access.assertCanView(user, meetingId);
     const m = await this.minutes.get(meetingId);
     // once registered, the minutes are that file (with its number and the signatures made so far), never a new rendering
     const registered = await this.documents.findBySource(MINUTES_DOCUMENT_KIND, m.id);
@@ -111,15 +119,16 @@ export class ExportsController {
 
   @Get('meetings/:id/exports/minutes.docx')
   @Roles(Admin, Secretary, Chair)
-  @ApiProduces(DOCX)
-  async minutesDocx(@UuidParam('id') meetingId: string): Promise<StreamableFile> {
+  @ApiFile(DOCX)
+  async minutesDocx(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<StreamableFile> {
+    await this.access.assertCanView(user, meetingId);
     const m = await this.minutes.get(meetingId);
     return file(await minutesDocx(m), DOCX, exportFilename('bien-ban', m.content.subtitle, 'docx'));
   }
 
   @Get('opinion-rounds/:roundId/exports/summary.pdf')
   @Roles(Admin, Secretary, Chair)
-  @ApiProduces(PDF)
+  @ApiFile(PDF)
   async roundSummaryPdf(@CurrentUser() user: AuthUser, @UuidParam('roundId') roundId: string): Promise<StreamableFile> {
     const out = await this.rounds.pdf(user, roundId);
     return file(out.content, PDF, out.filename);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, Role, UserEntity, type AuthUser } from '#core';
 import { DocumentsService, type OfficialDocumentView } from '#documents';
-import { MeetingEntity } from '#meetings';
+import { MeetingAccess } from '#meetings';
 import { MinutesErrorCode } from '../minutes.errors.js';
 import { MinutesStatus } from './meeting-minutes.entity.js';
 import { minutesOfficialPdf, minutesSlots, minutesSymbol } from './minutes-render.js';
@@ -20,12 +20,13 @@ export class IssueMinutesUseCase {
     private readonly dataSource: DataSource,
     private readonly minutes: MinutesService,
     private readonly documents: DocumentsService,
+    private readonly access: MeetingAccess,
   ) {}
 
   async execute(user: AuthUser, meetingId: string, signers: { secretaryUserId?: string; chairUserId?: string }): Promise<OfficialDocumentView> {
     const m = await this.minutes.get(meetingId);
     if (m.status !== MinutesStatus.Locked) throw new DomainError(MinutesErrorCode.MINUTES_NOT_LOCKED, 'Lock the minutes before registering them for signature');
-    const meeting = await this.dataSource.getRepository(MeetingEntity).findOneOrFail({ where: { id: meetingId } });
+    const meeting = await this.access.getOrFail(meetingId);
     const users = this.dataSource.getRepository(UserEntity);
     const secretary = await users.findOne({ where: { id: signers.secretaryUserId ?? user.id, active: true } });
     const chair = signers.chairUserId ? await users.findOne({ where: { id: signers.chairUserId, active: true } }) : await users.findOne({ where: { role: Role.Chair, active: true }, order: { username: 'ASC' } });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '#audit';
 import { Clock, type AuthUser } from '#core';
-import { MeetingEntity } from '#meetings';
+import { MeetingAccess } from '#meetings';
 import { lockedError } from './locked-error.js';
 import { MeetingMinutesEntity, MinutesStatus } from './meeting-minutes.entity.js';
 import { minutesHash } from './minutes-hash.js';
@@ -17,12 +17,13 @@ export class LockMinutesUseCase {
     private readonly minutes: MinutesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly access: MeetingAccess,
   ) {}
 
   async execute(user: AuthUser, meetingId: string): Promise<MinutesView> {
     const locked = await this.dataSource.transaction(async (em) => {
       // the meeting row first, as conclusion edits take it: a conclusion cannot change while the minutes lock
-      await em.getRepository(MeetingEntity).findOne({ where: { id: meetingId }, lock: { mode: 'pessimistic_write' } });
+      await this.access.lock(em, meetingId);
       const row = await this.minutes.mustFind(meetingId, em);
       if (row.status === MinutesStatus.Locked) throw lockedError(row);
       row.sha256 = minutesHash(meetingId, row.content);

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
+import { ApiView, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
 import { DocumentsService } from '#documents';
+import { MeetingAccess } from '#meetings';
 import { DraftMinutesUseCase } from './draft-minutes.use-case.js';
 import { LockMinutesUseCase } from './lock-minutes.use-case.js';
 import type { OfficialDocumentView } from '#documents';
@@ -22,11 +23,14 @@ export class MinutesController {
     private readonly lock: LockMinutesUseCase,
     private readonly issue: IssueMinutesUseCase,
     private readonly documents: DocumentsService,
+    private readonly access: MeetingAccess,
   ) {}
 
   @Get()
   @Roles(Admin, Secretary, Chair)
-  get(@UuidParam('id') meetingId: string): Promise<MinutesView> {
+  @ApiView('MinutesView')
+  async get(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<MinutesView> {
+    await this.access.assertCanView(user, meetingId);
     return this.minutes.get(meetingId);
   }
 
@@ -34,20 +38,26 @@ export class MinutesController {
   @Post('draft')
   @HttpCode(200)
   @Roles(Admin, Secretary)
-  generate(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<MinutesView> {
+  @ApiView('MinutesView')
+  async generate(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<MinutesView> {
+    await this.access.assertCanView(user, meetingId);
     return this.draft.execute(user, meetingId);
   }
 
   @Put()
   @Roles(Admin, Secretary)
-  edit(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: EditMinutesDto): Promise<MinutesView> {
+  @ApiView('MinutesView')
+  async edit(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: EditMinutesDto): Promise<MinutesView> {
+    await this.access.assertCanView(user, meetingId);
     return this.minutes.edit(user, meetingId, dto);
   }
 
   @Post('lock')
   @HttpCode(200)
   @Roles(Admin, Secretary, Chair)
-  lockMinutes(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<MinutesView> {
+  @ApiView('MinutesView')
+  async lockMinutes(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<MinutesView> {
+    await this.access.assertCanView(user, meetingId);
     return this.lock.execute(user, meetingId);
   }
 
@@ -55,14 +65,18 @@ export class MinutesController {
   @Post('document')
   @HttpCode(200)
   @Roles(Admin, Secretary)
-  issueDocument(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: IssueMinutesDto): Promise<OfficialDocumentView> {
+  @ApiView('OfficialDocumentView')
+  async issueDocument(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: IssueMinutesDto): Promise<OfficialDocumentView> {
+    await this.access.assertCanView(user, meetingId);
     return this.issue.execute(user, meetingId, dto);
   }
 
   /** The registered minutes and their signatures (who signed, when, who still has to); null before registration. */
   @Get('document')
   @Roles(Admin, Secretary, Chair)
-  async document(@UuidParam('id') meetingId: string): Promise<{ document: OfficialDocumentView | null }> {
+  @ApiView('RegisteredDocument')
+  async document(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<{ document: OfficialDocumentView | null }> {
+    await this.access.assertCanView(user, meetingId);
     const m = await this.minutes.get(meetingId);
     // wrapped: a bare null would go out as an empty body, which is not JSON
     return { document: await this.documents.findBySource(MINUTES_DOCUMENT_KIND, m.id) };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '#audit';
 import { Clock, DomainError, type AuthUser } from '#core';
-import { MeetingEntity } from '#meetings';
+import { MeetingAccess } from '#meetings';
 import { MinutesErrorCode } from '../minutes.errors.js';
 import { lockedError } from './locked-error.js';
 import { MeetingMinutesEntity, MinutesStatus, type MinutesContent } from './meeting-minutes.entity.js';
@@ -15,6 +15,7 @@ export class MinutesService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly access: MeetingAccess,
   ) {}
 
   async get(meetingId: string): Promise<MinutesView> {
@@ -26,7 +27,7 @@ export class MinutesService {
     const manager = em ?? this.dataSource.manager;
     const row = await manager.getRepository(MeetingMinutesEntity).findOne({ where: { meetingId }, ...(em ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (row) return row;
-    if (!(await manager.getRepository(MeetingEntity).exists({ where: { id: meetingId } }))) throw DomainError.notFound('Meeting', meetingId);
+    if (!(await this.access.find(meetingId, manager))) throw DomainError.notFound('Meeting', meetingId);
     throw new DomainError(MinutesErrorCode.MINUTES_NOT_FOUND, 'This meeting has no minutes yet: generate the draft first');
   }
 

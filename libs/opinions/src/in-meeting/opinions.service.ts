@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { DomainError, ErrorCode, STAFF_ROLES, type AuthUser } from '#core';
-import { AgendaItemEntity, MeetingAccess, MeetingsErrorCode, MeetingStatus } from '#meetings';
+import { MeetingAccess, MeetingsErrorCode, MeetingStatus } from '#meetings';
 import { OpinionsErrorCode } from '../opinions.errors.js';
 import { OpinionsNotifier } from '../opinions.notifier.js';
 import { OpinionEntity, OpinionStatus } from './opinion.entity.js';
@@ -12,6 +12,21 @@ const ACTIVE: MeetingStatus[] = [MeetingStatus.Open, MeetingStatus.InSession];
 const OPEN_HAND = [SpeakerRequestStatus.Waiting, SpeakerRequestStatus.Speaking];
 
 /** Opinions and the speaker queue inside a meeting. */
+export interface SpeakerRequestView {
+  id: string;
+  delegateId: string;
+  delegateName: string;
+  status: SpeakerRequestStatus;
+  position: number;
+  requestedAt: Date;
+  grantedAt: Date | null;
+}
+
+/** A speaker request as clients see it (the queue, and the raise and grant answers); the delegate relation is loaded. */
+function speakerView(r: SpeakerRequestEntity): SpeakerRequestView {
+  return { id: r.id, delegateId: r.delegateId, delegateName: r.delegate?.fullName ?? '', status: r.status, position: r.queuePosition, requestedAt: r.requestedAt, grantedAt: r.grantedAt };
+}
+
 @Injectable()
 export class OpinionsService {
   constructor(
@@ -19,7 +34,6 @@ export class OpinionsService {
     @InjectRepository(OpinionEntity) private readonly opinions: Repository<OpinionEntity>,
     @InjectRepository(SpeakerRequestEntity) private readonly requests: Repository<SpeakerRequestEntity>,
     private readonly access: MeetingAccess,
-    @InjectRepository(AgendaItemEntity) private readonly agenda: Repository<AgendaItemEntity>,
     private readonly notifier: OpinionsNotifier,
   ) {}
 
@@ -34,20 +48,21 @@ export class OpinionsService {
   }
 
   private async assertAgendaItem(meetingId: string, agendaItemId: string | undefined): Promise<void> {
-    if (agendaItemId && !(await this.agenda.exists({ where: { id: agendaItemId, meetingId } }))) {
+    if (agendaItemId && !(await this.access.agendaItem(meetingId, agendaItemId))) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'agendaItemId is not an item of this meeting', [{ field: 'agendaItemId', reasons: ['not in this meeting'] }]);
     }
   }
 
-  async submit(user: AuthUser, meetingId: string, content: string, agendaItemId?: string): Promise<OpinionEntity> {
+  async submit(user: AuthUser, meetingId: string, content: string, agendaItemId?: string): Promise<ReturnType<OpinionsService['view']>> {
     const delegateId = await this.activeInvitedDelegate(user, meetingId);
     await this.assertAgendaItem(meetingId, agendaItemId);
     const saved = await this.opinions.save(
       this.opinions.create({ meetingId, delegateId, agendaItemId: agendaItemId ?? null, content: content.normalize('NFC').trim(), status: OpinionStatus.Submitted }),
     );
     const full = await this.opinions.findOneOrFail({ where: { id: saved.id }, relations: { delegate: true } });
-    this.notifier.toStaff(meetingId, 'opinion:submitted', this.view(full));
-    return full;
+    const view = this.view(full);
+    this.notifier.toStaff(meetingId, 'opinion:submitted', view);
+    return view;
   }
 
   async list(user: AuthUser, meetingId: string): Promise<ReturnType<OpinionsService['view']>[]> {
@@ -86,7 +101,7 @@ export class OpinionsService {
 
   // ---- speaker queue ----
 
-  async raiseHand(user: AuthUser, meetingId: string, agendaItemId?: string): Promise<SpeakerRequestEntity> {
+  async raiseHand(user: AuthUser, meetingId: string, agendaItemId?: string): Promise<SpeakerRequestView> {
     const delegateId = await this.activeInvitedDelegate(user, meetingId);
     await this.assertAgendaItem(meetingId, agendaItemId);
     try {
@@ -107,9 +122,9 @@ export class OpinionsService {
       }
       throw err;
     }
-    const created = await this.requests.findOneOrFail({ where: { meetingId, delegateId, status: In(OPEN_HAND) } });
+    const created = await this.requests.findOneOrFail({ where: { meetingId, delegateId, status: In(OPEN_HAND) }, relations: { delegate: true } });
     await this.broadcastQueue(meetingId);
-    return created;
+    return speakerView(created);
   }
 
   async withdraw(user: AuthUser, meetingId: string): Promise<void> {
@@ -120,7 +135,7 @@ export class OpinionsService {
   }
 
   /** Grants the floor; whoever was speaking is done, so only one person holds it. */
-  async grant(user: AuthUser, meetingId: string, requestId: string): Promise<SpeakerRequestEntity> {
+  async grant(user: AuthUser, meetingId: string, requestId: string): Promise<SpeakerRequestView> {
     await this.dataSource.transaction(async (em) => {
       const request = await em.findOne(SpeakerRequestEntity, { where: { id: requestId, meetingId }, lock: { mode: 'pessimistic_write' } });
       if (!request) throw DomainError.notFound('Speaker request', requestId);
@@ -130,10 +145,10 @@ export class OpinionsService {
       await em.update(SpeakerRequestEntity, { meetingId, status: SpeakerRequestStatus.Speaking }, { status: SpeakerRequestStatus.Done, endedAt: new Date() });
       await em.update(SpeakerRequestEntity, { id: requestId }, { status: SpeakerRequestStatus.Speaking, grantedBy: user.id, grantedAt: new Date() });
     });
-    const granted = await this.requests.findOneOrFail({ where: { id: requestId } });
+    const granted = await this.requests.findOneOrFail({ where: { id: requestId }, relations: { delegate: true } });
     this.notifier.floorChanged(meetingId, { requestId, delegateId: granted.delegateId, speaking: true });
     await this.broadcastQueue(meetingId);
-    return granted;
+    return speakerView(granted);
   }
 
   async endFloor(meetingId: string, requestId: string): Promise<void> {
@@ -162,14 +177,11 @@ export class OpinionsService {
     return this.queue(meetingId);
   }
 
-  async queue(meetingId: string): Promise<{ id: string; delegateId: string; delegateName: string; status: SpeakerRequestStatus; position: number; requestedAt: Date; grantedAt: Date | null }[]> {
+  async queue(meetingId: string): Promise<SpeakerRequestView[]> {
     const rows = await this.requests.find({ where: { meetingId, status: In(OPEN_HAND) }, relations: { delegate: true }, order: { queuePosition: 'ASC' } });
     return rows
       .sort((a, b) => (a.status === b.status ? a.queuePosition - b.queuePosition : a.status === SpeakerRequestStatus.Speaking ? -1 : 1))
-      .map((r) => ({
-        id: r.id, delegateId: r.delegateId, delegateName: r.delegate?.fullName ?? '', status: r.status,
-        position: r.queuePosition, requestedAt: r.requestedAt, grantedAt: r.grantedAt,
-      }));
+      .map(speakerView);
   }
 
   private async broadcastQueue(meetingId: string): Promise<void> {

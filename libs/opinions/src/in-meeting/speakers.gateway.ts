@@ -30,7 +30,7 @@ export class SpeakersGateway {
   @SubscribeMessage('hand:raise')
   async raise(@ConnectedSocket() socket: LiveSocket, @WsBody() dto: HandDto): Promise<WsAck<{ requestId: string; position: number }>> {
     const request = await this.opinions.raiseHand(socket.data.user, dto.meetingId, dto.agendaItemId);
-    return { ok: true, requestId: request.id, position: request.queuePosition };
+    return { ok: true, requestId: request.id, position: request.position };
   }
 
   @SubscribeMessage('hand:lower')

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
+import { ApiView, ApiViewList, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
 import { AnswerRoundDto, CreateRoundDto } from './rounds.dto.js';
 import { RoundsService, type RoundView } from './rounds.service.js';
 import type { RoundSummary } from './round-summary.js';
@@ -15,18 +15,21 @@ export class RoundsController {
 
   @Get()
   @Roles(Admin, Secretary, Chair, Delegate)
+  @ApiViewList('OpinionRound')
   list(@CurrentUser() user: AuthUser): Promise<RoundView[]> {
     return this.rounds.list(user);
   }
 
   @Post()
   @Roles(Admin, Secretary)
+  @ApiView('OpinionRound', { status: 201 })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateRoundDto): Promise<RoundView> {
     return this.rounds.create(user, dto);
   }
 
   @Get(':roundId')
   @Roles(Admin, Secretary, Chair, Delegate)
+  @ApiView('OpinionRound')
   get(@CurrentUser() user: AuthUser, @UuidParam('roundId') roundId: string): Promise<RoundView> {
     return this.rounds.get(user, roundId);
   }
@@ -34,6 +37,7 @@ export class RoundsController {
   @Post(':roundId/open')
   @HttpCode(200)
   @Roles(Admin, Secretary)
+  @ApiView('OpinionRound')
   open(@CurrentUser() user: AuthUser, @UuidParam('roundId') roundId: string): Promise<RoundView> {
     return this.rounds.open(user, roundId);
   }
@@ -41,6 +45,7 @@ export class RoundsController {
   @Post(':roundId/answers')
   @HttpCode(200)
   @Roles(Delegate, Chair)
+  @ApiView('OpinionRound')
   answer(@CurrentUser() user: AuthUser, @UuidParam('roundId') roundId: string, @Body() dto: AnswerRoundDto): Promise<RoundView> {
     return this.rounds.answer(user, roundId, dto);
   }
@@ -48,6 +53,7 @@ export class RoundsController {
   @Post(':roundId/remind')
   @HttpCode(200)
   @Roles(Admin, Secretary)
+  @ApiView('RoundReminded')
   remind(@UuidParam('roundId') roundId: string): Promise<{ reminded: number }> {
     return this.rounds.remind(roundId);
   }
@@ -55,6 +61,7 @@ export class RoundsController {
   @Post(':roundId/close')
   @HttpCode(200)
   @Roles(Admin, Secretary)
+  @ApiView('OpinionRound')
   async close(@CurrentUser() user: AuthUser, @UuidParam('roundId') roundId: string): Promise<RoundView & { summary: RoundSummary | null }> {
     await this.rounds.close(roundId);
     return this.rounds.get(user, roundId);

@@ -7,7 +7,7 @@ import { OpinionsErrorCode } from '../opinions.errors.js';
 import { OpinionsNotifier } from '../opinions.notifier.js';
 import { evaluateMotion, ruleFromJson, type MajorityRule } from '#voting';
 import { summarizeRound, type RoundEvaluator, type RoundSummary } from './round-summary.js';
-import { RoundAnswerEntity } from './round-answer.entity.js';
+import { RoundAnswerEntity, type RoundAnswerChoice } from './round-answer.entity.js';
 import { OpinionRoundEntity, RoundStatus } from './opinion-round.entity.js';
 import { RoundQuestionEntity } from './round-question.entity.js';
 import { RoundRecipientEntity } from './round-recipient.entity.js';
@@ -32,7 +32,7 @@ export interface RoundView {
   questions: { id: string; position: number; text: string }[];
   recipients: number;
   answered: number;
-  myAnswers?: { questionId: string; choice: string; comment: string | null }[];
+  myAnswers?: { questionId: string; choice: `${RoundAnswerChoice}`; comment: string | null }[];
   summary: RoundSummary | null;
 }
 

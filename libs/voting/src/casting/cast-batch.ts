@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError, type AuthUser } from '#core';
+import { canViewMeeting, type MeetingStatus } from '#meetings';
 import type { AuditRecord, AuditService } from '#audit';
 import { POLL_LOCK_CLASS } from '../polls/poll-lock.js';
 import { BallotMode, PollStatus, VoteChannel } from '../polls/poll.enums.js';
@@ -27,7 +28,9 @@ export type BatchOutcome = { kind: 'ack'; ack: CastAck } | { kind: 'error'; erro
 /** What a cast is decided on, per voter, read in one statement under the poll's cast lock. */
 export interface CastState {
   delegate_id: string;
+  poll_id: string;
   status: PollStatus;
+  meeting_status: MeetingStatus;
   ballot_key: string | null;
   acting_delegate_id: string | null;
   can_vote: boolean | null;
@@ -46,9 +49,10 @@ export async function readCastState(em: EntityManager, pollId: string, delegateI
   // multixacts and slow every cast down; a close takes it exclusively, so it waits for casts in flight to commit
   await em.query(`SELECT pg_advisory_xact_lock_shared(${POLL_LOCK_CLASS}, hashtext($1::text))`, [pollId]);
   const rows = await em.query<CastState[]>(
-    `SELECT d.delegate_id, p.status, pp.ballot_key, pp.acting_delegate_id, i.can_vote, r.method, (pr.delegate_id IS NOT NULL) AS on_roll
+    `SELECT d.delegate_id, p.id AS poll_id, p.status, m.status AS meeting_status, pp.ballot_key, pp.acting_delegate_id, i.can_vote, r.method, (pr.delegate_id IS NOT NULL) AS on_roll
        FROM unnest($2::uuid[]) AS d(delegate_id)
        LEFT JOIN polls p ON p.id = $1
+       LEFT JOIN meetings m ON m.id = p.meeting_id
        LEFT JOIN poll_participation pp ON pp.poll_id = $1 AND pp.delegate_id = d.delegate_id
        LEFT JOIN meeting_invitations i ON i.meeting_id = p.meeting_id AND i.delegate_id = d.delegate_id
        LEFT JOIN attendance_records r ON r.meeting_id = p.meeting_id AND r.delegate_id = d.delegate_id AND r.status = 'present'
@@ -59,12 +63,14 @@ export async function readCastState(em: EntityManager, pollId: string, delegateI
 }
 
 /**
- * Why a new ballot of this voter is refused, or null: voting right, presence (own casts; a proxy cast is checked
- * on its holder by proxyCastError instead), then the poll's status. Earlier participation and the roll come after,
- * in the callers, in this order.
+ * Why a new ballot of this voter is refused, or null: the meeting's visibility, voting right, presence (own casts;
+ * a proxy cast is checked on its holder by proxyCastError instead), then the poll's status. Earlier participation
+ * and the roll come after, in the callers, in this order.
  */
-export function castRefusal(st: CastState, byProxy: boolean): DomainError | null {
+export function castRefusal(st: CastState, byProxy: boolean, caller: Pick<AuthUser, 'role'>): DomainError | null {
   if (!byProxy) {
+    // no invitation row: a delegate who may not see the meeting gets 404, as from every route (MeetingAccess policy)
+    if (st.can_vote === null && !canViewMeeting(caller.role, st.meeting_status, false)) return DomainError.notFound('Poll', st.poll_id);
     if (!st.can_vote) return new DomainError(VotingErrorCode.NOT_ELIGIBLE, 'You have no voting right in this meeting');
     if (st.method === null) return new DomainError(VotingErrorCode.NOT_PRESENT, 'Check in first (in the hall or online)');
   }
@@ -75,6 +81,18 @@ export function castRefusal(st: CastState, byProxy: boolean): DomainError | null
 
 /** A secret poll open in the database but whose key this process could not read yet (the open was committing). */
 export const notSealed = (): DomainError => new DomainError(VotingErrorCode.POLL_NOT_OPEN, 'The poll is opening: retry with the same ballot id');
+
+/**
+ * Why a first ballot (no earlier participation) is refused once castRefusal let it through, or null: the roll
+ * frozen at open (own casts; a proxy's roll is checked by proxyCastError), then a secret poll's missing envelope.
+ * With castRefusal, the whole eligibility decision on the row readCastState read: the batch and the one-ballot
+ * path both ask these two and write no rule of their own.
+ */
+export function firstBallotRefusal(st: CastState, byProxy: boolean, secret: boolean, sealed: string | null): DomainError | null {
+  if (!byProxy && !st.on_roll) return notOnRoll();
+  if (secret && sealed === null) return notSealed();
+  return null;
+}
 
 /**
  * Writes the new ballots of many voters of one poll in one transaction (group commit): the cast lock shared, one
@@ -106,11 +124,9 @@ export async function writeBatch(em: EntityManager, def: PollDefinition, items: 
       outcomes.push({ kind: 'ack', ack: { pollId: poll.id, ballotId: item.ballotId, receipt: item.receipt, replay: true } });
       continue;
     }
-    const refusal = castRefusal(st, false);
+    const refusal = castRefusal(st, false, item.user) ?? (st.ballot_key === null ? firstBallotRefusal(st, false, secret, item.sealed) : null);
     if (refusal) outcomes.push({ kind: 'error', error: refusal });
     else if (st.ballot_key !== null) outcomes.push({ kind: 'single' });
-    else if (!st.on_roll) outcomes.push({ kind: 'error', error: notOnRoll() });
-    else if (secret && item.sealed === null) outcomes.push({ kind: 'error', error: notSealed() });
     else {
       taken.set(item.delegateId, item);
       outcomes.push({ kind: 'single' });

@@ -8,7 +8,7 @@ import { BallotMode, PollKind, VoteChannel } from '../polls/poll.enums.js';
 import { PollsService, type PollDefinition } from '../polls/polls.service.js';
 import { VotingErrorCode } from '../voting.errors.js';
 import type { CastAck } from '../voting.events.js';
-import { BatchFallback, castRefusal, notOnRoll, notSealed, readCastState, writeBatch, type BatchItem, type BatchOutcome } from './cast-batch.js';
+import { BatchFallback, castRefusal, firstBallotRefusal, readCastState, writeBatch, type BatchItem, type BatchOutcome } from './cast-batch.js';
 import { CastRateLimiter } from './cast-rate-limiter.js';
 import { proxyCastError, type ProxyCastFacts } from '../proxies/proxy-rules.js';
 import { confidenceBallotError } from '../rules/evaluate-confidence.js';
@@ -74,6 +74,7 @@ export class CastVoteUseCase {
 
   async cast(user: AuthUser, input: CastInput): Promise<CastAck> {
     const delegateId = user.delegateId;
+    // the one check before the SQL: without a delegate there is no row for readCastState to decide on
     if (!delegateId) throw new DomainError(VotingErrorCode.NOT_ELIGIBLE, 'Only a delegate can vote: your account is not linked to a delegate');
     this.limiter.take(user.id);
     const def = await this.polls.definition(input.pollId);
@@ -197,7 +198,7 @@ export class CastVoteUseCase {
       if (refusal) throw refusal;
       method = facts.actingMethod;
     }
-    const refusal = castRefusal(state, acting !== null);
+    const refusal = castRefusal(state, acting !== null, item.user);
     if (refusal) throw refusal;
     const channel = method === 'online' ? VoteChannel.Online : VoteChannel.Hall;
     if (mine) {
@@ -223,8 +224,8 @@ export class CastVoteUseCase {
       return { pollId: poll.id, ballotId, receipt, replay: false };
     }
     if (acting && state.method !== null) throw new DomainError(VotingErrorCode.REPRESENTED_PRESENT, 'The represented delegate is checked in and votes in person');
-    if (!acting && !state.on_roll) throw notOnRoll();
-    if (secret && item.sealed === null) throw notSealed();
+    const first = firstBallotRefusal(state, acting !== null, secret, item.sealed);
+    if (first) throw first;
     // participation and ballot in one statement; the ballot row is only written when the participation was
     const table = secret ? 'secret_ballot_envelopes (poll_id, sealed)' : 'named_ballots (poll_id, choices, receipt, delegate_id, ballot_id)';
     const values = secret ? `SELECT $1::uuid, decode($5, 'hex') FROM part` : `SELECT $1::uuid, $5::jsonb, $6, $2::uuid, $7::uuid FROM part`;

@@ -12,7 +12,7 @@ import { computeResult } from './poll-result.js';
 import { PollOptionEntity } from './poll-option.entity.js';
 import { PollEntity } from './poll.entity.js';
 import { BallotMode, PollStatus } from './poll.enums.js';
-import { toPollView, type PollView } from './poll.view.js';
+import { storedResult, toPollView, type PollView } from './poll.view.js';
 import { buildCountReport, countReportHash } from '../committee/count-report.js';
 import { BallotKeysService } from '../secrecy/ballot-keys.service.js';
 import type { BallotOpener } from '../secrecy/ballot-crypto.js';
@@ -230,7 +230,7 @@ export class PollLifecycleService {
       kind: poll.kind,
       ballotMode: poll.ballotMode,
       publishedAt: (poll.publishedAt ?? new Date()).toISOString(),
-      result: poll.result ?? {},
+      result: storedResult(poll.result ?? {}),
     });
     return toPollView(poll, options, true);
   }

@@ -1,3 +1,4 @@
+import type { PollResult } from '#contracts';
 import { describeConfidence, describeRule, findDecisionType } from '#legal';
 import { formatRule, type MajorityRule } from '../rules/rule-spec.js';
 import type { PollOptionEntity } from './poll-option.entity.js';
@@ -49,7 +50,7 @@ export interface PollView {
   eligibleCount: number | null;
   options: PollOptionView[];
   /** Staff once closed; everyone once published. */
-  result: Record<string, unknown> | null;
+  result: PollResult | null;
   /** Once published (GET one only). */
   ballots?: PublishedBallot[];
 }
@@ -61,7 +62,14 @@ export interface PollResultView {
   kind: PollKind;
   ballotMode: BallotMode;
   publishedAt: string;
-  result: Record<string, unknown>;
+  result: PollResult;
+}
+
+/** The jsonb column holds what computeResult wrote (poll-result.ts), the shape the contract names PollResult. */
+export function storedResult(result: Record<string, unknown>): PollResult;
+export function storedResult(result: Record<string, unknown> | null): PollResult | null;
+export function storedResult(result: Record<string, unknown> | null): PollResult | null {
+  return result as PollResult | null;
 }
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
@@ -93,7 +101,7 @@ export function toPollView(p: PollEntity, options: PollOptionEntity[], showResul
     options: [...options]
       .sort((a, b) => a.position - b.position)
       .map((o) => ({ id: o.id, position: o.position, label: o.label, code: o.code, delegateId: o.delegateId, subject: o.subject ?? null, subjectName: o.subjectName ?? null, grade: o.grade ?? null })),
-    result: showResult || p.status === PollStatus.Published ? p.result : null,
+    result: showResult || p.status === PollStatus.Published ? storedResult(p.result) : null,
   };
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '#audit';
 import { DomainError, STAFF_ROLES, type AuthUser } from '#core';
-import { AgendaItemEntity, MeetingAccess, MeetingStatus } from '#meetings';
+import { MeetingAccess, MeetingStatus } from '#meetings';
 import { checkOverride, decisionTypeOf, LegalErrorCode, locked, profileOf, sameRule } from '#legal';
 import { GRADE_LABEL, NO_CONFIDENCE_GRADES, RATING_GRADES } from '../rules/evaluate-confidence.js';
 import { parseRule, cloneRule, type MajorityRule } from '../rules/rule-spec.js';
@@ -92,7 +92,7 @@ export class PollsService {
       }
       if (maxChoices > options.length) throw invalid('maxChoices / seats cannot exceed the number of options', 'maxChoices');
     }
-    if (dto.agendaItemId && !(await this.dataSource.getRepository(AgendaItemEntity).exists({ where: { id: dto.agendaItemId, meetingId } }))) {
+    if (dto.agendaItemId && !(await this.access.agendaItem(meetingId, dto.agendaItemId))) {
       throw invalid('The agenda item is not part of this meeting', 'agendaItemId');
     }
     const saved = await this.dataSource.transaction(async (em) => {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Role, Roles, UuidParam, type AuthUser } from '#core';
+import { ApiView, ApiViewList, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
 import { ProxiesService } from './proxies.service.js';
 import { RegisterProxyDto } from './proxies.dto.js';
 import type { MyProxies, ProxyView } from './proxy.view.js';
@@ -20,12 +20,14 @@ export class ProxiesController {
 
   @Post()
   @Roles(Admin, Secretary, Chair)
+  @ApiView('ProxyView', { status: 201 })
   create(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @Body() dto: RegisterProxyDto): Promise<ProxyView> {
     return this.register.execute(user, meetingId, dto);
   }
 
   @Get()
   @Roles(Admin, Secretary, Chair)
+  @ApiViewList('ProxyView')
   list(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<ProxyView[]> {
     return this.proxies.list(user, meetingId);
   }
@@ -33,6 +35,7 @@ export class ProxiesController {
   /** The proxy the caller holds and the one they gave (active only). */
   @Get('mine')
   @Roles(Delegate, Chair)
+  @ApiView('MyProxies')
   mine(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<MyProxies> {
     return this.proxies.mine(user, meetingId);
   }
@@ -41,6 +44,7 @@ export class ProxiesController {
   @Delete(':proxyId')
   @HttpCode(200)
   @Roles(Admin, Secretary, Chair)
+  @ApiView('ProxyView')
   revoke(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string, @UuidParam('proxyId') proxyId: string): Promise<ProxyView> {
     return this.proxies.revoke(user, meetingId, proxyId);
   }
