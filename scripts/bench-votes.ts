@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,6 +153,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(INSTANCES) || INSTANCES < 1 || INSTANCES > 8) throw new Error('--instances must be 1..8');
   const secret = typeof args['jwt-secret'] === 'string' ? args['jwt-secret'] : randomUUID() + randomUUID();
   const hash = await passwordHasher.hash(randomUUID());
+  const ballotKey = randomBytes(32).toString('base64');
+  const ballotKeyDir = mkdtempSync(join(tmpdir(), 'dh-bench-ballot-keys-'));
   const servers: ServerProcess[] = [];
   let services: { databaseUrl: string; redisUrl: string; stop(): void } | null = null;
   let scratch: { url: string; drop(): Promise<void> } | null = null;
@@ -167,6 +169,9 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     SCHEDULER_INTERVAL_SECONDS: '0',
+    // instances of one deployment share the ballot master key and key folder (secret polls close on any of them)
+    BALLOT_KEY: ballotKey,
+    BALLOT_KEY_DIR: ballotKeyDir,
     ...(scratch ? { DATABASE_URL: scratch.url } : { PGLITE_DIR: join(dataDir ?? '', 'pglite'), DATA_DIR: dataDir ?? '' }),
     ...extra,
   });

@@ -1,5 +1,8 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { passwordHasher } from '#core';
 import { seedVotingMeeting, type BenchSeed } from '../../scripts/lib/bench-seed.js';
@@ -13,8 +16,14 @@ export const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
 /** An API process as production runs it (compiled, `node dist/apps/api/src/main.js`) on a given database. */
+// the instances of one deployment share the ballot master key and the key folder, as they share the database
+const SHARED_BALLOT_KEY_DIR = mkdtempSync(join(tmpdir(), 'dh-ballot-keys-'));
+const SHARED_BALLOT_KEY = randomBytes(32).toString('base64');
+
 export function startApiProcess(databaseUrl: string, jwtSecret: string, extra: Record<string, string> = {}): Promise<ServerProcess> {
   return startServer({
+    BALLOT_KEY: SHARED_BALLOT_KEY,
+    BALLOT_KEY_DIR: SHARED_BALLOT_KEY_DIR,
     DATABASE_URL: databaseUrl,
     JWT_SECRET: jwtSecret,
     NODE_ENV: 'production',
