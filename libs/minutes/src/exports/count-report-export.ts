@@ -3,32 +3,12 @@ import type { CountReportView } from '#voting';
 import { PdfWriter } from '../render/pdf-writer.js';
 import { formatVnDateTime, OUTCOME_LABEL, POLL_KIND_LABEL } from '../render/format.js';
 
-interface Content {
-  title: string;
-  kind: string;
-  members: number;
-  onRoll: number;
-  present: number;
-  issued: number;
-  returned: number;
-  valid: number;
-  invalid: number;
-  blank: number;
-  options: { label: string; votes: number; ofMembers: string; ofReturned: string }[];
-  ruleText: string;
-  arithmetic: string;
-  outcome: string;
-  winners: string[];
-  committee: { fullName: string; role: 'head' | 'member' }[];
-  custody: 'server' | 'committee';
-  countedAt: string;
-}
 
 const ROLE_LABEL = { head: 'Trưởng ban', member: 'Thành viên' } as const;
 
 /** The lines of a count report, shared by the PDF and the minutes' section. */
 export function countReportLines(report: CountReportView): string[] {
-  const c = report.content as unknown as Content;
+  const c = report.content;
   return [
     `Nội dung: ${c.title} (${POLL_KIND_LABEL[c.kind] ?? c.kind}, bỏ phiếu kín)`,
     `Thời gian kiểm phiếu: ${formatVnDateTime(new Date(c.countedAt))}`,
@@ -65,7 +45,7 @@ export async function countReportPdf(bodyName: string, meetingTitle: string, rep
 
 /** The same report in the Decree 30/2020 layout: its number when registered, and one signature block per committee member. */
 export async function countReportOfficialPdf(bodyName: string, meetingTitle: string, report: CountReportView, official?: CountReportOfficial): Promise<OfficialPdfResult> {
-  const c = report.content as unknown as Content;
+  const c = report.content;
   const pdf = (await PdfWriter.create(`Biên bản kiểm phiếu - ${c.title}`))
     .nationalHeader(bodyName, { number: official?.number ?? { number: null, symbol: countReportSymbol(bodyName) }, date: official?.date ?? new Date(c.countedAt) })
     .title('BIÊN BẢN KIỂM PHIẾU', meetingTitle);
