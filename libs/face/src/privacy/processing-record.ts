@@ -1,26 +1,8 @@
+import type { ProcessingRecord } from '#contracts';
 import type { AppConfig } from '#core';
 
-export interface ProcessingActivity {
-  name: string;
-  dataCategory: 'basic' | 'sensitive';
-  data: string[];
-  purpose: string;
-  legalBasis: string;
-  retention: string;
-  storage: string;
-  access: string;
-}
-
-export interface ProcessingRecord {
-  generatedAt: string;
-  controller: string;
-  contact: string;
-  noticeVersion: string;
-  activities: ProcessingActivity[];
-  securityMeasures: string[];
-  processors: { name: string; role: string; configured: boolean; data: string }[];
-  legalReferences: string[];
-}
+// the record's types are the contract's, so the PDF, the JSON and the web read one shape
+export type { ProcessingActivity, ProcessingRecord } from '#contracts';
 
 /**
  * The record of processing for the impact assessment dossier (Law 91/2025/QH15 Art. 21; Decree 356/2025/ND-CP,

@@ -1,35 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { CountReportContent } from '#contracts';
 import { percent } from '../rules/fraction.js';
 import type { MajorityRule } from '../rules/rule-spec.js';
 
-/** The count report's content (biên bản kiểm phiếu), stored as jsonb and hashed into the audit chain. */
-export interface CountReportContent {
-  pollId: string;
-  meetingId: string;
-  title: string;
-  kind: string;
-  /** Members of the body with a voting right (tổng số thành viên). */
-  members: number;
-  /** On the roll when the poll opened (present or represented): the ballots issued (số phiếu phát ra). */
-  onRoll: number;
-  present: number;
-  issued: number;
-  /** Ballots returned (số phiếu thu vào). */
-  returned: number;
-  valid: number;
-  invalid: number;
-  blank: number;
-  options: { id: string; label: string; votes: number; ofMembers: string; ofReturned: string }[];
-  /** The rule in words (Vietnamese) and the rule engine's arithmetic. */
-  ruleText: string;
-  arithmetic: string;
-  outcome: string;
-  winners: string[];
-  /** Who counted: the committee (head first); empty when the secretary designated none. */
-  committee: { delegateId: string; fullName: string; role: 'head' | 'member' }[];
-  custody: 'server' | 'committee';
-  countedAt: string;
-}
+// the content type is the contract's: the server writes exactly what the web reads
+export type { CountReportContent } from '#contracts';
 
 const FRACTION_WORDS: Record<string, string> = { '1/2': 'một phần hai (1/2)', '2/3': 'hai phần ba (2/3)', '3/4': 'ba phần tư (3/4)' };
 const BASE_WORDS: Record<string, string> = { members: 'tổng số thành viên', present: 'số thành viên có mặt', cast: 'số phiếu biểu quyết' };
