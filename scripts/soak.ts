@@ -10,7 +10,7 @@
 // - a login flood: 20 wrong-password logins a second with random usernames from one other address (must be limited);
 // - exports: the attendance PDF and the results XLSX every 10 s.
 // Prints JSON on the last line: counts, errors by kind, p50/p99 per kind, the server's RSS and open file descriptors
-// (and this process's active handles) at start and end; exits 1 when anything failed or an acknowledged vote is lost.
+// (and this process's active handles) at start and end, and a per-minute line of RSS, V8 heap and external memory; exits 1 when anything failed or an acknowledged vote is lost.
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,6 +67,12 @@ async function must<T>(base: string, method: string, path: string, token: string
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : 0;
+}
+/** The server's V8 heap in use and its external memory (wasm and Buffers), from its own Prometheus metrics, in MB. */
+async function heapMb(base: string): Promise<{ heapUsedMb: number; externalMb: number }> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const metric = (name: string): number => Math.round(Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? 0) / 1048576);
+  return { heapUsedMb: metric('nodejs_heap_size_used_bytes'), externalMb: metric('nodejs_external_memory_bytes') };
 }
 const openFds = (pid: number): number => readdirSync(`/proc/${pid}/fd`).length;
 const activeHandles = (): number => (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().length;
@@ -134,6 +140,14 @@ async function main(): Promise<void> {
     const start = { rssMb: rssMb(pid), openFds: openFds(pid), clientHandles: activeHandles() };
     let peakRss = start.rssMb;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid))), 1000);
+    // a minute-by-minute memory line: growth that levels off is warm-up, growth that keeps its slope is a leak
+    const began = performance.now();
+    const memory: { minute: number; rssMb: number; heapUsedMb: number; externalMb: number }[] = [{ minute: 0, rssMb: start.rssMb, ...(await heapMb(base)) }];
+    const memorySampler = setInterval(() => {
+      heapMb(base)
+        .then((h) => memory.push({ minute: Math.round((performance.now() - began) / 60_000), rssMb: rssMb(pid), ...h }))
+        .catch(() => fail('metrics'));
+    }, 60_000);
     const until = performance.now() + MINUTES * 60_000;
     log(`${base}: ${MINUTES} min, ${VOTERS} voters a wave, 5 frames/s, 1 login/s, a 20/s login flood, exports every 10 s`);
 
@@ -217,9 +231,11 @@ async function main(): Promise<void> {
       }),
     ]);
     clearInterval(sampler);
+    clearInterval(memorySampler);
     // let closed sockets and keep-alive connections settle before the end sample
     await sleep(5000);
     const end = { rssMb: rssMb(pid), openFds: openFds(pid), clientHandles: activeHandles() };
+    memory.push({ minute: Math.round((performance.now() - began) / 60_000), rssMb: end.rssMb, ...(await heapMb(base)) });
     const report = {
       minutes: MINUTES,
       voters: VOTERS,
@@ -234,6 +250,7 @@ async function main(): Promise<void> {
       errors,
       ms: { vote: stats(latency.vote), frame: stats(latency.frame), login: stats(latency.login), flood: stats(latency.flood), export: stats(latency.export) },
       server: { rssMbStart: start.rssMb, rssMbEnd: end.rssMb, rssMbPeak: peakRss, openFdsStart: start.openFds, openFdsEnd: end.openFds },
+      memory,
       client: { handlesStart: start.clientHandles, handlesEnd: end.clientHandles },
       date: new Date().toISOString().slice(0, 10),
     };
