@@ -34,6 +34,7 @@ const log = (msg: string): void => {
   if (!JSON_ONLY) console.error(`soak: ${msg}`);
 };
 
+type TokenPair = { accessToken: string; refreshToken: string; expiresIn: number };
 type Kind = 'vote' | 'frame' | 'login' | 'flood' | 'export';
 const latency: Record<Kind, number[]> = { vote: [], frame: [], login: [], flood: [], export: [] };
 const errors: Record<string, number> = {};
@@ -114,7 +115,8 @@ async function main(): Promise<void> {
   const base = server.url;
   try {
     // setup: the demo meeting with six people enrolled and two kiosks; a seeded meeting of VOTERS checked-in members
-    const admin = (await must<{ accessToken: string }>(base, 'POST', '/api/auth/login', null, { username: 'admin', password: PASSWORD })).accessToken;
+    const session = { ...(await must<TokenPair>(base, 'POST', '/api/auth/login', null, { username: 'admin', password: PASSWORD })), at: performance.now() };
+    const admin = session.accessToken;
     const [demo] = await must<{ id: string }[]>(base, 'GET', '/api/meetings', admin);
     const invited = await must<{ delegateId: string }[]>(base, 'GET', `/api/meetings/${demo.id}/invitations`, admin);
     const notice = await must<{ version: string; sha256: string }>(base, 'GET', '/api/face/notice', admin);
@@ -224,7 +226,9 @@ async function main(): Promise<void> {
       every(10_000, until, 'export', async () => {
         for (const path of [`/api/meetings/${demo.id}/exports/attendance.pdf`, `/api/meetings/${seed.meetingId}/exports/results.xlsx`]) {
           const t0 = performance.now();
-          const r = await call(base, 'GET', path, path.includes(seed.meetingId) ? staff : admin);
+          // the admin's access token expires during a long run: refresh it as the web client does
+          if (performance.now() - session.at > (session.expiresIn * 1000) / 2) Object.assign(session, await must<TokenPair>(base, 'POST', '/api/auth/refresh', null, { refreshToken: session.refreshToken }), { at: performance.now() });
+          const r = await call(base, 'GET', path, path.includes(seed.meetingId) ? staff : session.accessToken);
           latency.export.push(performance.now() - t0);
           if (r.status !== 200) fail(`export ${r.status} ${path.split('/').pop()}`);
         }
