@@ -57,9 +57,11 @@ export interface TaskView {
   status: TaskStatus;
   report: string | null;
   reportedAt: string | null;
+  /** Reported after the deadline (a task completed while overdue). */
   late: boolean;
   startedAt: string | null;
   overdueAt: string | null;
+  reminderSentAt: string | null;
   createdAt: string;
 }
 

@@ -1,25 +1,6 @@
-export interface ProxyView {
-  id: string;
-  meetingId: string;
-  representedDelegateId: string;
-  representedFullName: string;
-  actingDelegateId: string;
-  actingFullName: string;
-  note: string | null;
-  documentRef: string | null;
-  registeredBy: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-  revokedBy: string | null;
-  active: boolean;
-}
+import type { ProxyView } from '#contracts';
 
-/** The caller's side of proxies in a meeting: the one they hold (vote for someone) and the one they gave. */
-export interface MyProxies {
-  meetingId: string;
-  holds: ProxyView | null;
-  gave: ProxyView | null;
-}
+export type { MyProxies, ProxyView } from '#contracts';
 
 export interface ProxyRow {
   id: string;
