@@ -11,6 +11,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CHECKIN_PEOPLE as PEOPLE, CHECKIN_STRANGERS as STRANGERS } from './lib/checkin-photos.js';
+import { httpCall } from './lib/http-call.js';
 import { hasLocalPostgres, startThrowawayPostgres } from './lib/local-services.js';
 import { parseArgs, scratchDatabase, startServer } from './lib/server-process.js';
 
@@ -35,18 +36,9 @@ const read = (file: string): Buffer => readFileSync(join(FACES, file));
 const mime = (file: string): string => (file.endsWith('.png') ? 'image/png' : 'image/jpeg');
 
 async function call<T>(base: string, method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const h: Record<string, string> = { ...headers };
-  if (token) h.authorization ??= `Bearer ${token}`;
-  let payload: BodyInit | undefined;
-  if (body instanceof FormData || body instanceof Uint8Array) payload = body as BodyInit;
-  else if (body !== undefined) {
-    payload = JSON.stringify(body);
-    h['content-type'] = 'application/json';
-  }
-  const res = await fetch(base + path, { method, headers: h, body: payload });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${text.slice(0, 300)}`);
-  return (text ? JSON.parse(text) : null) as T;
+  const r = await httpCall<T>(base, method, path, token, body, headers);
+  if (r.status >= 300) throw new Error(`${method} ${path} -> ${r.status} ${r.text.slice(0, 300)}`);
+  return r.body as T;
 }
 
 function rssMb(pid: number): number {

@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { passwordHasher } from '#core';
 import { accessTokenFor, seedVotingMeeting } from './lib/bench-seed.js';
 import { CHECKIN_PEOPLE as PEOPLE, CHECKIN_STRANGERS as STRANGERS } from './lib/checkin-photos.js';
+import { httpCall } from './lib/http-call.js';
 import { hasLocalPostgres, startThrowawayPostgres } from './lib/local-services.js';
 import { parseArgs, scratchDatabase, startServer } from './lib/server-process.js';
 import { percentile, VoteCrowd } from './lib/vote-crowd.js';
@@ -43,21 +44,8 @@ const fail = (what: string): void => {
   errors[what] = (errors[what] ?? 0) + 1;
 };
 
-async function call<T>(base: string, method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T | null }> {
-  const h: Record<string, string> = { 'x-forwarded-for': HALL, ...headers };
-  if (token) h.authorization ??= `Bearer ${token}`;
-  let payload: BodyInit | undefined;
-  if (body instanceof FormData || body instanceof Uint8Array) payload = body as BodyInit;
-  else if (body !== undefined) {
-    payload = JSON.stringify(body);
-    h['content-type'] = 'application/json';
-  }
-  const res = await fetch(base + path, { method, headers: h, body: payload });
-  const type = res.headers.get('content-type') ?? '';
-  if (type.includes('json')) return { status: res.status, body: (await res.json()) as T };
-  await res.arrayBuffer();
-  return { status: res.status, body: null };
-}
+const call = <T>(base: string, method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T | null }> =>
+  httpCall<T>(base, method, path, token, body, { 'x-forwarded-for': HALL, ...headers });
 
 async function must<T>(base: string, method: string, path: string, token: string | null, body?: unknown, headers?: Record<string, string>): Promise<T> {
   const r = await call<T>(base, method, path, token, body, headers);
