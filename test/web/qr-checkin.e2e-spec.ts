@@ -73,6 +73,8 @@ maybe('QR check-in: the delegate’s code, the secretary’s scanner, the kiosk 
 
   it('the delegate opens their check-in QR on a phone (390x844): a QR picture and the code in small text', async () => {
     phone = await openSignedIn({ baseUrl: t.url, username: 'delegate2', password, sessions, problems, viewport: { width: 390, height: 844 } });
+    // the page's clock, to move it to just before the code runs out
+    await phone.clock.install();
     await phone.goto(`${t.url}/meetings/${meetingId}/tablet`);
     await phone.getByRole('button', { name: /Mã QR điểm danh/ }).click();
     await phone.getByTestId('my-qr').waitFor();
@@ -83,6 +85,13 @@ maybe('QR check-in: the delegate’s code, the secretary’s scanner, the kiosk 
     const [, , w, h] = viewBox.split(' ').map(Number);
     expect(w).toBe(h);
     expect(w).toBeGreaterThanOrEqual(21 + 8);
+    // 100 s on (20 s before the 120 s code expires) the tablet fetches a fresh code by itself
+    const refreshed = phone.waitForResponse((r) => r.url().endsWith(`/api/meetings/${meetingId}/attendance/my-qr`) && r.status() === 200);
+    await phone.clock.runFor(101_000);
+    const next = (await (await refreshed).json()) as { code: string; expiresAt: string };
+    // (the same code when the fetch falls in the same second as the first: its expiry is whole seconds)
+    await phone.getByTestId('my-qr-code').getByText(next.code, { exact: true }).waitFor();
+    code = next.code;
     await phone.getByTestId('my-qr').scrollIntoViewIfNeeded();
     expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
     await screenshot(phone, 'qr-01-phone-my-qr-390x844');
