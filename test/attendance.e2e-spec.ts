@@ -231,12 +231,16 @@ describe('attendance', () => {
     });
 
     it('a kiosk checks a delegate in with the scanned code (method qr); a second scan is a no-op', async () => {
+      const checkedIn = async () => (await delegate.get<{ checkedIn: boolean }>(`${base(qr.meeting.id)}/my-qr`)).body.checkedIn;
+      expect(await checkedIn()).toBe(false);
       const code = await myCode();
       const res = await new HttpClient(t.url).post<CheckInResult>(`${base(qr.meeting.id)}/qr`, { code }, kiosk(kioskToken));
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ created: true, record: { delegateId: qr.members[0].id, method: 'qr', kioskId } });
       const again = await new HttpClient(t.url).post<CheckInResult>(`${base(qr.meeting.id)}/qr`, { code }, kiosk(kioskToken));
       expect(again.body.created).toBe(false);
+      // the tablet learns it from its own code's answer and stops showing one
+      expect(await checkedIn()).toBe(true);
     });
 
     it('a secretary may submit a code too; other roles and anonymous callers may not', async () => {

@@ -127,6 +127,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/opinion-rounds/:roundId': [Admin, Secretary, Chair, Delegate],
   'POST /api/opinion-rounds/:roundId/open': [Admin, Secretary],
   'POST /api/opinion-rounds/:roundId/answers': [Delegate, Chair],
+  'GET /api/opinion-rounds/:roundId/not-answered': STAFF,
   'POST /api/opinion-rounds/:roundId/remind': [Admin, Secretary],
   'POST /api/opinion-rounds/:roundId/close': [Admin, Secretary],
   // conferencing (LiveKit)

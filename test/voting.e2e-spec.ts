@@ -90,6 +90,9 @@ describe('voting: polls, casting, live events', () => {
     const closed = await secretary.post<PollView>(`/api/polls/${poll.id}/close`);
     expect(closed.status).toBe(200);
     expect(closed.body.result).toMatchObject({ outcome: 'adopted', cast: 5 });
+    // closed, not yet published: staff already read who voted what (their screens name them), a voter does not
+    expect((await secretary.get<PollView>(`/api/polls/${poll.id}`)).body.ballots).toHaveLength(5);
+    expect((await f.voters[1].http.get<PollView>(`/api/polls/${poll.id}`)).body.ballots).toBeUndefined();
 
     const results = [staff, ...voters].map((s) => nextEvent<PollResultView>(s, 'poll:results'));
     const published = await secretary.post<PollView>(`/api/polls/${poll.id}/publish`);

@@ -99,8 +99,17 @@ export async function signInThroughForm(page: Page, baseUrl: string, username: s
 }
 
 /** A new browser session (added to `sessions`, for closing) with its console watched, signed in through the form. */
-export async function openSignedIn(opts: { baseUrl: string; username: string; password: string; sessions: Session[]; problems: ConsoleProblem[]; viewport?: { width: number; height: number } }): Promise<Page> {
-  const session = await openSession(opts.viewport);
+export async function openSignedIn(opts: {
+  baseUrl: string;
+  username: string;
+  password: string;
+  sessions: Session[];
+  problems: ConsoleProblem[];
+  viewport?: { width: number; height: number };
+  /** Extra Chromium flags (a fake camera: fakeCameraArgs). */
+  args?: string[];
+}): Promise<Page> {
+  const session = await openSession(opts.viewport, opts.args);
   opts.sessions.push(session);
   const page = await session.context.newPage();
   watchConsole(page, opts.problems);

@@ -11,10 +11,15 @@ export const fakeCameraArgs = (video: string): string[] => ['--use-fake-device-f
  * (Chromium converts to I420; an odd height gives a 2x2 black video).
  */
 export async function mjpegOf(file: string, frames: number, dir: string): Promise<string> {
-  const meta = await sharp(photo(file)).metadata();
+  return mjpegOfImage(photo(file), frames, dir);
+}
+
+/** As mjpegOf, for any image: a file path or the bytes of one made by the test (a QR code, say). */
+export async function mjpegOfImage(image: string | Buffer, frames: number, dir: string, name = 'camera.mjpeg'): Promise<string> {
+  const meta = await sharp(image).metadata();
   const height = Math.round(((meta.height ?? 480) * 640) / (meta.width ?? 640) / 2) * 2;
-  const jpeg = await sharp(photo(file)).resize({ width: 640, height, fit: 'cover' }).removeAlpha().jpeg({ quality: 90 }).toBuffer();
-  const path = join(dir, 'camera.mjpeg');
+  const jpeg = await sharp(image).resize({ width: 640, height, fit: 'cover' }).removeAlpha().jpeg({ quality: 90 }).toBuffer();
+  const path = join(dir, name);
   writeFileSync(path, Buffer.concat(Array.from({ length: frames }, () => jpeg)));
   return path;
 }

@@ -72,6 +72,9 @@ maybe('written opinion rounds (Chromium)', () => {
     await sec.reload();
     await sec.getByText('1/15 đã trả lời', { exact: false }).waitFor();
     await sec.getByRole('button', { name: 'Kết thúc và tổng hợp' }).click();
+    // before the deadline: a confirmation that says how many have not answered
+    await sec.getByRole('alertdialog').getByText('Còn 14/15 thành viên chưa trả lời', { exact: false }).waitFor();
+    await sec.getByRole('alertdialog').getByRole('button', { name: 'Kết thúc ngay' }).click();
     await sec.getByText('Đã kết thúc và tổng hợp ý kiến.').waitFor();
     await sec.getByTestId('summary-1').getByText(/Đồng ý 1 · Không đồng ý 0 · Ý kiến khác 0/).waitFor();
     await sec.getByTestId('summary-2').getByText(/Đồng ý 0 · Không đồng ý 0 · Ý kiến khác 1/).waitFor();

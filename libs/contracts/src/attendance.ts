@@ -75,4 +75,6 @@ export interface MyQrCode {
   delegateId: string;
   expiresAt: string;
   ttlSeconds: number;
+  /** Already present: the tablet says so instead of showing a code. */
+  checkedIn: boolean;
 }

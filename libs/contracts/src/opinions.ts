@@ -98,6 +98,12 @@ export interface RoundClosed {
   summary: RoundSummary;
 }
 
+/** GET /api/opinion-rounds/:roundId/not-answered (staff): recipients who have not answered every question yet; answers carry the member's name, so the names too. */
+export interface RoundNotAnswered {
+  count: number;
+  names: string[];
+}
+
 /** POST /api/opinion-rounds/:roundId/remind: how many recipients were reminded. */
 export interface RoundReminded {
   reminded: number;

@@ -61,7 +61,7 @@ export interface PollView {
   options: PollOption[];
   /** Staff once closed; everyone once published. */
   result: PollResult | null;
-  /** Once published (GET one only). */
+  /** GET one only: everyone once published; staff already once closed for a named poll. */
   ballots?: PublishedBallot[];
 }
 

@@ -20,6 +20,9 @@ import type {
   CountingKey,
   CountReportView,
   CreatedKiosk,
+  CheckInResult,
+  MyQrCode,
+  RoundNotAnswered,
   Body,
   BodyDetail,
   BodyInput,
@@ -111,6 +114,10 @@ export const api = {
   checkOut: (id: string, delegateId: string) => apiJson<AttendanceListItem>(`${m(id)}/attendance/checkout`, { method: 'POST', body: { delegateId } }),
   excuse: (id: string, delegateId: string, reason: string) =>
     apiJson<AttendanceListItem>(`${m(id)}/attendance/excuse`, { method: 'POST', body: { delegateId, reason } }),
+  /** The delegate's own short-lived check-in code (and whether they are already present). */
+  myQr: (id: string, signal?: AbortSignal) => apiJson<MyQrCode>(`${m(id)}/attendance/my-qr`, { signal }),
+  /** A scanned or typed check-in code, sent by the secretary (the kiosk sends it with its own token). */
+  qrCheckIn: (id: string, code: string) => apiJson<CheckInResult>(`${m(id)}/attendance/qr`, { method: 'POST', body: { code } }),
   speakers: (id: string, signal?: AbortSignal) => apiJson<SpeakerRequest[]>(`${m(id)}/speakers`, { signal }),
   grantFloor: (id: string, requestId: string) => apiJson<unknown>(`${m(id)}/speakers/${encodeURIComponent(requestId)}/grant`, { method: 'POST' }),
   endFloor: (id: string, requestId: string) => apiJson<void>(`${m(id)}/speakers/${encodeURIComponent(requestId)}/end`, { method: 'POST' }),
@@ -145,6 +152,7 @@ export const api = {
   round: (roundId: string, signal?: AbortSignal) => apiJson<OpinionRound>(`/opinion-rounds/${encodeURIComponent(roundId)}`, { signal }),
   createRound: (body: NewRound) => apiJson<OpinionRound>('/opinion-rounds', { method: 'POST', body }),
   roundAction: (roundId: string, action: 'open' | 'close' | 'remind') => apiJson<unknown>(`/opinion-rounds/${encodeURIComponent(roundId)}/${action}`, { method: 'POST' }),
+  roundNotAnswered: (roundId: string) => apiJson<RoundNotAnswered>(`/opinion-rounds/${encodeURIComponent(roundId)}/not-answered`),
   answerRound: (roundId: string, answers: { questionId: string; choice: RoundChoice; comment?: string }[]) =>
     apiJson<OpinionRound>(`/opinion-rounds/${encodeURIComponent(roundId)}/answers`, { method: 'POST', body: { answers } }),
   /** Whether LiveKit is configured, from the public health report (the conference routes would answer 503). */

@@ -9,6 +9,7 @@ import { useLivePolls, type Tally } from '../voting/use-live-polls.js';
 import { ActionFeedback } from './action-feedback.js';
 import { ConfirmBox } from './confirm-box.js';
 import { ErrorMessage } from './error-message.js';
+import { NamedBallots } from './named-ballots.js';
 import { Countdown, PollProgressBar } from './poll-live.js';
 import { PollResultPanel } from './poll-result.js';
 import { useAction } from './use-action.js';
@@ -106,6 +107,7 @@ export function PollControl({ poll, tally, title, onChanged, canRun = true }: { 
         </>
       ) : null}
       {poll.result ? <PollResultPanel poll={poll} /> : null}
+      {poll.result ? <NamedBallots poll={poll} /> : null}
     </>
   );
 }
@@ -252,5 +254,10 @@ export function PollBoard({ meetingId }: { meetingId: string }) {
     const tally = tallies[latest.id];
     return <p className="empty">{t('vote.awaitingPublish', { cast: tally?.cast ?? '…', eligible: tally?.eligible ?? latest.eligibleCount ?? '…' })}</p>;
   }
-  return <PollResultPanel poll={latest} />;
+  return (
+    <>
+      <PollResultPanel poll={latest} />
+      <NamedBallots poll={latest} />
+    </>
+  );
 }

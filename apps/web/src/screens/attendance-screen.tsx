@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api/endpoints.js';
 import type { AttendanceListItem, UnrecognisedFace } from '#contracts';
+import { QrScanner } from '../checkin/qr-scanner.js';
 import { formatTime } from '../components/attendance-charts.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { LiveBadge } from '../components/live-badge.js';
@@ -235,25 +236,32 @@ export default function AttendanceScreen({ params }: ScreenProps) {
             </div>
           ) : null}
         </section>
-        <section className="panel alerts-panel" aria-labelledby="alerts-h">
-          <h2 id="alerts-h">{t('att.alerts')}</h2>
-          <div aria-live="polite">
-            {alerts.length === 0 ? <p className="empty">{t('att.alertsEmpty')}</p> : null}
-            <ul className="alert-list">
-              {alerts.map((a) => {
-                const time = formatTime(locale, a.at);
-                return (
-                  <li key={a.key} className="face-alert">
-                    <p>{t('att.alert', { time, count: String(a.count), kiosk: a.kioskName ?? t('att.unknownKiosk') })}</p>
-                    <button type="button" className="btn btn-small" onClick={() => setAlerts((prev) => prev.filter((x) => x.key !== a.key))}>
-                      {t('att.dismiss')}
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          </div>
-        </section>
+        <div className="att-side">
+          <section className="panel qr-panel" aria-labelledby="att-qr-h">
+            <h2 id="att-qr-h">{t('qr.scanTitle')}</h2>
+            <p className="muted small">{t('qr.scanHelp')}</p>
+            <QrScanner submit={(code) => api.qrCheckIn(meetingId, code)} onCheckedIn={(r) => upsert(r.record)} />
+          </section>
+          <section className="panel alerts-panel" aria-labelledby="alerts-h">
+            <h2 id="alerts-h">{t('att.alerts')}</h2>
+            <div aria-live="polite">
+              {alerts.length === 0 ? <p className="empty">{t('att.alertsEmpty')}</p> : null}
+              <ul className="alert-list">
+                {alerts.map((a) => {
+                  const time = formatTime(locale, a.at);
+                  return (
+                    <li key={a.key} className="face-alert">
+                      <p>{t('att.alert', { time, count: String(a.count), kiosk: a.kioskName ?? t('att.unknownKiosk') })}</p>
+                      <button type="button" className="btn btn-small" onClick={() => setAlerts((prev) => prev.filter((x) => x.key !== a.key))}>
+                        {t('att.dismiss')}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          </section>
+        </div>
       </div>
     </article>
   );

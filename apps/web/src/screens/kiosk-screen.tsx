@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.js';
+import { QrScanner } from '../checkin/qr-scanner.js';
 import { LanguageSwitch } from '../components/shell.js';
 import { useI18n } from '../i18n/i18n.js';
-import type { ApiErrorBody, FrameResult } from '#contracts';
+import type { ApiErrorBody, CheckInResult, FrameResult } from '#contracts';
 import type { ScreenProps } from '../routes.js';
 
 type View =
@@ -21,6 +23,9 @@ const FRAME_INTERVAL_MS = 330;
 const WELCOME_MS = 6000;
 const UNRECOGNISED_MS = 3000;
 const storageKey = (meetingId: string) => `dh.kiosk.${meetingId}`;
+/** Refusals of the kiosk's token itself: the kiosk asks for the code again. */
+const TOKEN_REFUSED = new Set(['KIOSK_TOKEN_INVALID', 'KIOSK_WRONG_MEETING', 'KIOSK_WRONG_DEVICE']);
+type Mode = 'face' | 'qr';
 
 /** This tablet's id, made once and kept: the server ties a kiosk token to the first device that uses it. */
 function deviceId(): string {
@@ -110,7 +115,7 @@ export default function KioskScreen({ params }: ScreenProps) {
       <main id="main" className="kiosk-main">
         {token ? <h1 className="visually-hidden">{t('kiosk.title')}</h1> : null}
         {token ? (
-          <KioskCamera meetingId={meetingId} token={token} onTokenRefused={() => forget(t('kiosk.tokenRefused'))} />
+          <KioskStage meetingId={meetingId} token={token} onTokenRefused={() => forget(t('kiosk.tokenRefused'))} />
         ) : (
           <TokenForm
             error={tokenError}
@@ -165,6 +170,57 @@ function TokenForm({ error, onSubmit }: { error: string | null; onSubmit(token: 
         {t('kiosk.start')}
       </button>
     </form>
+  );
+}
+
+/** Face recognition or a delegate's QR code: one camera, so one mode at a time (switching stops the other's stream). */
+function KioskStage({ meetingId, token, onTokenRefused }: { meetingId: string; token: string; onTokenRefused(): void }) {
+  const { t } = useI18n();
+  const [mode, setMode] = useState<Mode>('face');
+  return (
+    <div className="kiosk-body">
+      <div className="kiosk-modes" role="group" aria-label={t('kiosk.mode')}>
+        <button type="button" className="btn btn-large" aria-pressed={mode === 'face'} onClick={() => setMode('face')}>
+          {t('kiosk.modeFace')}
+        </button>
+        <button type="button" className="btn btn-large" aria-pressed={mode === 'qr'} onClick={() => setMode('qr')}>
+          {t('qr.scan')}
+        </button>
+      </div>
+      {mode === 'face' ? <KioskCamera meetingId={meetingId} token={token} onTokenRefused={onTokenRefused} /> : <KioskQr meetingId={meetingId} token={token} onTokenRefused={onTokenRefused} />}
+    </div>
+  );
+}
+
+function KioskQr({ meetingId, token, onTokenRefused }: { meetingId: string; token: string; onTokenRefused(): void }) {
+  const { t } = useI18n();
+  const refused = useRef(onTokenRefused);
+  refused.current = onTokenRefused;
+  const submit = useCallback(
+    async (code: string): Promise<CheckInResult> => {
+      let res: Response;
+      try {
+        res = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}/attendance/qr`, {
+          method: 'POST',
+          headers: { authorization: `Kiosk ${token}`, 'x-kiosk-device': deviceId(), 'content-type': 'application/json' },
+          body: JSON.stringify({ code }),
+        });
+      } catch (err: unknown) {
+        throw new ApiError('NETWORK', err instanceof Error ? err.message : 'network error', 0);
+      }
+      if (res.ok) return (await res.json()) as CheckInResult;
+      const failure: Partial<ApiErrorBody> | null = await res.json().catch(() => null);
+      const errorCode = failure?.error?.code ?? (res.status >= 500 ? 'INTERNAL' : 'UNKNOWN');
+      if (res.status === 401 || TOKEN_REFUSED.has(errorCode)) refused.current();
+      throw new ApiError(errorCode, failure?.error?.message ?? `HTTP ${res.status}`, res.status, failure?.error?.details);
+    },
+    [meetingId, token],
+  );
+  return (
+    <div className="kiosk-stage kiosk-qr">
+      <p className="kiosk-big">{t('kiosk.qrIdle')}</p>
+      <QrScanner kiosk submit={submit} />
+    </div>
   );
 }
 
@@ -243,7 +299,7 @@ function KioskCamera({ meetingId, token, onTokenRefused }: { meetingId: string; 
       }
       const failure: Partial<ApiErrorBody> | null = await res.json().catch(() => null);
       const code = failure?.error?.code ?? '';
-      if (res.status === 401 || code === 'KIOSK_TOKEN_INVALID' || code === 'KIOSK_WRONG_MEETING' || code === 'KIOSK_WRONG_DEVICE') {
+      if (res.status === 401 || TOKEN_REFUSED.has(code)) {
         stopped = true;
         refused.current();
         return;

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { api } from '../api/endpoints.js';
 import { STAFF_ROLES } from '../api/rules.js';
-import type { OpinionRound, RoundChoice } from '#contracts';
+import type { OpinionRound, RoundChoice, RoundNotAnswered } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
+import { ConfirmBox } from '../components/confirm-box.js';
 import { DownloadButton } from '../components/download-button.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { PageHead } from '../components/page-head.js';
@@ -21,12 +22,21 @@ export default function RoundScreen({ params }: ScreenProps) {
   const me = useMe();
   const { state, reload, set } = useAsync((signal) => api.round(roundId, signal), [roundId]);
   const action = useAction();
+  // closing before the deadline asks first, saying who has not answered yet
+  const [closing, setClosing] = useState<RoundNotAnswered | null>(null);
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={reload} />;
   const r = state.data;
   const manage = me.role === 'admin' || me.role === 'secretary';
 
   const act = (step: 'open' | 'close' | 'remind') => void action.run(() => api.roundAction(roundId, step), { done: t(`rounds.done.${step}`), settled: reload });
+  const askClose = () => {
+    if (Date.parse(r.deadline) <= Date.now()) return act('close');
+    void action.run(async () => setClosing(await api.roundNotAnswered(roundId)));
+  };
+  const deadline = formatDateTime(locale, r.deadline);
+  const closeText = (c: RoundNotAnswered): string =>
+    c.count === 0 ? t('rounds.confirmCloseAll', { deadline }) : t('rounds.confirmClose', { deadline, n: c.count, total: r.recipients, names: c.names.join(', ') });
 
   return (
     <article aria-labelledby="round-title">
@@ -49,12 +59,25 @@ export default function RoundScreen({ params }: ScreenProps) {
               <button type="button" className="btn btn-large" disabled={action.busy} onClick={() => act('remind')}>
                 {t('rounds.remind')}
               </button>
-              <button type="button" className="btn btn-primary btn-large" disabled={action.busy} onClick={() => act('close')}>
+              <button type="button" className="btn btn-primary btn-large" disabled={action.busy} onClick={askClose}>
                 {t('rounds.close')}
               </button>
             </>
           )}
         </div>
+      ) : null}
+      {manage && closing && r.status === 'open' ? (
+        <ConfirmBox
+          id="round-close-confirm"
+          text={closeText(closing)}
+          confirm={t('rounds.closeNow')}
+          busy={action.busy}
+          onConfirm={() => {
+            setClosing(null);
+            act('close');
+          }}
+          onCancel={() => setClosing(null)}
+        />
       ) : null}
       {me.delegateId && r.status === 'open' ? <AnswerForm round={r} onAnswered={(updated) => set(updated)} /> : null}
       {r.summary ? (

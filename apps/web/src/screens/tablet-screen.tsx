@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { api } from '../api/endpoints.js';
 import type { AgendaItem, PollView } from '#contracts';
 import { useMe } from '../auth/auth.js';
+import { MyQrPanel } from '../checkin/my-qr-panel.js';
 import { ActionFeedback } from '../components/action-feedback.js';
 import { Agenda } from '../components/agenda.js';
 import { ConferencePanel } from '../components/conference-panel.js';
@@ -61,6 +62,7 @@ export default function TabletScreen({ params }: ScreenProps) {
       </div>
       <div className="tablet-grid">
         <div className="tablet-side">
+          {me.delegateId ? <MyQrPanel meetingId={meetingId} status={m.status} /> : null}
           {duties.length > 0 ? <DutiesPanel meetingId={meetingId} duties={duties} /> : null}
           <section className="panel vote-panel" aria-labelledby="vote-h">
             <h2 id="vote-h">{t('tablet.vote')}</h2>

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, Clock, DomainError, type AppConfig, type AuthUser } from '#core';
 import { MeetingAccess, MeetingsErrorCode, MeetingStatus } from '#meetings';
 import { CheckInMethod } from '../attendance-record.entity.js';
+import { AttendanceReadService } from '../attendance-read.service.js';
 import { AttendanceErrorCode } from '../attendance.errors.js';
 import { AttendanceService } from '../attendance.service.js';
 import type { CheckInResult } from '../attendance.types.js';
@@ -14,6 +15,8 @@ export interface MyQrCode {
   delegateId: string;
   expiresAt: Date;
   ttlSeconds: number;
+  /** Already present: the tablet says so instead of showing a code. */
+  checkedIn: boolean;
 }
 
 /** QR check-in: a delegate shows a short-lived signed code, a kiosk or the secretary scans it. */
@@ -23,6 +26,7 @@ export class QrCheckInService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly attendance: AttendanceService,
+    private readonly read: AttendanceReadService,
     private readonly access: MeetingAccess,
   ) {}
 
@@ -34,7 +38,8 @@ export class QrCheckInService {
     // staff with a delegate record see every meeting, but have a code only where they are invited
     if (!invitation) throw new DomainError(MeetingsErrorCode.NOT_INVITED, 'This delegate is not invited to the meeting');
     const { code, expiresAt } = signQrCode(this.config.jwt.secret, meetingId, user.delegateId, this.clock.now().getTime());
-    return { code, meetingId, delegateId: user.delegateId, expiresAt, ttlSeconds: QR_CODE_TTL_SECONDS };
+    const checkedIn = await this.read.isPresent(meetingId, user.delegateId);
+    return { code, meetingId, delegateId: user.delegateId, expiresAt, ttlSeconds: QR_CODE_TTL_SECONDS, checkedIn };
   }
 
   async checkIn(meetingId: string, code: string, caller: KioskOrUser): Promise<CheckInResult> {

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import type { RoundNotAnswered } from '#contracts';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiView, ApiViewList, type AuthUser, CurrentUser, Role, Roles, UuidParam } from '#core';
 import { AnswerRoundDto, CreateRoundDto } from './rounds.dto.js';
@@ -48,6 +49,14 @@ export class RoundsController {
   @ApiView('OpinionRound')
   answer(@CurrentUser() user: AuthUser, @UuidParam('roundId') roundId: string, @Body() dto: AnswerRoundDto): Promise<RoundView> {
     return this.rounds.answer(user, roundId, dto);
+  }
+
+  /** Staff: who has not answered yet (the close confirmation names them). */
+  @Get(':roundId/not-answered')
+  @Roles(Admin, Secretary, Chair)
+  @ApiView('RoundNotAnswered')
+  notAnswered(@UuidParam('roundId') roundId: string): Promise<RoundNotAnswered> {
+    return this.rounds.notAnswered(roundId);
   }
 
   @Post(':roundId/remind')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
+import type { RoundNotAnswered } from '#contracts';
 import { Clock, DomainError, ErrorCode, STAFF_ROLES, type AuthUser } from '#core';
 import { BodyEntity, BodyMemberEntity } from '#delegates';
 import { OpinionsErrorCode } from '../opinions.errors.js';
@@ -170,6 +171,16 @@ export class RoundsService {
     if (pending.length > 0) await this.recipients.update({ roundId, delegateId: In(pending) }, { remindedAt: at });
     await this.rounds.update({ id: roundId }, { remindersSentAt: at });
     return { reminded: pending.length };
+  }
+
+  /** Who has not answered yet, for the staff's confirmation before closing a round early. */
+  async notAnswered(roundId: string): Promise<RoundNotAnswered> {
+    if (!(await this.rounds.exists({ where: { id: roundId } }))) throw DomainError.notFound('Opinion round', roundId);
+    const pending = await this.pendingRecipients(roundId);
+    if (pending.length === 0) return { count: 0, names: [] };
+    const rows = await this.dataSource.query<{ full_name: string }[]>(`SELECT full_name FROM delegates WHERE id = ANY($1::uuid[])`, [pending]);
+    const names = rows.map((r) => r.full_name).sort(new Intl.Collator('vi').compare);
+    return { count: names.length, names };
   }
 
   /** One scheduler pass: send due reminders, close rounds whose deadline passed. */

@@ -51,7 +51,7 @@ export interface PollView {
   options: PollOptionView[];
   /** Staff once closed; everyone once published. */
   result: PollResult | null;
-  /** Once published (GET one only). */
+  /** GET one only: everyone once published; staff already once closed for a named poll. */
   ballots?: PublishedBallot[];
 }
 

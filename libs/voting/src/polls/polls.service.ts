@@ -184,7 +184,9 @@ export class PollsService {
     const { staff } = await this.access.assertCanView(user, poll.meetingId);
     if (!staff && poll.status === PollStatus.Draft) throw DomainError.notFound('Poll', pollId);
     const view = toPollView(poll, (await this.optionsOf([poll.id])).get(poll.id) ?? [], staff);
-    if (poll.status === PollStatus.Published) view.ballots = await this.publishedBallots(poll);
+    // staff read a named poll's ballots once closed, as they read its result; a secret poll's only ever as receipts
+    const namedForStaff = staff && poll.ballotMode === BallotMode.Named && poll.status === PollStatus.Closed;
+    if (poll.status === PollStatus.Published || namedForStaff) view.ballots = await this.publishedBallots(poll);
     return view;
   }
 
