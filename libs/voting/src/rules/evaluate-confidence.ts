@@ -1,9 +1,10 @@
+import type { ConfidenceFlag, ConfidenceGrade } from '#contracts';
 import { meets, percent, votesNeeded } from './fraction.js';
 import { assertCount, countsError } from './rule-context.js';
 import type { RuleFraction } from './rule-spec.js';
 
-/** Lấy phiếu tín nhiệm: three levels per official; bỏ phiếu tín nhiệm: two. */
-export type ConfidenceGrade = 'high' | 'medium' | 'low' | 'trust' | 'no_trust';
+/** Lấy phiếu tín nhiệm: three levels per official; bỏ phiếu tín nhiệm: two (the unions are the contract's). */
+export type { ConfidenceFlag, ConfidenceGrade };
 export const RATING_GRADES: readonly ConfidenceGrade[] = ['high', 'medium', 'low'];
 export const NO_CONFIDENCE_GRADES: readonly ConfidenceGrade[] = ['trust', 'no_trust'];
 
@@ -16,22 +17,24 @@ export const GRADE_LABEL: Record<ConfidenceGrade, { vi: string; en: string }> = 
 };
 
 /** Consequences Resolution 96/2023/QH15 attaches to a result; none of them is "won" or "adopted". */
-export type ConfidenceFlag = 'may_resign' | 'dismissal_proposal';
-
 export const FLAG_LABEL: Record<ConfidenceFlag, { vi: string; en: string }> = {
   may_resign: {
-    vi: 'Quá nửa đến dưới hai phần ba tổng số đại biểu đánh giá tín nhiệm thấp: có thể xin từ chức; nếu không xin từ chức thì đưa ra bỏ phiếu tín nhiệm',
-    en: 'More than half and less than two thirds of all delegates rated low confidence: may resign; otherwise a no-confidence vote follows',
+    vi: 'Quá nửa tổng số đại biểu đánh giá tín nhiệm thấp: có thể xin từ chức',
+    en: 'More than half of all delegates rated low confidence: may resign',
+  },
+  confidence_vote_proposal: {
+    vi: 'Từ hai phần ba tổng số đại biểu trở lên đánh giá tín nhiệm thấp: cơ quan, người có thẩm quyền giới thiệu trình bỏ phiếu tín nhiệm',
+    en: 'Two thirds or more of all delegates rated low confidence: the nominating body puts a no-confidence vote',
   },
   dismissal_proposal: {
-    vi: 'Đạt ngưỡng để cơ quan, người có thẩm quyền giới thiệu trình miễn nhiệm',
-    en: 'Reaches the threshold for the nominating body to propose removal from office',
+    vi: 'Quá nửa tổng số đại biểu không tín nhiệm: cơ quan, người có thẩm quyền giới thiệu trình miễn nhiệm',
+    en: 'More than half of all delegates voted no confidence: the nominating body proposes removal from office',
   },
 };
 
 export interface ConfidenceThresholdsInput {
   mayResignLow: RuleFraction;
-  dismissLow: RuleFraction;
+  voteLow: RuleFraction;
   dismissNoConfidence: RuleFraction;
 }
 
@@ -101,8 +104,8 @@ export function evaluateConfidence(input: ConfidenceInput): ConfidenceResult {
     if (quorumMet) {
       if (input.mode === 'rating') {
         const low = counts.low ?? 0;
-        // Resolution 96/2023/QH15: from 2/3 of ALL delegates "tín nhiệm thấp" removal is proposed; more than half up to that, may resign
-        if (meets(thresholds.dismissLow.kind, thresholds.dismissLow, low, members)) flags.push('dismissal_proposal');
+        // Resolution 96/2023/QH15: from 2/3 of ALL delegates "tín nhiệm thấp" a no-confidence vote is put; more than half up to that, may resign
+        if (meets(thresholds.voteLow.kind, thresholds.voteLow, low, members)) flags.push('confidence_vote_proposal');
         else if (meets(thresholds.mayResignLow.kind, thresholds.mayResignLow, low, members)) flags.push('may_resign');
       } else if (meets(thresholds.dismissNoConfidence.kind, thresholds.dismissNoConfidence, counts.no_trust ?? 0, members)) {
         // Resolution 96/2023/QH15: more than half of ALL delegates "không tín nhiệm": removal is proposed

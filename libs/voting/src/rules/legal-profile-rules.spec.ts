@@ -126,8 +126,8 @@ describe('confidence votes (Resolution 96/2023/QH15): shares of ALL delegates an
     [15, []],
     [16, ['may_resign']],
     [19, ['may_resign']],
-    [20, ['dismissal_proposal']],
-    [30, ['dismissal_proposal']],
+    [20, ['confidence_vote_proposal']],
+    [30, ['confidence_vote_proposal']],
   ])('30 delegates, %i rate low -> %j', (low, flags) => {
     expect(rate(low).flags).toEqual(flags);
   });
