@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Role } from '#core';
 import { DemoSeeder } from '../../apps/api/src/seed/demo.seeder.js';
-import { DEMO_COUNCIL_SESSION, DEMO_MEETING } from '../../apps/api/src/seed/demo.data.js';
+import { DEMO_BODY, DEMO_COUNCIL, DEMO_COUNCIL_SESSION, DEMO_MEETING } from '../../apps/api/src/seed/demo.data.js';
 import { clientAs } from '../factories/user.factory.js';
 import { HttpClient } from '../utils/http.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
@@ -277,6 +277,24 @@ maybe('legal profiles: decision types, a confidence rating on tablets, a failed 
     const [stored] = await t.dataSource.query<{ status: string; agenda_item_id: string }[]>(`SELECT status, agenda_item_id FROM round_proposals WHERE round_id = $1`, [round.body.id]);
     expect(stored).toEqual({ status: 'taken', agenda_item_id: agenda.at(-1)?.id });
   }, 240_000);
+
+  it("the bodies screen shows each body's kind with its quorum floor, tie rule and proxies", async () => {
+    const admin = await openSignedIn({ baseUrl: t.url, username: 'admin', password, sessions, problems });
+    await admin.goto(`${t.url}/admin/bodies`);
+    const bodies = (await secretary.get<{ id: string; name: string }[]>('/api/bodies')).body;
+    const council = admin.getByTestId(`body-${bodies.find((b) => b.name === DEMO_COUNCIL.name)!.id}`);
+    const committee = admin.getByTestId(`body-${bodies.find((b) => b.name === DEMO_BODY.name)!.id}`);
+    expect(nfc(await council.textContent())).toContain('Hội đồng nhân dân (HĐND)');
+    expect(nfc(await council.textContent())).toContain('Ít nhất 2/3 tổng số đại biểu có mặt');
+    expect(nfc(await council.textContent())).toContain('không có phiếu quyết định của Chủ tọa khi ngang nhau');
+    expect(nfc(await committee.textContent())).toContain('Ủy ban nhân dân (UBND)');
+    expect(nfc(await committee.textContent())).toContain('quyết định theo ý kiến mà Chủ tịch đã biểu quyết');
+    // the kind is chosen at creation: its help says what the profile locks
+    await admin.getByLabel('Loại cơ quan (hồ sơ pháp lý)').selectOption('peoples_council');
+    await admin.getByText('nghị quyết khi quá nửa tổng số đại biểu tán thành', { exact: false }).waitFor();
+    expect(await admin.getByLabel('Cho phép biểu quyết ủy quyền').isDisabled()).toBe(true);
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+  }, 120_000);
 
   it('no console errors or uncaught page errors', () => {
     expect(problems).toEqual([]);

@@ -31,6 +31,7 @@ export default function BodiesScreen() {
           <DataTable
             rows={state.data}
             rowKey={(b) => b.id}
+            rowTestId={(b) => `body-${b.id}`}
             empty={t('bodies.empty')}
             labelledBy="bodies-title"
             columns={[
