@@ -296,6 +296,24 @@ maybe('legal profiles: decision types, a confidence rating on tablets, a failed 
     expect(await seriousA11yViolations(admin)).toEqual([]);
   }, 120_000);
 
+  it('only an administrator applies another rule, and only with its legal basis, which is stored', async () => {
+    const admin = await openSignedIn({ baseUrl: t.url, username: 'admin', password, sessions, problems });
+    await admin.goto(`${t.url}/meetings/${councilId}/console`);
+    const form = admin.getByRole('form', { name: 'Tạo nội dung biểu quyết' });
+    await form.getByLabel('Tiêu đề biểu quyết').fill('Nghị quyết theo nguyên tắc khác');
+    await form.getByLabel(/Áp dụng nguyên tắc khác/).check();
+    await form.getByLabel('Nguyên tắc áp dụng').selectOption('two_thirds_members');
+    await form.getByRole('button', { name: 'Tạo biểu quyết' }).click();
+    await form.getByText('Nhập căn cứ pháp lý của nguyên tắc khác (văn bản và điều, ít nhất 10 ký tự).').waitFor();
+    await form.getByLabel('Căn cứ pháp lý (văn bản, điều, khoản)').fill('Điều 5 Quy chế làm việc HĐND (thử nghiệm)');
+    await form.getByRole('button', { name: 'Tạo biểu quyết' }).click();
+    await admin.getByText('Đã tạo biểu quyết “Nghị quyết theo nguyên tắc khác”.').waitFor();
+    const polls = (await secretary.get<(PollView & { override: { basis: string } | null; rule: { threshold: unknown } })[]>(`/api/meetings/${councilId}/polls`)).body;
+    const overridden = polls.find((p) => p.title === 'Nghị quyết theo nguyên tắc khác')!;
+    expect(overridden.override?.basis).toBe('Điều 5 Quy chế làm việc HĐND (thử nghiệm)');
+    expect(overridden.rule.threshold).toEqual({ kind: 'at_least', num: 2, den: 3 });
+  }, 120_000);
+
   it('no console errors or uncaught page errors', () => {
     expect(problems).toEqual([]);
   });
