@@ -83,6 +83,7 @@ describe('route x role x invited', () => {
       kioskId: kiosk.body.id,
       conclusionId: conclusion.body.id,
       proxyId: randomUUID(),
+      proposalId: randomUUID(),
       receipt: '0123456789abcdef',
     };
     // a poll route's :id is the poll's

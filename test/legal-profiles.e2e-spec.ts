@@ -144,6 +144,24 @@ describe("legal profiles: a People's Council confidence vote, and the rules the 
     const unknownType = await secretary.post<ErrorShape>(`/api/meetings/${f.meeting.id}/polls`, { kind: 'motion', ballotMode: 'named', decisionType: 'committee_decision', title: 'x' });
     expect(unknownType.status).toBe(400);
     expect(unknownType.body.error.code).toBe('DECISION_TYPE_INVALID');
+    // officials given as name and office (the web form's shape): one subject each, "name — office" on the ballot
+    const byOfficials = await secretary.post<PollView>(`/api/meetings/${f.meeting.id}/polls`, {
+      ...confidenceBody({ options: undefined }),
+      kind: 'no_confidence',
+      decisionType: 'no_confidence_vote',
+      officials: [{ name: ' Nguyễn Văn A ', office: 'Chủ tịch UBND' }, { name: 'Trần Thị B' }],
+    });
+    expect(byOfficials.status).toBe(201);
+    expect(byOfficials.body.options.map((o) => [o.subject, o.subjectName, o.grade])).toEqual([
+      [1, 'Nguyễn Văn A — Chủ tịch UBND', 'trust'],
+      [1, 'Nguyễn Văn A — Chủ tịch UBND', 'no_trust'],
+      [2, 'Trần Thị B', 'trust'],
+      [2, 'Trần Thị B', 'no_trust'],
+    ]);
+    const both = await secretary.post<ErrorShape>(`/api/meetings/${f.meeting.id}/polls`, { ...confidenceBody(), officials: [{ name: 'Trần Thị B' }] });
+    expect(both.status).toBe(400);
+    const motionOfficials = await secretary.post<ErrorShape>(`/api/meetings/${f.meeting.id}/polls`, { kind: 'motion', ballotMode: 'named', title: 'x', officials: [{ name: 'Trần Thị B' }] });
+    expect(motionOfficials.status).toBe(400);
   }, 120_000);
 
   it('refuses proxies in a People\'s Council or Committee, and a quorum below 2/3 unless an administrator gives the legal basis', async () => {

@@ -130,6 +130,10 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/opinion-rounds/:roundId/not-answered': STAFF,
   'POST /api/opinion-rounds/:roundId/remind': [Admin, Secretary],
   'POST /api/opinion-rounds/:roundId/close': [Admin, Secretary],
+  // written rounds that failed or were not decided, carried to the body's next meeting
+  'GET /api/meetings/:id/round-proposals': [Admin, Secretary, Chair],
+  'POST /api/meetings/:id/round-proposals/:proposalId/take': [Admin, Secretary],
+  'POST /api/meetings/:id/round-proposals/:proposalId/dismiss': [Admin, Secretary],
   // conferencing (LiveKit)
   'POST /api/meetings/:id/conference/token': 'any',
   'POST /api/meetings/:id/conference/hall-token': STAFF,

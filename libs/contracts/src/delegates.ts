@@ -1,3 +1,5 @@
+import type { PollKind } from './voting.js';
+
 /** libs/delegates views. */
 export interface Delegate {
   id: string;
@@ -35,11 +37,35 @@ export interface Body {
   allowProxyVoting: boolean;
   /** The legal profile (libs/legal): fixed at creation. */
   kind: BodyKind;
-  profile: { label: { vi: string; en: string }; locked: boolean; quorum: { vi: string; en: string; basis: string }; proxies: { allowed: boolean; basis: string } };
+  profile: ProfileSummary;
   memberCount: number;
 }
 
 export type BodyKind = 'peoples_committee' | 'peoples_council' | 'council_standing' | 'other';
+
+/** A decision type of a legal profile (libs/legal), as the poll form offers it: the rule in words and its source. */
+export interface DecisionTypeView {
+  code: string;
+  label: { vi: string; en: string };
+  pollKinds: PollKind[];
+  /** The law requires a secret ballot: the poll form locks the mode. */
+  secret: boolean;
+  rule: { vi: string; en: string };
+  basis: string;
+  /** The text could not be checked against the current law: shown as "to verify". */
+  toVerify: boolean;
+}
+
+/** A body kind's legal profile in words (libs/delegates profileSummary). */
+export interface ProfileSummary {
+  label: { vi: string; en: string };
+  locked: boolean;
+  quorum: { vi: string; en: string; basis: string };
+  proxies: { allowed: boolean; basis: string };
+  tie: { rule: 'chair_side' | 'chair_side_any' | 'fails'; vi: string; en: string; basis: string };
+  decisionTypes: DecisionTypeView[];
+  writtenRound: { rule: { vi: string; en: string }; basis: string } | null;
+}
 
 export type BodyDetail = Body & { members: { delegateId: string; fullName: string }[] };
 

@@ -1,3 +1,5 @@
+import type { BodyKind, DecisionTypeView } from './delegates.js';
+
 /** libs/meetings views. */
 export type MeetingStatus = 'draft' | 'scheduled' | 'open' | 'in_session' | 'closed';
 export type MeetingMode = 'in_person' | 'online' | 'hybrid';
@@ -22,7 +24,7 @@ export interface MeetingSummary {
   endsAt: string | null;
   mode: MeetingMode;
   status: MeetingStatus;
-  body?: { id: string; name: string };
+  body?: { id: string; name: string; kind?: BodyKind };
   counts?: MeetingCounts;
 }
 
@@ -44,6 +46,17 @@ export interface MeetingDocument {
 
 export interface MeetingDetail extends MeetingSummary {
   quorum?: { numerator: number; denominator: number; required: number };
+  /** The body's legal profile: quorum floor and the decision types a poll is created as (libs/legal). */
+  legalProfile?: {
+    kind: BodyKind;
+    label: { vi: string; en: string };
+    quorumFloor: string | null;
+    quorumBasis: string;
+    locked: boolean;
+    decisionTypes: DecisionTypeView[];
+    defaultDecisionType: string;
+  };
+  quorumOverride?: { basis: string; by: string | null } | null;
   bodyMemberCount?: number;
   agenda?: AgendaItem[];
   documents?: MeetingDocument[];

@@ -108,3 +108,32 @@ export interface RoundNotAnswered {
 export interface RoundReminded {
   reminded: number;
 }
+
+/** A written round's proposal for the body's next meeting: waiting, taken onto an agenda, or dismissed with a reason. */
+export type RoundProposalStatus = 'pending' | 'taken' | 'dismissed';
+
+/** GET /api/meetings/:id/round-proposals: a written round that failed or was not decided, carried to the next meeting. */
+export interface RoundProposal {
+  id: string;
+  roundId: string;
+  roundTitle: string;
+  bodyId: string;
+  /** failed: a question was not adopted; undecided: half of the voting members or fewer answered. */
+  result: 'failed' | 'undecided';
+  respondents: number;
+  votingRecipients: number;
+  closedAt: string | null;
+  /** Where the rule to report the round at the next meeting comes from (the body's legal profile). */
+  basis: string;
+  status: RoundProposalStatus;
+  meetingId: string | null;
+  agendaItemId: string | null;
+  dismissReason: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+/** POST /api/meetings/:id/round-proposals/:proposalId/dismiss body. */
+export interface DismissProposal {
+  reason: string;
+}

@@ -3,13 +3,22 @@ export type PollKind = 'motion' | 'choice' | 'election' | 'confidence' | 'no_con
 export type BallotMode = 'named' | 'secret';
 export type PollStatus = 'draft' | 'open' | 'closed' | 'published';
 export type MotionCode = 'for' | 'against' | 'abstain';
+/** The level a confidence option rates: lấy phiếu tín nhiệm (high / medium / low), bỏ phiếu tín nhiệm (trust / no_trust). */
+export type ConfidenceGrade = 'high' | 'medium' | 'low' | 'trust' | 'no_trust';
+/** Consequences Resolution 96/2023/QH15 attaches to a confidence result (libs/voting/src/rules/evaluate-confidence.ts). */
+export type ConfidenceFlag = 'may_resign' | 'dismissal_proposal';
 
 export interface PollOption {
   id: string;
   position: number;
   label: string;
   code: MotionCode | null;
+  /** An election candidate who is a registered delegate, or the official a confidence option rates. */
   delegateId: string | null;
+  /** Confidence polls: the official (1..n) this option rates, their name and office as listed, and the level. */
+  subject: number | null;
+  subjectName: string | null;
+  grade: ConfidenceGrade | null;
 }
 
 /** The stored result of a closed poll (libs/voting/src/polls/poll-result.ts); `arithmetic` is "vi | en". */
@@ -26,7 +35,15 @@ export interface PollResult {
   /** Confidence polls (libs/voting/src/rules/evaluate-confidence.ts): per official, shares of ALL delegates, flags. */
   confidence?: {
     mode: 'rating' | 'no_confidence';
-    officials: { subject: number; name: string; counts: Record<string, number>; shares: Record<string, { vi: string; en: string }>; notRated: number; flags: string[]; arithmetic: string }[];
+    officials: {
+      subject: number;
+      name: string;
+      counts: Partial<Record<ConfidenceGrade, number>>;
+      shares: Partial<Record<ConfidenceGrade, { vi: string; en: string }>>;
+      notRated: number;
+      flags: ConfidenceFlag[];
+      arithmetic: string;
+    }[];
   };
 }
 
@@ -45,7 +62,10 @@ export interface PollView {
   /** The rule in words and its legal basis (libs/legal). */
   ruleWords?: { vi: string; en: string };
   legalBasis?: string | null;
-  override?: { basis: string } | null;
+  /** The decision type of the body's legal profile the poll was created as. */
+  decisionType?: { code: string; label: { vi: string; en: string } } | null;
+  /** An administrator's override of the profile rule, with its legal basis (document and article). */
+  override?: { basis: string; by?: string | null } | null;
   allowChange: boolean;
   liveTallies?: boolean;
   maxChoices: number;
@@ -164,15 +184,34 @@ export interface CastResult extends CastAck {
   ok: true;
 }
 
+/** One official on a confidence or no-confidence ballot: name, office, and the delegate they are (optional). */
+export interface NewOfficial {
+  name: string;
+  office?: string;
+  delegateId?: string;
+}
+
+/** POST /api/meetings/:id/polls (libs/voting/src/polls/polls.dto.ts CreatePollDto). */
 export interface NewPoll {
   agendaItemId?: string;
   kind: PollKind;
   ballotMode: BallotMode;
   title: string;
-  options?: { label: string }[];
+  /** Choice and election polls (delegateId: a candidate who is a registered delegate). */
+  options?: { label: string; delegateId?: string }[];
+  /** Confidence and no-confidence polls: the officials rated on the one ballot. */
+  officials?: NewOfficial[];
   maxChoices?: number;
   seats?: number;
   countdownSeconds?: number;
+  /** A decision type of the body's legal profile (MeetingDetail.legalProfile.decisionTypes); default: the profile's default. */
+  decisionType?: string;
+  /** Administrator only, with overrideBasis: a rule other than the decision type's (preset name or compact text). */
+  rule?: string;
+  /** Administrator only: the legal basis (document and article) of the other rule; stored, audited, printed. */
+  overrideBasis?: string;
+  allowChange?: boolean;
+  liveTallies?: boolean;
 }
 
 /** Who holds a secret poll's private key: the server (key file, destroyed at the count) or the committee (k of n shares). */

@@ -1,5 +1,6 @@
 import { BodyKind } from './body-kind.js';
-import type { LegalFraction, LegalRule, LegalTie, Words } from './legal-rule.js';
+import type { DecisionTypeView } from '#contracts';
+import { describeRule, type LegalFraction, type LegalRule, type LegalTie, type Words } from './legal-rule.js';
 
 /** Poll kinds a decision type may use (the voting library's PollKind values). */
 export type LegalPollKind = 'motion' | 'choice' | 'election' | 'confidence' | 'no_confidence';
@@ -8,9 +9,9 @@ export type BallotRequirement = 'secret' | 'either';
 
 /** Consequences Resolution 96/2023/QH15 attaches to a confidence result, measured against ALL delegates. */
 export interface ConfidenceThresholds {
-  /** lấy phiếu: "tín nhiệm thấp" from more than this share (and below `dismissLow`): may resign, else a no-confidence vote. */
+  /** lấy phiếu: "tín nhiệm thấp" from more than this share (and below `dismissLow`): may resign, else a no-confidence vote is put. */
   mayResignLow: LegalFraction;
-  /** lấy phiếu: "tín nhiệm thấp" at or above this share: the nominating body proposes dismissal. */
+  /** lấy phiếu: "tín nhiệm thấp" at or above this share: the nominating body proposes removal (Resolution 96/2023/QH15; Resolution 85/2014 had put a no-confidence vote here). */
   dismissLow: LegalFraction;
   /** bỏ phiếu: "không tín nhiệm" above this share: the nominating body proposes dismissal. */
   dismissNoConfidence: LegalFraction;
@@ -160,7 +161,7 @@ const HDND: LegalProfile = {
       pollKinds: ['confidence'],
       rule: HDND_RULE,
       ballot: 'secret',
-      basis: `${NQ96} (lấy phiếu tín nhiệm: tín nhiệm cao / tín nhiệm / tín nhiệm thấp; quá nửa đến dưới hai phần ba tổng số đại biểu đánh giá tín nhiệm thấp thì có thể xin từ chức; từ hai phần ba trở lên thì trình miễn nhiệm)`,
+      basis: `${NQ96} (lấy phiếu tín nhiệm: tín nhiệm cao / tín nhiệm / tín nhiệm thấp; quá nửa đến dưới hai phần ba tổng số đại biểu đánh giá tín nhiệm thấp thì có thể xin từ chức, nếu không thì trình bỏ phiếu tín nhiệm; từ hai phần ba trở lên thì cơ quan, người có thẩm quyền giới thiệu trình miễn nhiệm)`,
       toVerify: true,
       confidence: CONFIDENCE,
     },
@@ -284,11 +285,20 @@ export function describeConfidence(kind: 'confidence' | 'no_confidence', t: Conf
   const f = (x: LegalFraction): string => `${x.num}/${x.den}`;
   return kind === 'confidence'
     ? {
-        vi: `Mỗi người được lấy phiếu được đánh giá ở một trong ba mức: tín nhiệm cao, tín nhiệm, tín nhiệm thấp; tỷ lệ tính trên tổng số đại biểu; quá ${f(t.mayResignLow)} đến dưới ${f(t.dismissLow)} tổng số đại biểu đánh giá tín nhiệm thấp: có thể xin từ chức; từ ${f(t.dismissLow)} trở lên: trình miễn nhiệm; bỏ phiếu kín`,
-        en: `Each official is rated high confidence, confidence or low confidence; shares of ALL delegates; low confidence from more than ${f(t.mayResignLow)} to under ${f(t.dismissLow)} of all delegates: may resign; ${f(t.dismissLow)} or more: removal proposed; secret ballot`,
+        vi: `Mỗi người được lấy phiếu được đánh giá ở một trong ba mức: tín nhiệm cao, tín nhiệm, tín nhiệm thấp; tỷ lệ tính trên tổng số đại biểu; quá ${f(t.mayResignLow)} đến dưới ${f(t.dismissLow)} tổng số đại biểu đánh giá tín nhiệm thấp: có thể xin từ chức, nếu không thì trình bỏ phiếu tín nhiệm; từ ${f(t.dismissLow)} trở lên: trình miễn nhiệm; bỏ phiếu kín`,
+        en: `Each official is rated high confidence, confidence or low confidence; shares of ALL delegates; low confidence from more than ${f(t.mayResignLow)} to under ${f(t.dismissLow)} of all delegates: may resign, otherwise a no-confidence vote is put; ${f(t.dismissLow)} or more: removal from office is proposed; secret ballot`,
       }
     : {
         vi: `Mỗi người được bỏ phiếu: tín nhiệm hoặc không tín nhiệm; tỷ lệ tính trên tổng số đại biểu; quá ${f(t.dismissNoConfidence)} tổng số đại biểu không tín nhiệm: trình miễn nhiệm; bỏ phiếu kín`,
         en: `Each official: confidence or no confidence; shares of ALL delegates; no confidence from more than ${f(t.dismissNoConfidence)} of all delegates: removal proposed; secret ballot`,
       };
+}
+
+/** The profile's decision types as the poll form offers them: the rule in words (a confidence poll's own words) and its basis. */
+export function decisionTypeViews(p: LegalProfile): DecisionTypeView[] {
+  return p.decisionTypes.map((d) => {
+    const only = d.pollKinds.length === 1 ? d.pollKinds[0] : null;
+    const rule = only === 'confidence' || only === 'no_confidence' ? describeConfidence(only, d.confidence) : describeRule(d.rule, p.memberNoun);
+    return { code: d.code, label: d.label, pollKinds: [...d.pollKinds], secret: d.ballot === 'secret', rule, basis: d.basis, toVerify: d.toVerify };
+  });
 }

@@ -52,12 +52,15 @@ export function describeRule(rule: LegalRule, noun: Words = { vi: 'thành viên'
   } else {
     parts.push({ vi: 'không yêu cầu số có mặt tối thiểu', en: 'no quorum required' });
   }
-  parts.push(
-    rule.tie === 'fails'
-      ? { vi: 'không có phiếu quyết định của Chủ tọa khi ngang nhau', en: 'no casting vote on an equal split' }
-      : rule.tie === 'chair_side_any'
-        ? { vi: 'khi số tán thành và không tán thành ngang nhau thì quyết định theo ý kiến mà Chủ tịch đã biểu quyết', en: "on an equal split of for and against, the side the Chair voted with decides" }
-        : { vi: `khi tán thành và không tán thành mỗi bên đúng một nửa ${base.vi} thì theo ý kiến Chủ tịch`, en: `when for and against are each exactly half of ${base.en}, the Chair's side decides` },
-  );
+  parts.push(describeTie(rule.tie, base));
   return { vi: parts.map((p) => p.vi).join('; '), en: parts.map((p) => p.en).join('; ') };
+}
+
+/** What an equal split does, in words (the bodies screen's profile summary and each rule in words). */
+export function describeTie(tie: LegalTie, base: Words = { vi: 'tổng số thành viên', en: 'all members' }): Words {
+  return tie === 'fails'
+    ? { vi: 'không có phiếu quyết định của Chủ tọa khi ngang nhau', en: 'no casting vote on an equal split' }
+    : tie === 'chair_side_any'
+      ? { vi: 'khi số tán thành và không tán thành ngang nhau thì quyết định theo ý kiến mà Chủ tịch đã biểu quyết', en: 'on an equal split of for and against, the side the Chair voted with decides' }
+      : { vi: `khi tán thành và không tán thành mỗi bên đúng một nửa ${base.vi} thì theo ý kiến Chủ tịch`, en: `when for and against are each exactly half of ${base.en}, the Chair's side decides` };
 }

@@ -11,6 +11,7 @@ export const MEETINGS_ENTITIES = [MeetingEntity, MeetingInvitationEntity, Agenda
 export * from './meetings.errors.js';
 export { MeetingAccess, type MeetingGrant } from './access/meeting-access.service.js';
 export { MeetingsService } from './access/meetings.service.js';
+export { AgendaService } from './agenda/agenda.service.js';
 export { MeetingRoomGateway, MeetingRefDto, type MeetingsServerEvents } from './live/meeting-room.gateway.js';
 export type { MeetingSummary, MeetingDetail, MeetingCounts, DocumentView } from './meetings/meeting-queries.service.js';
 export { canViewMeeting, canReadDocuments, quorumRequired } from './access/meeting-rules.js';

@@ -69,6 +69,6 @@ import './meetings.errors.js';
     // the invitation notice goes by mail whenever SMTP_URL is set (the task reminders' settings); null: in-app only
     { provide: INVITATION_MAILER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => (config.tasks.smtpUrl ? new InvitationMailer(config.tasks.smtpUrl, config.tasks.smtpFrom) : null) },
   ],
-  exports: [TypeOrmModule, MeetingAccess, MeetingsService, MeetingEvents, MeetingQuorumProbe],
+  exports: [TypeOrmModule, MeetingAccess, MeetingsService, MeetingEvents, MeetingQuorumProbe, AgendaService],
 })
 export class MeetingsModule {}

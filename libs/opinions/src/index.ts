@@ -10,3 +10,6 @@ export * from './rounds/round-recipient.entity.js';
 export * from './rounds/round-answer.entity.js';
 export * from './rounds/rounds.service.js';
 export * from './rounds/round-summary.js';
+export * from './rounds/round-outcome.js';
+export * from './proposals/round-proposal.entity.js';
+export * from './proposals/round-proposals.service.js';

@@ -8,6 +8,8 @@ export enum OpinionsErrorCode {
   DEADLINE_PASSED = 'DEADLINE_PASSED',
   NOT_RECIPIENT = 'NOT_RECIPIENT',
   HAND_ALREADY_RAISED = 'HAND_ALREADY_RAISED',
+  /** A written round's proposal already taken onto an agenda or dismissed. */
+  PROPOSAL_DECIDED = 'PROPOSAL_DECIDED',
 }
 
 registerErrorCodes({
@@ -18,4 +20,5 @@ registerErrorCodes({
   [OpinionsErrorCode.DEADLINE_PASSED]: 409,
   [OpinionsErrorCode.NOT_RECIPIENT]: 403,
   [OpinionsErrorCode.HAND_ALREADY_RAISED]: 409,
+  [OpinionsErrorCode.PROPOSAL_DECIDED]: 409,
 });

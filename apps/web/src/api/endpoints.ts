@@ -51,6 +51,7 @@ import type {
   NewRound,
   OpinionRound,
   RoundChoice,
+  RoundProposal,
   Opinion,
   PollView,
   DesignateCommittee,
@@ -153,6 +154,11 @@ export const api = {
   createRound: (body: NewRound) => apiJson<OpinionRound>('/opinion-rounds', { method: 'POST', body }),
   roundAction: (roundId: string, action: 'open' | 'close' | 'remind') => apiJson<unknown>(`/opinion-rounds/${encodeURIComponent(roundId)}/${action}`, { method: 'POST' }),
   roundNotAnswered: (roundId: string) => apiJson<RoundNotAnswered>(`/opinion-rounds/${encodeURIComponent(roundId)}/not-answered`),
+  // Written rounds that failed or were not decided, carried to the body's next meeting (libs/opinions proposals)
+  roundProposals: (id: string, signal?: AbortSignal) => apiJson<RoundProposal[]>(`${m(id)}/round-proposals`, { signal }),
+  takeProposal: (id: string, proposalId: string) => apiJson<RoundProposal>(`${m(id)}/round-proposals/${encodeURIComponent(proposalId)}/take`, { method: 'POST' }),
+  dismissProposal: (id: string, proposalId: string, reason: string) =>
+    apiJson<RoundProposal>(`${m(id)}/round-proposals/${encodeURIComponent(proposalId)}/dismiss`, { method: 'POST', body: { reason } }),
   answerRound: (roundId: string, answers: { questionId: string; choice: RoundChoice; comment?: string }[]) =>
     apiJson<OpinionRound>(`/opinion-rounds/${encodeURIComponent(roundId)}/answers`, { method: 'POST', body: { answers } }),
   /** Whether LiveKit is configured, from the public health report (the conference routes would answer 503). */

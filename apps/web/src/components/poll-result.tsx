@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/vi.js';
-import type { PollResult, PollView } from '#contracts';
+import type { ConfidenceFlag, ConfidenceGrade, PollResult, PollView } from '#contracts';
 import { isMessageKey, useI18n } from '../i18n/i18n.js';
 
 interface Row {
@@ -104,19 +104,31 @@ export function RuleLine({ poll }: { poll: PollView }) {
   );
 }
 
-const GRADES: Record<string, MessageKey[]> = {
-  rating: ['vote.grade.high', 'vote.grade.medium', 'vote.grade.low'],
-  no_confidence: ['vote.grade.trust', 'vote.grade.no_trust'],
+/** The words of each confidence level (the ballot and the result). */
+export const GRADE_KEYS: Record<ConfidenceGrade, MessageKey> = {
+  high: 'vote.grade.high',
+  medium: 'vote.grade.medium',
+  low: 'vote.grade.low',
+  trust: 'vote.grade.trust',
+  no_trust: 'vote.grade.no_trust',
+};
+const FLAG_KEYS: Record<ConfidenceFlag, MessageKey> = {
+  may_resign: 'vote.flag.may_resign',
+  dismissal_proposal: 'vote.flag.dismissal_proposal',
 };
 
-/** A confidence rating or no-confidence vote: per official, counts and shares of ALL delegates, and the consequences; never "won". */
+/**
+ * A confidence rating or no-confidence vote: per official, the count at each level and its share of ALL delegates,
+ * and the consequence Resolution 96/2023/QH15 attaches (the server's flags) in words; never "won" or "adopted".
+ */
 function ConfidenceResult({ poll, headingLevel }: { poll: PollView; headingLevel: 2 | 3 }) {
   const { t, lang } = useI18n();
   const c = poll.result?.confidence;
   if (!c || !poll.result) return null;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const keys = GRADES[c.mode] ?? [];
-  const grades = c.mode === 'rating' ? ['high', 'medium', 'low'] : ['trust', 'no_trust'];
+  const Sub = headingLevel === 2 ? 'h3' : 'h4';
+  const grades: ConfidenceGrade[] = c.mode === 'rating' ? ['high', 'medium', 'low'] : ['trust', 'no_trust'];
+  const members = Math.max(poll.result.members, 1);
   const headingId = `result-${poll.id}`;
   const outcomeKey = `vote.outcome.${poll.result.outcome}`;
   return (
@@ -127,35 +139,43 @@ function ConfidenceResult({ poll, headingLevel }: { poll: PollView; headingLevel
       <p className="outcome" data-testid="poll-outcome">
         {isMessageKey(outcomeKey) ? t(outcomeKey) : poll.result.outcome}
       </p>
-      <div className="table-scroll">
-        <table className="data-table" aria-label={t('vote.chart', { title: poll.title })}>
-          <thead>
-            <tr>
-              <th scope="col">{t('vote.official')}</th>
-              {keys.map((k) => (
-                <th scope="col" key={k}>
-                  {t(k)}
-                </th>
-              ))}
-              <th scope="col">{t('vote.consequence')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.officials.map((o) => (
-              <tr key={o.subject} data-testid={`official-${o.subject}`}>
-                <th scope="row">{o.name}</th>
-                {grades.map((g) => (
-                  <td key={g}>
-                    {o.counts[g] ?? 0} ({lang === 'en' ? o.shares[g]?.en : o.shares[g]?.vi})
-                  </td>
-                ))}
-                <td>{o.flags.length ? o.flags.map((f) => (isMessageKey(`vote.flag.${f}`) ? t(`vote.flag.${f}` as MessageKey) : f)).join('; ') : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
       <p className="muted small">{t('vote.sharesOfAll', { members: poll.result.members, cast: poll.result.cast })}</p>
+      <ul className="official-results">
+        {c.officials.map((o) => (
+          <li key={o.subject} className="official-result" data-testid={`official-${o.subject}`}>
+            <Sub className="official-name">
+              {o.subject}. {o.name}
+            </Sub>
+            <table className="result-chart" aria-label={t('vote.officialChart', { name: o.name })}>
+              <tbody>
+                {grades.map((g) => {
+                  const votes = o.counts[g] ?? 0;
+                  const share = o.shares[g];
+                  return (
+                    <tr key={g} data-testid={`official-${o.subject}-${g}`}>
+                      <th scope="row">{t(GRADE_KEYS[g])}</th>
+                      <td className="result-bar-cell">
+                        <span className={`result-bar result-bar-${g}`} style={{ width: `${Math.min(100, (votes / members) * 100)}%` }} aria-hidden="true" />
+                      </td>
+                      <td className="result-votes">{t('vote.votesOfAll', { votes, pct: (lang === 'en' ? share?.en : share?.vi) ?? '' })}</td>
+                    </tr>
+                  );
+                })}
+                {o.notRated > 0 ? (
+                  <tr>
+                    <th scope="row">{t('vote.notRated')}</th>
+                    <td className="result-bar-cell" />
+                    <td className="result-votes">{o.notRated}</td>
+                  </tr>
+                ) : null}
+              </tbody>
+            </table>
+            <p className={o.flags.length ? 'confidence-flag' : 'muted small'} data-testid={`flag-${o.subject}`}>
+              {o.flags.length ? o.flags.map((f) => t(FLAG_KEYS[f])).join('; ') : t('vote.noConsequence')}
+            </p>
+          </li>
+        ))}
+      </ul>
       <RuleLine poll={poll} />
     </section>
   );

@@ -11,7 +11,8 @@ import { useI18n } from '../i18n/i18n.js';
 
 /** Bodies (HĐND / UBND and their committees): everyone on staff reads the list, the admin creates and edits. */
 export default function BodiesScreen() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const words = (w: { vi: string; en: string }) => (lang === 'en' ? w.en : w.vi);
   const me = useMe();
   const { state, reload } = useAsync((signal) => api.bodies(signal), []);
   const [editing, setEditing] = useState<Body | null>(null);
@@ -30,12 +31,15 @@ export default function BodiesScreen() {
           <DataTable
             rows={state.data}
             rowKey={(b) => b.id}
+            rowTestId={(b) => `body-${b.id}`}
             empty={t('bodies.empty')}
             labelledBy="bodies-title"
             columns={[
               { header: t('bodies.name'), rowHeader: true, cell: (b) => b.name },
               { header: t('bodies.description'), cell: (b) => b.description },
               { header: t('bodies.kind'), cell: (b) => t(`bodies.kind.${b.kind}`) },
+              { header: t('bodies.quorum'), cell: (b) => <span title={b.profile.quorum.basis}>{words(b.profile.quorum)}</span> },
+              { header: t('bodies.tie'), cell: (b) => <span title={b.profile.tie.basis}>{words(b.profile.tie)}</span> },
               { header: t('bodies.proxy'), cell: (b) => (b.allowProxyVoting ? t('delegates.yes') : t('delegates.no')) },
               { header: t('bodies.members'), cell: (b) => b.memberCount },
               admin

@@ -8,6 +8,7 @@ import { InvitationsEditor } from '../components/invitations-editor.js';
 import { LifecyclePanel } from '../components/lifecycle-panel.js';
 import { LiveBadge } from '../components/live-badge.js';
 import { PageHead } from '../components/page-head.js';
+import { RoundProposalsPanel } from '../components/round-proposals-panel.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { useAsync } from '../components/use-async.js';
 import { formatDateTime, useI18n } from '../i18n/i18n.js';
@@ -86,6 +87,7 @@ export default function PrepareScreen({ params }: ScreenProps) {
         ) : null}
       </section>
       <LifecyclePanel m={m} onChanged={set} reload={reload} />
+      <RoundProposalsPanel meetingId={meetingId} canWrite={canWrite && preparable} onChanged={reload} />
       <div className="columns">
         <AgendaEditor m={m} canWrite={canWrite && preparable} onChanged={reload} />
         <DocumentsEditor m={m} canWrite={canWrite && preparable} onChanged={reload} />

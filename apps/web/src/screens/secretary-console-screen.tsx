@@ -49,7 +49,7 @@ export default function SecretaryConsoleScreen({ params }: ScreenProps) {
         <LiveBadge status={live} />
       </PageHead>
       <LifecyclePanel m={m} onChanged={set} reload={reload} />
-      <PollsPanel meetingId={meetingId} agenda={agenda} closed={m.status === 'closed'} />
+      <PollsPanel meetingId={meetingId} agenda={agenda} profile={m.legalProfile} closed={m.status === 'closed'} />
       <OpinionsPanel meetingId={meetingId} agenda={agenda} />
       {/* the chair and the secretary take part in the online room from here, next to its moderation */}
       {me.role === 'secretary' || me.role === 'chair' ? <ConferencePanel meetingId={meetingId} /> : null}

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
+import type { ProfileSummary } from '#contracts';
 import { BodyKind } from '#legal';
 import { Rule } from '../common/rule.decorator.js';
 import { checkOptionalText, type FieldCheck } from '../delegates/delegate-rules.js';
@@ -61,15 +62,8 @@ export class AddMemberDto {
   position?: string | null;
 }
 
-export interface ProfileSummary {
-  label: { vi: string; en: string };
-  locked: boolean;
-  quorum: { vi: string; en: string; basis: string };
-  proxies: { allowed: boolean; basis: string };
-  tie: { rule: string; basis: string };
-  decisionTypes: { code: string; label: { vi: string; en: string }; pollKinds: string[]; secret: boolean; rule: { vi: string; en: string }; basis: string; toVerify: boolean }[];
-  writtenRound: { rule: { vi: string; en: string }; basis: string } | null;
-}
+/** The profile in words: the contract's shape (#contracts), one definition. */
+export type { ProfileSummary };
 
 export class BodyView {
   @ApiProperty({ format: 'uuid' }) id: string;

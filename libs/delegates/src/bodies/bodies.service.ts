@@ -5,7 +5,7 @@ import { DomainError, ErrorCode, mapDatabaseError } from '#core';
 import { BodyMemberEntity } from '../body-member.entity.js';
 import { BodyEntity } from '../body.entity.js';
 import { DelegateEntity } from '../delegate.entity.js';
-import { BodyKind, describeRule, locked, profileOf } from '#legal';
+import { BodyKind, decisionTypeViews, describeRule, describeTie, locked, profileOf } from '#legal';
 import type { BodyDetailView, BodyMemberView, BodyView, CreateBodyDto, ProfileSummary, UpdateBodyDto } from './bodies.dto.js';
 
 export interface MemberQuery {
@@ -164,16 +164,8 @@ export function profileSummary(kind: BodyKind): ProfileSummary {
       basis: p.quorumBasis,
     },
     proxies: { allowed: p.proxies, basis: p.proxyBasis },
-    tie: { rule: p.tie, basis: p.tieBasis },
-    decisionTypes: p.decisionTypes.map((d) => ({
-      code: d.code,
-      label: d.label,
-      pollKinds: [...d.pollKinds],
-      secret: d.ballot === 'secret',
-      rule: describeRule(d.rule, p.memberNoun),
-      basis: d.basis,
-      toVerify: d.toVerify,
-    })),
+    tie: { rule: p.tie, ...describeTie(p.tie, { vi: `tổng số ${p.memberNoun.vi}`, en: `all ${p.memberNoun.en}` }), basis: p.tieBasis },
+    decisionTypes: decisionTypeViews(p),
     writtenRound: p.writtenRound ? { rule: describeRule(p.writtenRound.rule, p.memberNoun), basis: p.writtenRound.basis } : null,
   };
 }

@@ -16,15 +16,17 @@ export class AgendaService {
     return this.dataSource.getRepository(AgendaItemEntity).find({ where: { meetingId }, order: { position: 'ASC' } });
   }
 
-  append(meetingId: string, dto: AgendaItemInputDto): Promise<AgendaItemEntity> {
-    return this.dataSource.transaction(async (em) => {
+  /** Appends an item; inside the caller's transaction when `em` is given (another library's write that adds an item). */
+  append(meetingId: string, dto: Pick<AgendaItemInputDto, 'title' | 'description' | 'presenter'>, em?: EntityManager): Promise<AgendaItemEntity> {
+    const run = async (em: EntityManager): Promise<AgendaItemEntity> => {
       await lockMeetingFor(em, meetingId, PREPARABLE_STATUSES);
       const repo = em.getRepository(AgendaItemEntity);
       const last = await repo.findOne({ where: { meetingId }, order: { position: 'DESC' } });
       return repo.save(
         repo.create({ meetingId, position: (last?.position ?? 0) + 1, title: requiredText(dto.title, 'title'), description: trimOrNull(dto.description), presenter: trimOrNull(dto.presenter) }),
       );
-    });
+    };
+    return em ? run(em) : this.dataSource.transaction(run);
   }
 
   update(meetingId: string, itemId: string, dto: UpdateAgendaItemDto): Promise<AgendaItemEntity> {

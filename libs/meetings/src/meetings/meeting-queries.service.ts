@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { Role, type AuthUser } from '#core';
 import { BodyEntity } from '#delegates';
-import { BodyKind, profileOf } from '#legal';
+import type { DecisionTypeView } from '#contracts';
+import { BodyKind, decisionTypeViews, profileOf } from '#legal';
 import { quorumRequired, seesAllMeetings } from '../access/meeting-rules.js';
 import { MeetingsService } from '../access/meetings.service.js';
 import { AgendaItemEntity } from '../agenda-item.entity.js';
@@ -49,7 +50,16 @@ export interface DocumentView {
 export interface MeetingDetail extends MeetingSummary {
   quorum: { numerator: number; denominator: number; required: number };
   /** The body's legal profile: its label and quorum floor, and an administrator's override below it. */
-  legalProfile: { kind: BodyKind; label: { vi: string; en: string }; quorumFloor: string | null; quorumBasis: string; locked: boolean };
+  legalProfile: {
+    kind: BodyKind;
+    label: { vi: string; en: string };
+    quorumFloor: string | null;
+    quorumBasis: string;
+    locked: boolean;
+    /** What a poll of this meeting may be created as, with each rule in words and its legal basis. */
+    decisionTypes: DecisionTypeView[];
+    defaultDecisionType: string;
+  };
   quorumOverride: { basis: string; by: string | null } | null;
   bodyMemberCount: number;
   createdBy: string | null;
@@ -204,5 +214,5 @@ export class MeetingQueriesService {
 
 function legalProfileOf(kind: BodyKind): MeetingDetail['legalProfile'] {
   const p = profileOf(kind);
-  return { kind, label: p.label, quorumFloor: p.quorumFloor ? `${p.quorumFloor.num}/${p.quorumFloor.den}` : null, quorumBasis: p.quorumBasis, locked: p.locked };
+  return { kind, label: p.label, quorumFloor: p.quorumFloor ? `${p.quorumFloor.num}/${p.quorumFloor.den}` : null, quorumBasis: p.quorumBasis, locked: p.locked, decisionTypes: decisionTypeViews(p), defaultDecisionType: p.defaultDecisionType };
 }

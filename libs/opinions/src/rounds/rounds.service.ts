@@ -7,6 +7,8 @@ import { BodyEntity, BodyMemberEntity } from '#delegates';
 import { OpinionsErrorCode } from '../opinions.errors.js';
 import { OpinionsNotifier } from '../opinions.notifier.js';
 import { evaluateMotion, ruleFromJson, type MajorityRule } from '#voting';
+import { ProposalResult, RoundProposalEntity } from '../proposals/round-proposal.entity.js';
+import { roundOutcome } from './round-outcome.js';
 import { summarizeRound, type RoundEvaluator, type RoundSummary } from './round-summary.js';
 import { RoundAnswerEntity, type RoundAnswerChoice } from './round-answer.entity.js';
 import { OpinionRoundEntity, RoundStatus } from './opinion-round.entity.js';
@@ -150,6 +152,11 @@ export class RoundsService {
       if (round.status !== RoundStatus.Open) throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, 'Only a sent round can be closed');
       const result = await this.computeSummary(em, round);
       await em.update(OpinionRoundEntity, { id: roundId }, { status: RoundStatus.Closed, closedAt: this.now(), summary: result });
+      // Decree 314/2025/ND-CP (model UBND working regulation, written opinions of members; article to verify): a round not adopted goes to the next meeting
+      const outcome = roundOutcome(result);
+      if (outcome !== 'adopted') {
+        await em.insert(RoundProposalEntity, { roundId, bodyId: round.bodyId, result: outcome === 'failed' ? ProposalResult.Failed : ProposalResult.Undecided });
+      }
       return result;
     });
     if (summary) {

@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { DelegateEntity } from '#delegates';
+import type { ConfidenceGrade } from '../rules/evaluate-confidence.js';
 import { MotionOptionCode } from './poll.enums.js';
 import { PollEntity } from './poll.entity.js';
 
@@ -40,7 +41,7 @@ export class PollOptionEntity {
 
   /** Confidence polls: high / medium / low (lấy phiếu) or trust / no_trust (bỏ phiếu). */
   @Column({ type: 'varchar', length: 20, nullable: true })
-  grade: string | null;
+  grade: ConfidenceGrade | null;
 
   /** The candidate, when an election candidate is a registered delegate, or the official rated in a confidence poll. */
   @Column({ name: 'delegate_id', type: 'uuid', nullable: true })

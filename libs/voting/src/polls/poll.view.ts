@@ -1,21 +1,12 @@
-import type { PollResult } from '#contracts';
+import type { PollOption, PollResult } from '#contracts';
 import { describeConfidence, describeRule, findDecisionType } from '#legal';
 import { formatRule, type MajorityRule } from '../rules/rule-spec.js';
 import type { PollOptionEntity } from './poll-option.entity.js';
 import type { PollEntity } from './poll.entity.js';
-import { BallotMode, PollKind, PollStatus, type MotionOptionCode } from './poll.enums.js';
+import { BallotMode, PollKind, PollStatus } from './poll.enums.js';
 
-export interface PollOptionView {
-  id: string;
-  position: number;
-  label: string;
-  code: MotionOptionCode | null;
-  delegateId: string | null;
-  /** Confidence polls: the official (1..n) and the level this option rates. */
-  subject: number | null;
-  subjectName: string | null;
-  grade: string | null;
-}
+/** One option as sent: the contract's shape (confidence polls: the official `subject`, their name and the `grade`). */
+export type PollOptionView = PollOption;
 
 /** Published ballots: per delegate in named polls (byProxy: who cast it for them); secret polls: the receipts counted (sorted), never with choices. */
 export type PublishedBallot = { delegateId: string; fullName: string; choices: string[]; byProxy?: { delegateId: string; fullName: string } } | { receipt: string };

@@ -33,6 +33,25 @@ export class PollOptionInputDto {
   delegateId?: string;
 }
 
+/** One official on a confidence or no-confidence ballot. */
+export class OfficialInputDto {
+  @ApiProperty({ example: 'Nguyễn Văn A' })
+  @IsString()
+  @Length(1, 280)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'Chủ tịch UBND', maxLength: 190 })
+  @IsOptional()
+  @IsString()
+  @Length(0, 190)
+  office?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The official is this registered delegate' })
+  @IsOptional()
+  @IsUUID()
+  delegateId?: string;
+}
+
 export class CreatePollDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -62,6 +81,14 @@ export class CreatePollDto {
   @ValidateNested({ each: true })
   @Type(() => PollOptionInputDto)
   options?: PollOptionInputDto[];
+
+  @ApiPropertyOptional({ type: [OfficialInputDto], description: 'confidence and no_confidence polls: the officials rated (instead of options)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_POLL_OPTIONS)
+  @ValidateNested({ each: true })
+  @Type(() => OfficialInputDto)
+  officials?: OfficialInputDto[];
 
   @ApiPropertyOptional({ description: 'choice polls: options a ballot may mark and how many can win (default 1)' })
   @IsOptional()

@@ -27,6 +27,13 @@ const invalid = (message: string, field: string): DomainError => new DomainError
 /** Officials on one confidence ballot: three options each, within the ballot's 100 choices. */
 export const MAX_OFFICIALS = 30;
 
+/** "Name — office" as listed on the ballot and in the result (the office is optional). */
+export function officialName(name: string, office?: string | null): string {
+  const n = name.normalize('NFC').trim();
+  const o = office?.normalize('NFC').trim();
+  return o ? `${n} — ${o}` : n;
+}
+
 type OptionRow = Pick<PollOptionEntity, 'label' | 'delegateId' | 'code'> & Partial<Pick<PollOptionEntity, 'subject' | 'subjectName' | 'grade'>>;
 
 interface LegalChoice {
@@ -61,6 +68,7 @@ export class PollsService {
     let seats: number | null = null;
     if (dto.kind === PollKind.Motion) {
       if (dto.options?.length) throw invalid('Motions have the fixed options for / against / abstain', 'options');
+      if (dto.officials) throw invalid('Only confidence and no-confidence polls list officials', 'officials');
       if (dto.maxChoices !== undefined && dto.maxChoices !== 1) throw invalid('Motions take one choice', 'maxChoices');
       if (dto.seats !== undefined) throw invalid('Only elections have seats', 'seats');
       options = MOTION_OPTIONS.map((o) => ({ label: o.label, code: o.code, delegateId: null }));
@@ -68,7 +76,10 @@ export class PollsService {
       // Resolution 96/2023/QH15: one secret ballot lists every official, each rated at one level
       if (!secret) throw locked('Confidence ratings and no-confidence votes are secret ballots (Resolution 96/2023/QH15)', { field: 'ballotMode' });
       if (dto.seats !== undefined || dto.maxChoices !== undefined) throw invalid('A confidence ballot rates each official once: no seats or maxChoices', 'maxChoices');
-      const officials = (dto.options ?? []).map((o) => ({ name: o.label.normalize('NFC').trim(), delegateId: o.delegateId ?? null }));
+      if (dto.officials && dto.options?.length) throw invalid('List the officials once: officials or options, not both', 'officials');
+      const officials = dto.officials
+        ? dto.officials.map((o) => ({ name: officialName(o.name, o.office), delegateId: o.delegateId ?? null }))
+        : (dto.options ?? []).map((o) => ({ name: o.label.normalize('NFC').trim(), delegateId: o.delegateId ?? null }));
       if (officials.length < 1 || officials.length > MAX_OFFICIALS) throw invalid(`List from 1 to ${MAX_OFFICIALS} officials`, 'options');
       if (officials.some((o) => !o.name)) throw invalid('Every official needs a name', 'options');
       if (new Set(officials.map((o) => o.name.toLowerCase())).size !== officials.length) throw invalid('An official is listed twice', 'options');
@@ -78,6 +89,7 @@ export class PollsService {
       );
       maxChoices = officials.length;
     } else {
+      if (dto.officials) throw invalid('Only confidence and no-confidence polls list officials', 'officials');
       options = (dto.options ?? []).map((o) => ({ label: o.label.trim(), delegateId: o.delegateId ?? null, code: null }));
       if (options.length < 2) throw invalid('Give at least two options', 'options');
       if (new Set(options.map((o) => o.label.toLowerCase())).size !== options.length) throw invalid('Option labels must differ', 'options');

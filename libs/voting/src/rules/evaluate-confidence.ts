@@ -1,9 +1,10 @@
+import type { ConfidenceFlag, ConfidenceGrade } from '#contracts';
 import { meets, percent, votesNeeded } from './fraction.js';
 import { assertCount, countsError } from './rule-context.js';
 import type { RuleFraction } from './rule-spec.js';
 
-/** Lấy phiếu tín nhiệm: three levels per official; bỏ phiếu tín nhiệm: two. */
-export type ConfidenceGrade = 'high' | 'medium' | 'low' | 'trust' | 'no_trust';
+/** Lấy phiếu tín nhiệm: three levels per official; bỏ phiếu tín nhiệm: two (the unions are the contract's). */
+export type { ConfidenceFlag, ConfidenceGrade };
 export const RATING_GRADES: readonly ConfidenceGrade[] = ['high', 'medium', 'low'];
 export const NO_CONFIDENCE_GRADES: readonly ConfidenceGrade[] = ['trust', 'no_trust'];
 
@@ -16,12 +17,10 @@ export const GRADE_LABEL: Record<ConfidenceGrade, { vi: string; en: string }> = 
 };
 
 /** Consequences Resolution 96/2023/QH15 attaches to a result; none of them is "won" or "adopted". */
-export type ConfidenceFlag = 'may_resign' | 'dismissal_proposal';
-
 export const FLAG_LABEL: Record<ConfidenceFlag, { vi: string; en: string }> = {
   may_resign: {
-    vi: 'Quá nửa đến dưới hai phần ba tổng số đại biểu đánh giá tín nhiệm thấp: có thể xin từ chức; nếu không xin từ chức thì đưa ra bỏ phiếu tín nhiệm',
-    en: 'More than half and less than two thirds of all delegates rated low confidence: may resign; otherwise a no-confidence vote follows',
+    vi: 'Quá nửa đến dưới hai phần ba tổng số đại biểu đánh giá tín nhiệm thấp: có thể xin từ chức; nếu không xin từ chức thì trình bỏ phiếu tín nhiệm',
+    en: 'More than half and less than two thirds of all delegates rated low confidence: may resign; otherwise a no-confidence vote is put',
   },
   dismissal_proposal: {
     vi: 'Đạt ngưỡng để cơ quan, người có thẩm quyền giới thiệu trình miễn nhiệm',
@@ -101,7 +100,7 @@ export function evaluateConfidence(input: ConfidenceInput): ConfidenceResult {
     if (quorumMet) {
       if (input.mode === 'rating') {
         const low = counts.low ?? 0;
-        // Resolution 96/2023/QH15: from 2/3 of ALL delegates "tín nhiệm thấp" removal is proposed; more than half up to that, may resign
+        // Resolution 96/2023/QH15 (replacing Resolution 85/2014, which put a no-confidence vote at 2/3): from 2/3 of ALL delegates "tín nhiệm thấp" removal is proposed; more than half up to that, may resign, else a no-confidence vote
         if (meets(thresholds.dismissLow.kind, thresholds.dismissLow, low, members)) flags.push('dismissal_proposal');
         else if (meets(thresholds.mayResignLow.kind, thresholds.mayResignLow, low, members)) flags.push('may_resign');
       } else if (meets(thresholds.dismissNoConfidence.kind, thresholds.dismissNoConfidence, counts.no_trust ?? 0, members)) {

@@ -14,6 +14,7 @@ import { KioskDeviceBinding1795748502045 } from './1795748502045-KioskDeviceBind
 import { MeetingProxies1795748507726 } from './1795748507726-MeetingProxies.js';
 import { TaskReminderMail1795750689347 } from './1795750689347-TaskReminderMail.js';
 import { MeetingFactsAndSubstitutes1796169225801 } from './1796169225801-MeetingFactsAndSubstitutes.js';
+import { RoundProposals1796194965509 } from './1796194965509-RoundProposals.js';
 
 /** Migrations in order; listed explicitly so ESM, jest and the compiled build load the same set. */
 import { LegalProfiles1796169249919 } from './1796169249919-LegalProfiles.js';
@@ -23,4 +24,4 @@ import { ConferenceRemovals1796169944908 } from './1796169944908-ConferenceRemov
 import { FacePrivacy1796171986592 } from './1796171986592-FacePrivacy.js';
 
 /** Migrations in order; listed explicitly so ESM, jest and the compiled build load the same set. */
-export const MIGRATIONS = [Init1795380848040, Attendance1795381100362, Opinions1795381897962, Leases1795382063189, Conference1795382396485, Audit1795383046158, Meetings1795383435229, Voting1795383454061, Kiosks1795383491970, Face1795384630824, Assignments1795747287359, Minutes1795747531308, KioskDeviceBinding1795748502045, MeetingProxies1795748507726, TaskReminderMail1795750689347, LegalProfiles1796169249919, SecretBallots1796169869565, OfficialDocuments1796169925812, ConferenceRemovals1796169944908, MeetingFactsAndSubstitutes1796169225801, FacePrivacy1796171986592];
+export const MIGRATIONS = [Init1795380848040, Attendance1795381100362, Opinions1795381897962, Leases1795382063189, Conference1795382396485, Audit1795383046158, Meetings1795383435229, Voting1795383454061, Kiosks1795383491970, Face1795384630824, Assignments1795747287359, Minutes1795747531308, KioskDeviceBinding1795748502045, MeetingProxies1795748507726, TaskReminderMail1795750689347, LegalProfiles1796169249919, SecretBallots1796169869565, OfficialDocuments1796169925812, ConferenceRemovals1796169944908, MeetingFactsAndSubstitutes1796169225801, FacePrivacy1796171986592, RoundProposals1796194965509];
