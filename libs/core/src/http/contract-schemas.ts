@@ -42,6 +42,7 @@ export interface ContractViews {
   CountReportView: C.CountReportView;
   CountingKey: C.CountingKey;
   CreatedKiosk: C.CreatedKiosk;
+  CurrentMinutes: C.CurrentMinutes;
   Delegate: C.Delegate;
   DelegatePage: C.DelegatePage;
   DesignateCommittee: C.DesignateCommittee;
@@ -184,6 +185,7 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractViews, object> = {
   CountReportView: {"type":"object","properties":{"pollId":{"type":"string"},"sha256":{"type":"string"},"createdAt":{"type":"string"},"finalisedAt":{"type":"string","nullable":true},"content":{"$ref":"#/components/schemas/CountReportContent"},"confirmations":{"type":"array","items":{"type":"object","properties":{"delegateId":{"type":"string"},"fullName":{"type":"string"},"role":{"$ref":"#/components/schemas/CommitteeRole"},"confirmedAt":{"type":"string","nullable":true}},"required":["delegateId","fullName","role","confirmedAt"]}}},"required":["pollId","sha256","createdAt","finalisedAt","content","confirmations"],"description":"GET /api/polls/:id/count-report (staff and the committee's members)."},
   CountingKey: {"type":"object","properties":{"publicKey":{"type":"string"},"sealedPrivateKey":{"type":"string"}},"required":["publicKey","sealedPrivateKey"],"description":"GET/PUT /api/me/counting-key: the member's P-256 public point and private key sealed in their browser, base64."},
   CreatedKiosk: {"type":"object","properties":{"token":{"type":"string"},"id":{"type":"string"},"meetingId":{"type":"string"},"name":{"type":"string"},"createdAt":{"type":"string"},"revokedAt":{"type":"string","nullable":true}},"required":["token","id","meetingId","name","createdAt","revokedAt"]},
+  CurrentMinutes: {"type":"object","properties":{"minutes":{"allOf":[{"$ref":"#/components/schemas/MinutesView"}],"nullable":true}},"required":["minutes"],"description":"GET /api/meetings/:id/minutes/current: null while the meeting has none (a normal state, not a 404 in the browser's console)."},
   Delegate: {"type":"object","properties":{"id":{"type":"string"},"fullName":{"type":"string"},"title":{"type":"string","nullable":true},"organization":{"type":"string","nullable":true},"email":{"type":"string","nullable":true},"phone":{"type":"string","nullable":true},"hasVotingRight":{"type":"boolean"},"active":{"type":"boolean"}},"required":["id","fullName","title","organization","email","phone","hasVotingRight","active"],"description":"libs/delegates views."},
   DelegatePage: {"type":"object","properties":{"items":{"type":"array","items":{"$ref":"#/components/schemas/Delegate"}},"total":{"type":"number"}},"required":["items","total"]},
   DesignateCommittee: {"type":"object","properties":{"headDelegateId":{"type":"string"},"memberDelegateIds":{"type":"array","items":{"type":"string"}},"custody":{"type":"string","enum":["server","committee"]},"threshold":{"type":"number"}},"required":["headDelegateId","memberDelegateIds"],"description":"PUT /api/polls/:id/committee body: head first, members invited to the meeting; custody is chosen on a draft."},
