@@ -158,7 +158,9 @@ describe('delegate registry', () => {
       expect(page1.body.total).toBe(3);
       expect(page1.body.items).toHaveLength(2);
       expect(page2.body.items).toHaveLength(1);
-      expect(page1.body.items.map((d) => d.fullName)).toEqual(['Bùi Văn Thắng', 'Đặng Thu Trang']);
+      // the Vietnamese list order: by given name (Ánh, Thắng, Trang), then the family name
+      expect(page1.body.items.map((d) => d.fullName)).toEqual(['Đỗ Ngọc Ánh', 'Bùi Văn Thắng']);
+      expect(page2.body.items.map((d) => d.fullName)).toEqual(['Đặng Thu Trang']);
     });
 
     it('refuses bad input with 4xx and the error shape, and writes nothing', async () => {

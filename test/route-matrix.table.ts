@@ -180,6 +180,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/meetings/:id/exports/minutes.docx': STAFF,
   'GET /api/opinion-rounds/:roundId/exports/summary.pdf': STAFF,
   'GET /api/meetings/:id/minutes': STAFF,
+  'GET /api/meetings/:id/minutes/current': STAFF,
   'POST /api/meetings/:id/minutes/draft': [Admin, Secretary],
   'PUT /api/meetings/:id/minutes': [Admin, Secretary],
   'POST /api/meetings/:id/minutes/lock': STAFF,

@@ -174,7 +174,7 @@ maybe('chair dashboard and attendance screens (Chromium)', () => {
       await secretary.post(`/api/meetings/${meetingId}/attendance/checkin`, { delegateId: r.delegateId });
     }
     expect((await summary()).quorum.reached).toBe(true);
-    await dash.getByText('Đã đủ số lượng').waitFor();
+    await dash.getByText('Đã đủ túc số').waitFor();
 
     // delegate3 raises a hand from their tablet (API)
     const http = new HttpClient(t.url);

@@ -226,7 +226,7 @@ maybe('voting story: console, two tablets, projector (Chromium)', () => {
 
     // the projector in English: the arithmetic's English half
     await dash.getByRole('button', { name: 'English' }).click();
-    await dash.getByTestId('votes-for').getByText('1 votes (50%)').waitFor();
+    await dash.getByTestId('votes-for').getByText('1 vote (50%)').waitFor();
     expect(await dash.getByTestId('arithmetic').textContent()).not.toBe(arithmetic);
     await dash.getByRole('button', { name: 'Tiếng Việt' }).click();
   });

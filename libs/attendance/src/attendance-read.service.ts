@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { byVietnameseName } from '#core';
 import { MeetingAccess, type InvitationKind } from '#meetings';
 import { AttendanceStatus, type CheckInMethod } from './attendance-record.entity.js';
 import type { AttendanceListItem, AttendanceSummary } from './attendance.types.js';
@@ -84,7 +85,7 @@ export class AttendanceReadService {
   async list(meetingId: string): Promise<AttendanceListItem[]> {
     await this.access.getOrFail(meetingId);
     const rows = await this.dataSource.query<ListRow[]>(`${LIST_SQL} ORDER BY d.full_name, i.delegate_id`, [meetingId]);
-    return rows.map(toItem);
+    return byVietnameseName(rows.map(toItem), (r) => r.fullName);
   }
 
   async item(meetingId: string, delegateId: string): Promise<AttendanceListItem | null> {

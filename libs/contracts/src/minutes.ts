@@ -25,6 +25,11 @@ export interface MinutesView {
   sha256: string | null;
 }
 
+/** GET /api/meetings/:id/minutes/current: null while the meeting has none (a normal state, not a 404 in the browser's console). */
+export interface CurrentMinutes {
+  minutes: MinutesView | null;
+}
+
 export type TaskStatus = 'open' | 'in_progress' | 'done' | 'overdue';
 
 export interface UnitRef {

@@ -11,6 +11,7 @@ export * from './http/json-depth.js';
 export * from './http/in-flight.js';
 export * from './http/api-view.js';
 export * from './vietnam-time.js';
+export * from './names.js';
 export * from './logging/json.logger.js';
 export * from './metrics/metrics.js';
 export * from './database/data-source.factory.js';

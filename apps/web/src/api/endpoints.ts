@@ -1,4 +1,4 @@
-import { ApiError, apiBlob, apiFile, apiJson } from './client.js';
+import { apiBlob, apiFile, apiJson } from './client.js';
 import type {
   AgendaItem,
   AgendaItemInput,
@@ -10,6 +10,7 @@ import type {
   NoticeResult,
   AttendanceListItem,
   AttendanceSummary,
+  CurrentMinutes,
   CastAck,
   CommitteeView,
   ConferenceParticipant,
@@ -211,12 +212,8 @@ export const api = {
 
   // Minutes, exports, conclusions and tasks (libs/minutes, libs/assignments).
   minutes: (id: string, signal?: AbortSignal) => apiJson<MinutesView>(`${m(id)}/minutes`, { signal }),
-  /** The minutes, or null while the meeting has none (404 MINUTES_NOT_FOUND). */
-  minutesOrNull: (id: string, signal?: AbortSignal) =>
-    apiJson<MinutesView>(`${m(id)}/minutes`, { signal }).catch((err: unknown) => {
-      if (err instanceof ApiError && err.code === 'MINUTES_NOT_FOUND') return null;
-      throw err;
-    }),
+  /** The minutes, or null while the meeting has none. */
+  minutesOrNull: (id: string, signal?: AbortSignal) => apiJson<CurrentMinutes>(`${m(id)}/minutes/current`, { signal }).then((r) => r.minutes),
   draftMinutes: (id: string) => apiJson<MinutesView>(`${m(id)}/minutes/draft`, { method: 'POST' }),
   saveMinutes: (id: string, content: MinutesContent) => apiJson<MinutesView>(`${m(id)}/minutes`, { method: 'PUT', body: content }),
   lockMinutes: (id: string) => apiJson<MinutesView>(`${m(id)}/minutes/lock`, { method: 'POST' }),

@@ -38,12 +38,14 @@ export function DocumentsEditor({ m, canWrite, onChanged }: { m: MeetingDetail; 
       <ul className="doc-list">
         {docs.map((d) => (
           <li key={d.id} className="doc-row">
-            <button type="button" className="btn btn-doc" aria-pressed={open?.id === d.id} onClick={() => setOpen(d)} aria-label={t('docsEdit.view', { name: d.filename })}>
+            <button type="button" className="btn btn-doc" aria-pressed={open?.id === d.id} onClick={() => setOpen(d)}>
               <span aria-hidden="true" className="doc-icon">
                 PDF
               </span>
               <span>{d.filename}</span>
               <span className="muted small">{t('meeting.sizeKb', { n: Math.max(1, Math.round(d.sizeBytes / 1024)) })}</span>
+              {/* the name starts with what is seen (WCAG 2.5.3); what the button does comes after, for screen readers */}
+              <span className="visually-hidden">{t('docsEdit.view')}</span>
             </button>
             <span className="muted small">{d.agendaItemId ? t('docsEdit.forItem', { item: itemTitle.get(d.agendaItemId) ?? '' }) : t('docsEdit.forMeeting')}</span>
             {canWrite ? (

@@ -13,7 +13,8 @@ const STEPS: MeetingStatus[] = ['draft', 'scheduled', 'open', 'in_session', 'clo
 
 /**
  * The meeting's status and its next moves, each behind a confirmation that says what will happen. Opening the
- * session below the quorum is refused by the server (QUORUM_NOT_REACHED) until a second, explicit confirmation.
+ * session below the quorum asks a second, explicit confirmation first (the server refuses it without one:
+ * QUORUM_NOT_REACHED, the fallback when the count changed meanwhile).
  */
 export function LifecyclePanel({ m, onChanged, reload }: { m: MeetingDetail; onChanged(m: MeetingDetail): void; reload(): void }) {
   const { t, locale } = useI18n();
@@ -26,6 +27,14 @@ export function LifecyclePanel({ m, onChanged, reload }: { m: MeetingDetail; onC
   const apply = async (to: MeetingStatus, confirmBelowQuorum: boolean) => {
     let refusedForQuorum: { present: number; required: number } | null = null;
     const ok = await action.run(async () => {
+      if (to === 'in_session' && !confirmBelowQuorum) {
+        // ask before sending: below the quorum is a normal state, not a refused request in the console
+        const { quorum } = await api.attendanceSummary(m.id);
+        if (!quorum.reached) {
+          refusedForQuorum = { present: quorum.present, required: quorum.required };
+          return;
+        }
+      }
       try {
         onChanged(await api.changeStatus(m.id, to, confirmBelowQuorum));
       } catch (err: unknown) {

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/vi.js';
 import type { ConfidenceFlag, ConfidenceGrade, PollResult, PollView } from '#contracts';
-import { isMessageKey, useI18n } from '../i18n/i18n.js';
+import { isMessageKey, useI18n, type I18n } from '../i18n/i18n.js';
 
 interface Row {
   id: string;
@@ -31,8 +31,7 @@ export function PollResultPanel({ poll, headingLevel = 3 }: { poll: PollView; he
   const result = poll.result;
   if (!result) return null;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const outcomeKey = `vote.outcome.${result.outcome}`;
-  const outcome = isMessageKey(outcomeKey) ? t(outcomeKey) : result.outcome;
+  const outcome = outcomeText(t, poll, result.outcome);
   if (result.confidence) return <ConfidenceResult poll={poll} headingLevel={headingLevel} />;
   const rows = rowsOf(poll, result, t);
   const base = Math.max(result.cast, 1);
@@ -45,7 +44,7 @@ export function PollResultPanel({ poll, headingLevel = 3 }: { poll: PollView; he
         {t('vote.result', { title: poll.title })}
       </Heading>
       <p className={`outcome outcome-${result.outcome}`} data-testid="poll-outcome">
-        {outcome}
+        <span className="outcome-label">{t('vote.outcomeIs')}</span> <strong>{outcome}</strong>
       </p>
       <table className="result-chart" aria-label={t('vote.chart', { title: poll.title })}>
         <tbody>
@@ -90,6 +89,14 @@ export function PollResultPanel({ poll, headingLevel = 3 }: { poll: PollView; he
   );
 }
 
+/** The outcome in words; an election's seats read as people elected, a multiple choice's as options chosen. */
+export function outcomeText(t: I18n['t'], poll: Pick<PollView, 'kind'>, outcome: string): string {
+  const election = `vote.outcome.${outcome}.election`;
+  if (poll.kind === 'election' && isMessageKey(election)) return t(election);
+  const key = `vote.outcome.${outcome}`;
+  return isMessageKey(key) ? t(key) : outcome;
+}
+
 /** The rule in words and where it comes from; an administrator's override with its basis. */
 export function RuleLine({ poll }: { poll: PollView }) {
   const { t, lang } = useI18n();
@@ -130,14 +137,13 @@ function ConfidenceResult({ poll, headingLevel }: { poll: PollView; headingLevel
   const grades: ConfidenceGrade[] = c.mode === 'rating' ? ['high', 'medium', 'low'] : ['trust', 'no_trust'];
   const members = Math.max(poll.result.members, 1);
   const headingId = `result-${poll.id}`;
-  const outcomeKey = `vote.outcome.${poll.result.outcome}`;
   return (
     <section className="result" aria-labelledby={headingId}>
       <Heading id={headingId} className="result-title">
         {t('vote.result', { title: poll.title })}
       </Heading>
       <p className="outcome" data-testid="poll-outcome">
-        {isMessageKey(outcomeKey) ? t(outcomeKey) : poll.result.outcome}
+        <span className="outcome-label">{t('vote.outcomeIs')}</span> <strong>{outcomeText(t, poll, poll.result.outcome)}</strong>
       </p>
       <p className="muted small">{t('vote.sharesOfAll', { members: poll.result.members, cast: poll.result.cast })}</p>
       <ul className="official-results">

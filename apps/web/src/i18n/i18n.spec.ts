@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { en } from './en.js';
+import { format } from './format.js';
 import { vi } from './vi.js';
 
-const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// a plural '{n, plural, one {…} other {…}}' names its parameter like '{n}' does
+const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)(?:\}|, plural)/g)].map((m) => m[1]).sort();
 
 describe('web dictionaries', () => {
   it('vi and en have exactly the same keys', () => {
@@ -24,5 +26,13 @@ describe('web dictionaries', () => {
     expect(vi['login.title']).toBe('Đăng nhập');
     expect(vi['meetings.title']).toBe('Danh sách cuộc họp');
     expect(vi['meeting.agenda']).toBe('Chương trình họp');
+  });
+
+  it('English plurals: one vote, 2 votes, 0 votes', () => {
+    const template = en['vote.votesOf'];
+    expect(format(template, { votes: 1, pct: 50 })).toBe('1 vote (50%)');
+    expect(format(template, { votes: 2, pct: 100 })).toBe('2 votes (100%)');
+    expect(format(template, { votes: 0, pct: 0 })).toBe('0 votes (0%)');
+    expect(format(vi['vote.votesOf'], { votes: 1, pct: 50 })).toBe('1 phiếu (50%)');
   });
 });

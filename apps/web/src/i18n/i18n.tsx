@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { format, type Params } from './format.js';
 import { vi, type Dictionary, type MessageKey } from './vi.js';
 
 export type Lang = 'vi' | 'en';
@@ -13,13 +14,7 @@ function loadDictionary(lang: Lang): Promise<Dictionary> {
 }
 const STORAGE_KEY = 'dh.lang';
 
-export type Params = Record<string, string | number>;
-
-/** Fills `{name}` placeholders; unknown placeholders stay visible so a missing parameter is noticed. */
-export function format(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export { format, type Params };
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
   // until the chosen dictionary has arrived, Vietnamese

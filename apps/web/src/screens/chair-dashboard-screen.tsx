@@ -83,15 +83,15 @@ export default function ChairDashboardScreen({ params }: ScreenProps) {
       </header>
       <main id="main" className="projector-grid" aria-labelledby="dash-title">
         {meeting.state.status === 'error' ? <ErrorMessage error={meeting.state.error} onRetry={reloadMeeting} /> : null}
-        <section className="panel projector-panel" aria-labelledby="att-h">
+        <section className="panel projector-panel projector-side" aria-labelledby="att-h">
           <h2 id="att-h">{t('dash.attendance')}</h2>
           <Loaded state={summary.state} onRetry={reloadSummary} render={(s: AttendanceSummary) => <AttendanceBreakdown summary={s} />} />
         </section>
-        <section className="panel projector-panel" aria-labelledby="quorum-h">
+        <section className="panel projector-panel projector-side" aria-labelledby="quorum-h">
           <h2 id="quorum-h">{t('dash.quorum')}</h2>
           <Loaded state={summary.state} onRetry={reloadSummary} render={(s: AttendanceSummary) => <QuorumGauge summary={s} />} />
         </section>
-        <section className="panel projector-panel projector-wide" aria-labelledby="poll-h" data-testid="dash-poll">
+        <section className="panel projector-panel projector-poll" aria-labelledby="poll-h" data-testid="dash-poll">
           <h2 id="poll-h">{t('dash.poll')}</h2>
           <PollBoard meetingId={meetingId} />
         </section>

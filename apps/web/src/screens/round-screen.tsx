@@ -46,7 +46,7 @@ export default function RoundScreen({ params }: ScreenProps) {
         below={`${t(`rounds.status.${r.status}`)} · ${t('rounds.deadline', { time: formatDateTime(locale, r.deadline) })} · ${t('rounds.answered', { n: r.answered, total: r.recipients })}`}
         links={[{ to: paths.rounds, label: t('rounds.back') }]}
       />
-      {r.description ? <p className="panel">{r.description}</p> : null}
+      <RoundContent round={r} showQuestions={!(me.delegateId && r.status === 'open') && !r.summary} />
       <ActionFeedback action={action} />
       {manage && r.status !== 'closed' ? (
         <div className="button-row panel">
@@ -102,6 +102,30 @@ export default function RoundScreen({ params }: ScreenProps) {
         </section>
       ) : null}
     </article>
+  );
+}
+
+/** What is consulted on (the draft's text) and, when no answer form or summary lists them, the questions. */
+function RoundContent({ round, showQuestions }: { round: OpinionRound; showQuestions: boolean }) {
+  const { t } = useI18n();
+  if (!round.description && !showQuestions) return null;
+  return (
+    <section className="panel" aria-labelledby="round-content" data-testid="round-content">
+      <h2 id="round-content">{t('rounds.content')}</h2>
+      {round.description ? <p className="pre-line">{round.description}</p> : null}
+      {showQuestions ? (
+        <>
+          <h3>{t('rounds.questions')}</h3>
+          <ol data-testid="round-questions">
+            {[...round.questions]
+              .sort((a, b) => a.position - b.position)
+              .map((q) => (
+                <li key={q.id}>{q.text}</li>
+              ))}
+          </ol>
+        </>
+      ) : null}
+    </section>
   );
 }
 

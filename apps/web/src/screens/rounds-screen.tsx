@@ -57,6 +57,7 @@ function NewRoundForm({ onCreated }: { onCreated(): void }) {
   const [title, setTitle] = useState('');
   const [deadline, setDeadline] = useState('');
   const [questions, setQuestions] = useState('');
+  const [description, setDescription] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -75,9 +76,10 @@ function NewRoundForm({ onCreated }: { onCreated(): void }) {
     setBusy(true);
     setError(null);
     try {
-      const created = await api.createRound({ bodyId: body, title: title.trim(), deadline: when.toISOString(), questions: qs });
+      const created = await api.createRound({ bodyId: body, title: title.trim(), ...(description.trim() ? { description: description.trim() } : {}), deadline: when.toISOString(), questions: qs });
       setDone(t('rounds.created', { title: created.title }));
       setTitle('');
+      setDescription('');
       setQuestions('');
       onCreated();
     } catch (err: unknown) {
@@ -114,6 +116,10 @@ function NewRoundForm({ onCreated }: { onCreated(): void }) {
         <div className="field field-wide">
           <label htmlFor="round-title">{t('rounds.titleField')}</label>
           <input id="round-title" maxLength={500} value={title} onChange={(e) => setTitle(e.target.value)} />
+        </div>
+        <div className="field field-wide">
+          <label htmlFor="round-description">{t('rounds.descriptionField')}</label>
+          <textarea id="round-description" rows={4} maxLength={20000} value={description} onChange={(e) => setDescription(e.target.value)} />
         </div>
         <div className="field field-wide">
           <label htmlFor="round-questions">{t('rounds.questionsField')}</label>

@@ -167,7 +167,10 @@ function HandPanel({ meetingId, delegateId }: { meetingId: string; delegateId: s
         {!mine ? t('tablet.handIdle') : mine.status === 'speaking' ? t('tablet.speaking') : waitingPos > 0 ? t('tablet.handRaised', { position: waitingPos }) : t('tablet.handRaisedNoPos')}
       </p>
       <ActionFeedback action={action} />
-      {mine ? (
+      {mine?.status === 'speaking' ? (
+        // withdrawing only takes back a waiting request; the floor is ended by the chair
+        <p className="muted">{t('tablet.speakingEnds')}</p>
+      ) : mine ? (
         <button type="button" className="btn btn-large btn-block" disabled={action.busy} onClick={() => act('hand:lower')}>
           {t('tablet.lowerHand')}
         </button>

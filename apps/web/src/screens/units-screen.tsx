@@ -9,6 +9,7 @@ import { useAction } from '../components/use-action.js';
 import { useAsync } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { ScreenProps } from '../routes.js';
+import { compareNames } from '../i18n/names.js';
 
 const CODE = /^[A-Za-z0-9_-]{1,50}$/;
 
@@ -19,7 +20,7 @@ export default function UnitsScreen(_props: ScreenProps) {
   const admin = me.role === 'admin';
   const units = useAsync((signal) => api.units(signal), []);
   // one page of 500 covers a People's Committee's delegates
-  const delegates = useAsync((signal) => api.delegates({ limit: 500, offset: 0 }, signal).then((p) => p.items), []);
+  const delegates = useAsync((signal) => api.delegates({ limit: 500, offset: 0 }, signal).then((p) => [...p.items].sort((a, b) => compareNames(a.fullName, b.fullName))), []);
   const create = useAction();
 
   if (units.state.status === 'loading' || delegates.state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
@@ -118,7 +119,7 @@ function UnitPanel({ unit, units, people, admin, onChanged }: { unit: Unit; unit
   const action = useAction();
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
   const [adding, setAdding] = useState('');
-  const members = unit.memberDelegateIds.map((id) => people.find((p) => p.id === id) ?? { id, fullName: id, title: null });
+  const members = unit.memberDelegateIds.map((id) => people.find((p) => p.id === id) ?? { id, fullName: id, title: null }).sort((a, b) => compareNames(a.fullName, b.fullName));
   const parent = units.find((u) => u.id === unit.parentId);
   const write = async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
     const ok = await action.run(work, { done });

@@ -41,7 +41,7 @@ export function rethrowDuplicateEmail(error: unknown, email: string | null): nev
 export class DelegatesService {
   constructor(@InjectRepository(DelegateEntity) private readonly delegates: Repository<DelegateEntity>) {}
 
-  /** Delegates matching the filter, ordered by name ignoring accents. */
+  /** Delegates matching the filter, in the Vietnamese list order (given name first), accents ignored. */
   filtered(filter: DelegateFilterDto, em?: EntityManager): SelectQueryBuilder<DelegateEntity> {
     const repo = em ? em.getRepository(DelegateEntity) : this.delegates;
     const qb = repo.createQueryBuilder('d').setParameters({ foldFrom: SQL_FOLD_TRANSLATION.from, foldTo: SQL_FOLD_TRANSLATION.to });
@@ -56,7 +56,13 @@ export class DelegatesService {
         { needle: `%${escapeLike(needle)}%` },
       );
     }
-    return qb.orderBy('lower(translate(d.full_name, :foldFrom, :foldTo))', 'ASC').addOrderBy('d.id', 'ASC');
+    // Vietnamese list order, as everywhere (#core compareVietnameseNames): given name (last word) first, then the whole
+    // name; accents folded, Đ after every D (folded to 'dz')
+    const key = (col: string): string => `lower(translate(replace(replace(${col}, 'đ', 'dz'), 'Đ', 'Dz'), :foldFrom, :foldTo))`;
+    return qb
+      .orderBy(key(`regexp_replace(trim(d.full_name), '^.*\\s', '')`), 'ASC')
+      .addOrderBy(key('d.full_name'), 'ASC')
+      .addOrderBy('d.id', 'ASC');
   }
 
   async list(query: ListDelegatesQueryDto): Promise<{ items: DelegateView[]; total: number }> {

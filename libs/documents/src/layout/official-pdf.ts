@@ -276,6 +276,12 @@ export class OfficialPdf {
     if (this.y + height > this.bottom) this.newPage();
   }
 
+  /** Starts a new page unless `lines` body lines still fit: a short block (a summary) is not split over two pages. */
+  keepLines(lines: number): this {
+    this.ensureSpace(lines * BODY * LEAD + PARA_GAP * 2);
+    return this;
+  }
+
   // ---- the parts of an administrative document -----------------------------------------------------------------
 
   /** Issuer (top left) and national motto (top right), then number and symbol, place and date (Appendix I, Part II, II.1-II.4). */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
-import { Clock, DomainError, ErrorCode, JsonLogger } from '#core';
+import { Clock, DomainError, ErrorCode, JsonLogger, compareVietnameseNames } from '#core';
 import { BodyEntity, BodyMemberEntity, DelegateEntity } from '#delegates';
 import { PREPARABLE_STATUSES } from '../access/meeting-rules.js';
 import { lockMeetingFor } from '../access/meetings.service.js';
@@ -44,7 +44,6 @@ const view = (i: MeetingInvitationEntity): InvitationView => ({
 });
 
 const KIND_ORDER: Record<InvitationKind, number> = { [InvitationKind.Member]: 0, [InvitationKind.Substitute]: 1, [InvitationKind.Guest]: 2 };
-const collator = new Intl.Collator('vi');
 
 /**
  * Who is invited: members of the body (voting right from the registry), substitutes (người dự thay: attend for a
@@ -64,7 +63,7 @@ export class InvitationsService {
       where: { meetingId },
       relations: { delegate: true, substituteForDelegate: true },
     });
-    return rows.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || collator.compare(a.delegate?.fullName ?? '', b.delegate?.fullName ?? '')).map(view);
+    return rows.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareVietnameseNames(a.delegate?.fullName ?? '', b.delegate?.fullName ?? '')).map(view);
   }
 
   /**

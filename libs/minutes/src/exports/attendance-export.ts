@@ -11,7 +11,7 @@ export function attendanceRows(data: AttendanceExportData): string[][] {
     String(i + 1),
     d.fullName,
     d.title ?? '',
-    ATTENDANCE_STATUS_LABEL[attendanceExportStatus(d.status, d.method)],
+    ATTENDANCE_STATUS_LABEL[attendanceExportStatus(d.status, d.method, data.meeting.closedAt !== null)],
     d.method ? CHECKIN_METHOD_LABEL[d.method] : '',
     formatVnDateTime(d.checkedInAt),
     d.absenceReason ?? '',
@@ -25,7 +25,7 @@ export function attendanceSummaryLines(data: AttendanceExportData): [string, str
     ['Có mặt tại hội trường', String(s.presentInHall)],
     ['Tham dự trực tuyến', String(s.presentOnline)],
     ['Vắng có lý do', String(s.excused)],
-    ['Vắng/chưa điểm danh', String(s.absent)],
+    [data.meeting.closedAt !== null ? 'Vắng mặt' : 'Vắng/chưa điểm danh', String(s.absent)],
   ];
 }
 
@@ -39,7 +39,10 @@ export async function attendancePdf(data: AttendanceExportData): Promise<Buffer>
       ['Địa điểm', meeting.location ?? ''],
     ])
     .space()
-    .table(ATTENDANCE_COLUMNS, attendanceRows(data), [0.06, 0.19, 0.13, 0.17, 0.16, 0.13, 0.16])
+    // STT gets room for three digits and its header on one line
+    .table(ATTENDANCE_COLUMNS, attendanceRows(data), [0.075, 0.185, 0.13, 0.165, 0.155, 0.13, 0.16])
+    // the summary and its quorum line stay together (heading, five counts, the quorum line over two lines)
+    .keepTogether(10)
     .heading('Tổng hợp')
     .fields(attendanceSummaryLines(data))
     .paragraph(formatQuorumLine(data.summary.quorum, data.summary.members), { bold: true, indent: 0 })

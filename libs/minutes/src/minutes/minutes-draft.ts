@@ -2,22 +2,11 @@ import { MeetingMode } from '#meetings';
 import { pollSummaryLines } from '../exports/results-export.js';
 import type { AttendanceExportData, PollExport } from '../exports/export-data.service.js';
 import { ATTENDANCE_STATUS_LABEL, attendanceExportStatus, CHECKIN_METHOD_LABEL, formatQuorumLine, formatVnDateTime, formatVnLongDate } from '../render/format.js';
+import { compareVietnameseNames } from '#core';
 import type { MinutesConclusion } from './conclusions.port.js';
 import type { MinutesContent } from './meeting-minutes.entity.js';
 import type { CountReportView } from '#voting';
 import { countReportLines } from '../exports/count-report-export.js';
-
-const collator = new Intl.Collator('vi', { sensitivity: 'base' });
-/** Vietnamese lists sort by given name (the last word), then by the rest. */
-export function compareVietnameseNames(a: string, b: string): number {
-  const split = (s: string): [string, string] => {
-    const w = s.trim().split(/\s+/);
-    return [w[w.length - 1] ?? '', w.slice(0, -1).join(' ')];
-  };
-  const [ga, fa] = split(a);
-  const [gb, fb] = split(b);
-  return collator.compare(ga, gb) || collator.compare(fa, fb);
-}
 
 export interface MinutesOpinion {
   delegateName: string;

@@ -10,6 +10,7 @@ import { IssueMinutesUseCase, MINUTES_DOCUMENT_KIND } from './issue-minutes.use-
 import { EditMinutesDto, IssueMinutesDto } from './minutes.dto.js';
 import { MinutesService } from './minutes.service.js';
 import type { MinutesView } from './minutes.view.js';
+import type { CurrentMinutes } from '#contracts';
 
 const { Admin, Secretary, Chair } = Role;
 
@@ -32,6 +33,15 @@ export class MinutesController {
   async get(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<MinutesView> {
     await this.access.assertCanView(user, meetingId);
     return this.minutes.get(meetingId);
+  }
+
+  /** The minutes or null while there are none: the screens ask this, since "not drafted yet" is no error for them. */
+  @Get('current')
+  @Roles(Admin, Secretary, Chair)
+  @ApiView('CurrentMinutes')
+  async current(@CurrentUser() user: AuthUser, @UuidParam('id') meetingId: string): Promise<CurrentMinutes> {
+    await this.access.assertCanView(user, meetingId);
+    return { minutes: await this.minutes.find(meetingId) };
   }
 
   /** Writes the draft from the meeting's data (again, while it is a draft: edits are replaced). */

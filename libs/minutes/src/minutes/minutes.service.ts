@@ -22,6 +22,12 @@ export class MinutesService {
     return toMinutesView(await this.mustFind(meetingId));
   }
 
+  /** The minutes, or null while the meeting has none (the caller has checked the meeting can be seen). */
+  async find(meetingId: string): Promise<MinutesView | null> {
+    const row = await this.dataSource.getRepository(MeetingMinutesEntity).findOne({ where: { meetingId } });
+    return row ? toMinutesView(row) : null;
+  }
+
   /** The row, locked for update when `em` is a transaction; 404 for an unknown meeting or one without a draft. */
   async mustFind(meetingId: string, em?: EntityManager): Promise<MeetingMinutesEntity> {
     const manager = em ?? this.dataSource.manager;

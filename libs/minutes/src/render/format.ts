@@ -4,7 +4,7 @@ import type { Quorum } from '#attendance';
 export { formatVnDateTime, formatVnLongDate } from '#core';
 
 /** Attendance as the export shows it: where the delegate is, not how the row is stored. */
-export type AttendanceExportStatus = 'in_hall' | 'online' | 'excused' | 'left' | 'not_yet';
+export type AttendanceExportStatus = 'in_hall' | 'online' | 'excused' | 'left' | 'not_yet' | 'absent';
 
 export const ATTENDANCE_STATUS_LABEL: Record<AttendanceExportStatus, string> = {
   in_hall: 'Có mặt tại hội trường',
@@ -12,6 +12,7 @@ export const ATTENDANCE_STATUS_LABEL: Record<AttendanceExportStatus, string> = {
   excused: 'Vắng có lý do',
   left: 'Đã rời cuộc họp',
   not_yet: 'Chưa điểm danh',
+  absent: 'Vắng mặt',
 };
 
 export const CHECKIN_METHOD_LABEL: Record<CheckInMethod, string> = {
@@ -21,11 +22,12 @@ export const CHECKIN_METHOD_LABEL: Record<CheckInMethod, string> = {
   online: 'Trực tuyến',
 };
 
-export function attendanceExportStatus(status: 'present' | 'left' | 'excused' | 'absent', method: CheckInMethod | null): AttendanceExportStatus {
+export function attendanceExportStatus(status: 'present' | 'left' | 'excused' | 'absent', method: CheckInMethod | null, closed = false): AttendanceExportStatus {
   if (status === 'present') return method === 'online' ? 'online' : 'in_hall';
   if (status === 'excused') return 'excused';
   if (status === 'left') return 'left';
-  return 'not_yet';
+  // once the meeting is closed nobody is "not checked in yet": they were absent
+  return closed ? 'absent' : 'not_yet';
 }
 
 /** `Túc số: 4/5 thành viên có mặt, cần tối thiểu 4 (2/3) — Đủ túc số`. */

@@ -52,6 +52,12 @@ export class PdfWriter {
     return this;
   }
 
+  /** Keeps the next `lines` lines on one page. */
+  keepTogether(lines: number): this {
+    this.official.keepLines(lines);
+    return this;
+  }
+
   space(lines = 0.5): this {
     this.official.space(lines);
     return this;

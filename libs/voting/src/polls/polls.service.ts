@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '#audit';
-import { DomainError, STAFF_ROLES, type AuthUser } from '#core';
+import { DomainError, STAFF_ROLES, byVietnameseName, compareVietnameseNames, type AuthUser } from '#core';
 import { MeetingAccess, MeetingStatus } from '#meetings';
 import { checkOverride, decisionTypeOf, LegalErrorCode, locked, profileOf, sameRule } from '#legal';
 import { GRADE_LABEL, NO_CONFIDENCE_GRADES, RATING_GRADES } from '../rules/evaluate-confidence.js';
@@ -216,7 +216,7 @@ export class PollsService {
         WHERE r.poll_id = $1 AND NOT EXISTS (SELECT 1 FROM poll_participation p WHERE p.poll_id = r.poll_id AND p.delegate_id = r.delegate_id)`,
       [pollId],
     );
-    const names = rows.map((r) => r.full_name).sort(new Intl.Collator('vi').compare);
+    const names = rows.map((r) => r.full_name).sort(compareVietnameseNames);
     return { count: names.length, names: poll.ballotMode === BallotMode.Named ? names : null };
   }
 
@@ -293,7 +293,7 @@ export class PollsService {
         WHERE b.poll_id = $1 ORDER BY d.full_name, b.delegate_id`,
       [poll.id],
     );
-    return rows.map((r) => ({
+    return byVietnameseName(rows, (r) => r.full_name).map((r) => ({
       delegateId: r.delegate_id,
       fullName: r.full_name,
       choices: r.choices,

@@ -48,7 +48,7 @@ describe('evaluateElection', () => {
     expect(r.ranking[3].arithmetic).toContain('Phạm D: 1/15 members (6.67%) ≤ 1/2 — Not selected');
     expect(r.arithmetic).toBe(
       'Cần 8/15 thành viên (> 1/2); 2 vị trí; trúng: Trần Thị B; ngang phiếu (9) cho 1 vị trí còn lại: Nguyễn Văn A, Lê Văn C | ' +
-        'Needs 8/15 members (> 1/2); 2 seat(s); won: Trần Thị B; tied at 9 for the 1 remaining seat(s): Nguyễn Văn A, Lê Văn C',
+        'Needs 8/15 members (> 1/2); 2 seats; won: Trần Thị B; tied at 9 for the 1 remaining seat: Nguyễn Văn A, Lê Văn C',
     );
   });
 

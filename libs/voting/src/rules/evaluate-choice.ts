@@ -156,6 +156,8 @@ function rank(members: number, present: number, ballots: number, options: Option
   return result;
 }
 
+const seatsEn = (n: number): string => `${n} ${n === 1 ? 'seat' : 'seats'}`;
+
 function choiceArithmetic(rule: MajorityRule, r: ChoiceResult, members: number, present: number): string {
   if (r.outcome === 'no_quorum') {
     const q = quorumLine(rule, r, members, present);
@@ -166,13 +168,13 @@ function choiceArithmetic(rule: MajorityRule, r: ChoiceResult, members: number, 
   const names = (ids: string[]): string => ids.map((id) => r.ranking.find((x) => x.id === id)?.label ?? id).join(', ');
   const won = r.winners.length > 0 ? names(r.winners) : '—';
   let vi = `Cần ${r.required}/${r.baseValue} ${label.vi} (${op}); ${r.seats} vị trí; trúng: ${won}`;
-  let en = `Needs ${r.required}/${r.baseValue} ${label.en} (${op}); ${r.seats} seat(s); won: ${won}`;
+  let en = `Needs ${r.required}/${r.baseValue} ${label.en} (${op}); ${seatsEn(r.seats)}; won: ${won}`;
   if (r.boundaryTie) {
     vi += `; ngang phiếu (${r.boundaryTie.votes}) cho ${r.boundaryTie.seats} vị trí còn lại: ${names(r.boundaryTie.ids)}`;
-    en += `; tied at ${r.boundaryTie.votes} for the ${r.boundaryTie.seats} remaining seat(s): ${names(r.boundaryTie.ids)}`;
+    en += `; tied at ${r.boundaryTie.votes} for the ${r.boundaryTie.seats} remaining ${r.boundaryTie.seats === 1 ? 'seat' : 'seats'}: ${names(r.boundaryTie.ids)}`;
   } else if (r.unfilledSeats > 0) {
     vi += `; còn ${r.unfilledSeats} vị trí chưa đủ số phiếu`;
-    en += `; ${r.unfilledSeats} seat(s) unfilled, threshold not reached`;
+    en += `; ${seatsEn(r.unfilledSeats)} unfilled, threshold not reached`;
   }
   return `${vi} | ${en}`;
 }
