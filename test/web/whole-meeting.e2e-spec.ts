@@ -385,24 +385,18 @@ maybe('the whole meeting in the browser, through the screens only (Chromium, rea
     await sec.getByText('Đã kết nối trực tiếp').waitFor();
     const qrButton = pages.tabletA.getByRole('button', { name: /Mã QR điểm danh/ });
     await pages.tabletA.getByRole('heading', { level: 1 }).waitFor();
-    if ((await qrButton.count()) > 0) {
-      await qrButton.click();
-      await pages.tabletA.locator('[data-testid=my-qr]').waitFor();
-      const code = ((await pages.tabletA.locator('[data-testid=my-qr-code]').textContent()) ?? '').trim();
-      expect(code.length).toBeGreaterThan(8);
-      await shot(pages.tabletA, '05-tablet-qr-1024x768');
-      await sec.getByRole('button', { name: /Quét mã QR/ }).click();
-      await sec.locator('[data-testid=qr-scanner]').waitFor();
-      await sec.locator('#qr-code-input').fill(code);
-      await sec.getByRole('button', { name: /Điểm danh bằng mã/ }).click();
-      await sec.getByText(`Đã điểm danh ${QR_MEMBER}.`).first().waitFor().catch(() => undefined);
-      await sec.getByRole('button', { name: `Ghi nhận rời họp: ${QR_MEMBER}` }).waitFor();
-      expect((await attendance()).find((r) => r.fullName === QR_MEMBER)).toMatchObject({ status: 'present', method: 'qr' });
-    } else {
-      // the QR screens come with issue 17's other part (another branch): until it is merged, this one checks in by hand
-      process.stdout.write('[whole-meeting] no "Mã QR điểm danh" on the tablet yet: QR check-in skipped\n');
-      BY_HAND.push(QR_MEMBER);
-    }
+    await qrButton.click();
+    await pages.tabletA.locator('[data-testid=my-qr]').waitFor();
+    const code = ((await pages.tabletA.locator('[data-testid=my-qr-code]').textContent()) ?? '').trim();
+    expect(code.length).toBeGreaterThan(8);
+    await shot(pages.tabletA, '05-tablet-qr-1024x768');
+    await sec.getByRole('button', { name: /Quét mã QR/ }).click();
+    await sec.locator('[data-testid=qr-scanner]').waitFor();
+    await sec.locator('#qr-code-input').fill(code);
+    await sec.getByRole('button', { name: /Điểm danh bằng mã/ }).click();
+    await sec.getByText(`Đã điểm danh ${QR_MEMBER}.`).first().waitFor().catch(() => undefined);
+    await sec.getByRole('button', { name: `Ghi nhận rời họp: ${QR_MEMBER}` }).waitFor();
+    expect((await attendance()).find((r) => r.fullName === QR_MEMBER)).toMatchObject({ status: 'present', method: 'qr' });
 
     // by hand: members until the quorum, the guest and the substitute
     for (const name of [...BY_HAND, GUEST, SUBSTITUTE]) {
@@ -486,14 +480,13 @@ maybe('the whole meeting in the browser, through the screens only (Chromium, rea
     const board = await pages.chair.getByTestId('dash-poll').boundingBox();
     expect(board && board.y + board.height).toBeLessThanOrEqual(DESKTOP.height);
 
-    // the staff's poll page: who voted what (named ballots only) comes with issue 17's other part (another branch);
-    // until it is merged the names are checked in the published poll above and in the minutes below
+    // the staff's poll page: who voted what (named ballots only)
     await row.getByRole('link', { name: NAMED }).click();
     await sec.getByRole('heading', { name: NAMED }).first().waitFor();
     await sec.getByTestId('poll-outcome').first().waitFor();
-    const named = await Promise.all([VOTERS.a, VOTERS.b, VOTERS.c].map((name) => sec.getByText(name, { exact: false }).count()));
-    if (named.some((n) => n === 0)) process.stdout.write('[whole-meeting] the poll page shows no voters\' names yet (other branch): not asserted there\n');
-    else for (const n of named) expect(n).toBeGreaterThan(0);
+    const ballots = sec.getByTestId('named-ballots').first();
+    await ballots.waitFor();
+    for (const name of [VOTERS.a, VOTERS.b, VOTERS.c]) expect(await ballots.getByTestId('named-ballot-row').filter({ hasText: name }).count()).toBe(1);
     await shot(sec, '12-poll-page-named-1280x800');
   }, 180_000);
 
