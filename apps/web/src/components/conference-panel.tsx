@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
+import { api } from '../api/endpoints.js';
 import type { ConferenceNotice, EndReason } from '../conference/conference-state.js';
 import { useConference, type Tile } from '../conference/use-conference.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/vi.js';
 import { ErrorMessage } from './error-message.js';
+import { useAsync } from './use-async.js';
 
 const NOTICE: Record<ConferenceNotice, MessageKey> = {
   mutedByModerator: 'conf.mutedByModerator',
@@ -20,6 +22,10 @@ const ENDED: Record<EndReason, MessageKey> = { removed: 'conf.removed', roomClos
 export function ConferencePanel({ meetingId }: { meetingId: string }) {
   const { t } = useI18n();
   const { state, tiles, join, leave, setMedia } = useConference(meetingId);
+  // known before any click: with conferencing off the join button would only lead to an error
+  const enabled = useAsync((signal) => api.conferencingEnabled(signal), []);
+  const off = enabled.state.status === 'done' && !enabled.state.data;
+  const asking = enabled.state.status === 'loading';
   // the button pressed is gone once the phase changes: the outcome takes the focus, so it is read and nothing is lost
   const outcome = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -32,12 +38,19 @@ export function ConferencePanel({ meetingId }: { meetingId: string }) {
   );
 
   let body;
+  const disabled = (
+    <p className="alert alert-info" role="status" data-testid="conf-message">
+      {t('conf.disabled')}
+    </p>
+  );
   switch (state.phase) {
     case 'idle':
-      body = (
+      body = off ? (
+        disabled
+      ) : (
         <>
           <p>{t('conf.intro')}</p>
-          {joinButton('conf.join')}
+          {asking ? null : joinButton('conf.join')}
         </>
       );
       break;
@@ -45,11 +58,7 @@ export function ConferencePanel({ meetingId }: { meetingId: string }) {
       body = <p role="status">{t('conf.joining')}</p>;
       break;
     case 'disabled':
-      body = (
-        <p className="alert alert-info" role="status" data-testid="conf-message">
-          {t('conf.disabled')}
-        </p>
-      );
+      body = disabled;
       break;
     case 'unreachable':
       body = (

@@ -1,6 +1,6 @@
 import { bodySymbol, DOCUMENT_KIND_SYMBOL } from '#documents';
 import { EXPORT_SIGNERS, PdfWriter } from '../render/pdf-writer.js';
-import { ATTENDANCE_STATUS_LABEL, attendanceExportStatus, CHECKIN_METHOD_LABEL, formatQuorumLine, formatVnDateTime } from '../render/format.js';
+import { ATTENDANCE_STATUS_LABEL, attendanceExportStatus, CHECKIN_METHOD_LABEL, formatMeetingTime, formatQuorumLine, formatVnDateTime } from '../render/format.js';
 import type { AttendanceExportData } from './export-data.service.js';
 
 export const ATTENDANCE_COLUMNS = ['STT', 'Họ và tên', 'Chức vụ', 'Tình trạng', 'Hình thức điểm danh', 'Thời gian', 'Lý do vắng'];
@@ -35,7 +35,7 @@ export async function attendancePdf(data: AttendanceExportData): Promise<Buffer>
     .nationalHeader(data.bodyName, { number: { number: null, symbol: `${DOCUMENT_KIND_SYMBOL.list}-${bodySymbol(data.bodyName)}` } })
     .title('DANH SÁCH ĐIỂM DANH ĐẠI BIỂU', meeting.title)
     .fields([
-      ['Thời gian', formatVnDateTime(meeting.startsAt)],
+      ['Thời gian', formatMeetingTime(meeting)],
       ['Địa điểm', meeting.location ?? ''],
     ])
     .space()
@@ -57,7 +57,7 @@ export async function attendanceXlsx(data: AttendanceExportData): Promise<Buffer
   const ws = wb.addWorksheet('Điểm danh');
   ws.addRow(['DANH SÁCH ĐIỂM DANH ĐẠI BIỂU']).font = { bold: true, size: 14 };
   ws.addRow([data.meeting.title]);
-  ws.addRow(['Thời gian', formatVnDateTime(data.meeting.startsAt)]);
+  ws.addRow(['Thời gian', formatMeetingTime(data.meeting)]);
   ws.addRow([]);
   ws.addRow(ATTENDANCE_COLUMNS).font = { bold: true };
   for (const r of attendanceRows(data)) ws.addRow([Number(r[0]), ...r.slice(1)]);

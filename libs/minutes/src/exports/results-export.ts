@@ -1,6 +1,6 @@
 import { bodySymbol, DOCUMENT_KIND_SYMBOL } from '#documents';
 import { EXPORT_SIGNERS, PdfWriter } from '../render/pdf-writer.js';
-import { BALLOT_MODE_LABEL, formatVnDateTime, OUTCOME_LABEL, POLL_KIND_LABEL } from '../render/format.js';
+import { BALLOT_MODE_LABEL, formatMeetingTime, OUTCOME_LABEL, POLL_KIND_LABEL } from '../render/format.js';
 import type { PollExport, ResultsExportData } from './export-data.service.js';
 
 /** The lines that describe one poll's result, shared by the results export and the minutes. */
@@ -23,7 +23,7 @@ export async function resultsPdf(data: ResultsExportData): Promise<Buffer> {
   const pdf = (await PdfWriter.create(`Kết quả biểu quyết - ${data.meeting.title}`))
     .nationalHeader(data.bodyName, { number: { number: null, symbol: `${DOCUMENT_KIND_SYMBOL.report}-${bodySymbol(data.bodyName)}` } })
     .title('KẾT QUẢ BIỂU QUYẾT', data.meeting.title)
-    .fields([['Thời gian', formatVnDateTime(data.meeting.startsAt)]]);
+    .fields([['Thời gian', formatMeetingTime(data.meeting)]]);
   if (data.polls.length === 0) pdf.paragraph('Chưa có nội dung biểu quyết nào đã kết thúc.');
   data.polls.forEach((p, i) => {
     pdf.heading(`${i + 1}. ${p.title}`);

@@ -1,5 +1,5 @@
 import { CheckInMethod } from '#attendance';
-import { attendanceExportStatus, exportFilename, formatQuorumLine, formatVnDateTime, formatVnLongDate } from './format.js';
+import { attendanceExportStatus, exportFilename, formatMeetingTime, formatQuorumLine, formatVnDateTime, formatVnLongDate } from './format.js';
 
 describe('export formatting', () => {
   it('writes times in Vietnam time (UTC+7), across the day and year boundary', () => {
@@ -34,5 +34,12 @@ describe('export formatting', () => {
     expect(exportFilename('bien-ban', 'Phiên họp: thường kỳ / tháng 11', 'pdf')).toBe('bien-ban-Phiên-họp-thường-kỳ-tháng-11.pdf');
     expect(exportFilename('diem-danh', 'Phie\u0302n', 'xlsx')).toBe('diem-danh-Phiên.xlsx');
     expect(exportFilename('diem-danh', '***', 'xlsx')).toBe('diem-danh.xlsx');
+  });
+
+  it('the meeting time is what happened once the session opened, and the schedule, said as such, before', () => {
+    const startsAt = new Date('2026-12-02T01:00:00Z');
+    expect(formatMeetingTime({ startsAt, sessionOpenedAt: null, closedAt: null })).toBe('08:00 02/12/2026 (theo lịch)');
+    expect(formatMeetingTime({ startsAt, sessionOpenedAt: new Date('2026-12-02T01:12:00Z'), closedAt: null })).toBe('Khai mạc 08:12 02/12/2026');
+    expect(formatMeetingTime({ startsAt, sessionOpenedAt: new Date('2026-12-02T01:12:00Z'), closedAt: new Date('2026-12-02T03:40:00Z') })).toBe('Khai mạc 08:12 02/12/2026, bế mạc 10:40 02/12/2026');
   });
 });

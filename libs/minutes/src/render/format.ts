@@ -1,5 +1,6 @@
 import type { CheckInMethod } from '#attendance';
 import type { Quorum } from '#attendance';
+import { formatVnDateTime } from '#core';
 
 export { formatVnDateTime, formatVnLongDate } from '#core';
 
@@ -61,4 +62,10 @@ export function exportFilename(prefix: string, title: string, ext: string): stri
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
   return `${prefix}${slug ? `-${slug}` : ''}.${ext}`;
+}
+
+/** The meeting's time as it happened once the session opened (khai mạc → bế mạc), else the scheduled start, said as such. */
+export function formatMeetingTime(m: { startsAt: Date; sessionOpenedAt: Date | null; closedAt: Date | null }): string {
+  if (m.sessionOpenedAt === null) return `${formatVnDateTime(m.startsAt)} (theo lịch)`;
+  return m.closedAt === null ? `Khai mạc ${formatVnDateTime(m.sessionOpenedAt)}` : `Khai mạc ${formatVnDateTime(m.sessionOpenedAt)}, bế mạc ${formatVnDateTime(m.closedAt)}`;
 }
