@@ -1233,7 +1233,7 @@ export const en: Dictionary = {
   'bodies.noVote': 'no voting right',
   'bodies.inactive': 'deactivated',
   'bodies.removeMember': 'Remove from the body',
-  'bodies.removeMemberFor': 'Remove {name} from {body}',
+  'bodies.removeMemberFor': 'Remove from the body: {name} ({body})',
   'bodies.confirmRemove': 'Remove {name} from {body}? Later meetings will not count them in the body\'s quorum.',
   'bodies.memberRemoved': '{name} was removed from the body.',
   'bodies.memberAdded': '{name} was added to the body.',

@@ -1231,7 +1231,7 @@ export const vi = {
   'bodies.noVote': 'không có quyền biểu quyết',
   'bodies.inactive': 'đã ngừng hoạt động',
   'bodies.removeMember': 'Bỏ khỏi cơ quan',
-  'bodies.removeMemberFor': 'Bỏ {name} khỏi {body}',
+  'bodies.removeMemberFor': 'Bỏ khỏi cơ quan: {name} ({body})',
   'bodies.confirmRemove': 'Bỏ {name} khỏi {body}? Các cuộc họp sau sẽ không tính người này vào túc số của cơ quan.',
   'bodies.memberRemoved': 'Đã bỏ {name} khỏi cơ quan.',
   'bodies.memberAdded': 'Đã thêm {name} vào cơ quan.',
