@@ -133,12 +133,12 @@ maybe('body members, proxies and the speakers order (Chromium)', () => {
     await panel.getByLabel('Người ủy quyền (vắng mặt)').selectOption({ label: b });
     await panel.getByLabel('Người nhận ủy quyền (biểu quyết thay)').selectOption({ label: c });
     await panel.getByRole('button', { name: 'Đăng ký ủy quyền' }).click();
-    await panel.getByTestId('proxy-error').getByText('Không ủy quyền nối tiếp: người này đang nhận ủy quyền của người khác nên phải có mặt để biểu quyết.').waitFor();
+    await panel.getByTestId('proxy-error').getByText(`Không ủy quyền nối tiếp: ${b} đang nhận ủy quyền của người khác nên phải có mặt để biểu quyết.`).waitFor();
     // a duplicate: the represented member already gave their proxy
     await panel.getByLabel('Người ủy quyền (vắng mặt)').selectOption({ label: a });
     await panel.getByLabel('Người nhận ủy quyền (biểu quyết thay)').selectOption({ label: c });
     await panel.getByRole('button', { name: 'Đăng ký ủy quyền' }).click();
-    await panel.getByTestId('proxy-error').getByText('Người này đã ủy quyền cho người khác trong cuộc họp này.').waitFor();
+    await panel.getByTestId('proxy-error').getByText(`${a} đã ủy quyền cho người khác trong cuộc họp này.`).waitFor();
     expect((await secretary.get<unknown[]>(`/api/meetings/${fundMeetingId}/proxies`)).body).toHaveLength(1);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shots(page, '61-proxies', panel);

@@ -20,26 +20,29 @@ const REASONS: Record<string, MessageKey> = {
   'The meeting is closed': 'proxies.err.closed',
 };
 
-/** Why a registration was refused, as precisely as the error's details say. */
-function useProxyErrorText(): (error: unknown) => string {
+/** Why a registration was refused, naming the person the error's details point at. */
+function useProxyErrorText(): (error: unknown, names: Record<PartyField, string>) => string {
   const { t } = useI18n();
   const generic = useErrorText();
-  return (error) => {
+  return (error, names) => {
     if (!(error instanceof ApiError)) return generic(error);
     const details = error.details;
     if (error.code === 'PROXY_TAKEN') {
       const field = details && typeof details === 'object' && 'field' in details ? (details as { field?: unknown }).field : undefined;
-      if (field === 'representedDelegateId') return t('proxies.err.alreadyGave');
-      if (field === 'actingDelegateId') return t('proxies.err.alreadyHolds');
+      if (field === 'representedDelegateId') return t('proxies.err.alreadyGave', { name: names.representedDelegateId });
+      if (field === 'actingDelegateId') return t('proxies.err.alreadyHolds', { name: names.actingDelegateId });
     }
     if (error.code === 'PROXY_INVALID' && Array.isArray(details)) {
-      const reason = (details[0] as { reason?: unknown } | undefined)?.reason;
-      const key = typeof reason === 'string' ? REASONS[reason] : undefined;
-      if (key) return t(key);
+      const first = details[0] as { reason?: unknown; field?: unknown } | undefined;
+      const key = typeof first?.reason === 'string' ? REASONS[first.reason] : undefined;
+      const name = first?.field === 'representedDelegateId' || first?.field === 'actingDelegateId' ? names[first.field] : '';
+      if (key) return t(key, { name });
     }
     return generic(error);
   };
 }
+
+type PartyField = 'representedDelegateId' | 'actingDelegateId';
 
 /**
  * Proxy voting (ủy quyền biểu quyết), registered by the secretary: only where the body's legal profile and its own
@@ -86,20 +89,25 @@ function ProxiesEditor({ m, canWrite }: { m: MeetingDetail; canWrite: boolean })
   const [documentRef, setDocumentRef] = useState('');
   const [missing, setMissing] = useState(false);
   const [revoking, setRevoking] = useState<ProxyView | null>(null);
+  // the names as they were sent: the selects may change before the refusal is read
+  const [sent, setSent] = useState<Record<PartyField, string>>({ representedDelegateId: '', actingDelegateId: '' });
 
   const voters = invitations.state.status === 'done' ? invitations.state.data.filter((i) => i.kind === 'member' && i.canVote).sort((a, b) => compareNames(a.fullName, b.fullName)) : [];
   const list = proxies.state.status === 'done' ? proxies.state.data : [];
   const active = list.filter((p) => p.active);
   const revoked = list.filter((p) => !p.active);
 
+  const option = (id: string) => voters.find((v) => v.delegateId === id)?.fullName ?? '';
   const onSubmit = action.submit(
-    () =>
-      api.registerProxy(m.id, {
+    () => {
+      setSent({ representedDelegateId: option(represented), actingDelegateId: option(acting) });
+      return api.registerProxy(m.id, {
         representedDelegateId: represented,
         actingDelegateId: acting,
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(documentRef.trim() ? { documentRef: documentRef.trim() } : {}),
-      }),
+      });
+    },
     {
       check: () => {
         const bad = !represented || !acting;
@@ -117,11 +125,10 @@ function ProxiesEditor({ m, canWrite }: { m: MeetingDetail; canWrite: boolean })
     },
   );
 
-  const option = (id: string) => voters.find((v) => v.delegateId === id)?.fullName ?? '';
   return (
     <>
       <p className="muted">{t('proxies.help')}</p>
-      {proxies.state.status === 'error' ? <p className="alert alert-error" role="alert">{errorText(proxies.state.error)}</p> : null}
+      {proxies.state.status === 'error' ? <p className="alert alert-error" role="alert">{errorText(proxies.state.error, sent)}</p> : null}
       <h3 className="small-heading">{t('proxies.active', { n: active.length })}</h3>
       {proxies.state.status === 'done' && active.length === 0 ? <p className="empty">{t('proxies.none')}</p> : null}
       <ul className="member-list">
@@ -224,7 +231,7 @@ function ProxiesEditor({ m, canWrite }: { m: MeetingDetail; canWrite: boolean })
       ) : null}
       {action.error ? (
         <div className="alert alert-error" role="alert" data-testid="proxy-error">
-          <p className="alert-title">{errorText(action.error)}</p>
+          <p className="alert-title">{errorText(action.error, sent)}</p>
         </div>
       ) : null}
     </>
