@@ -48,7 +48,7 @@ export default function BodiesScreen() {
               {
                 header: t('bodies.actions'),
                 cell: (b) => (
-                  <div className="button-row">
+                  <div className="button-row body-actions">
                     <button type="button" className="btn" aria-label={t('bodies.membersFor', { name: b.name })} aria-expanded={showing?.id === b.id} onClick={() => setShowing(showing?.id === b.id ? null : b)}>
                       {t('bodies.showMembers')}
                     </button>
