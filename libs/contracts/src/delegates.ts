@@ -67,7 +67,18 @@ export interface ProfileSummary {
   writtenRound: { rule: { vi: string; en: string }; basis: string } | null;
 }
 
-export type BodyDetail = Body & { members: { delegateId: string; fullName: string }[] };
+/** A member of a body (libs/delegates BodyMemberView); inactive delegates stay listed for the record. */
+export interface BodyMember {
+  delegateId: string;
+  fullName: string;
+  title: string | null;
+  organization: string | null;
+  position: string | null;
+  hasVotingRight: boolean;
+  active: boolean;
+}
+
+export type BodyDetail = Body & { members: BodyMember[] };
 
 export interface BodyInput {
   name: string;

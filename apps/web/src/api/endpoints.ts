@@ -55,6 +55,7 @@ import type {
   RoundProposal,
   Opinion,
   PollView,
+  ProxyView,
   DesignateCommittee,
   ReceiptCheck,
   ShareGiven,
@@ -124,6 +125,7 @@ export const api = {
   grantFloor: (id: string, requestId: string) => apiJson<unknown>(`${m(id)}/speakers/${encodeURIComponent(requestId)}/grant`, { method: 'POST' }),
   endFloor: (id: string, requestId: string) => apiJson<void>(`${m(id)}/speakers/${encodeURIComponent(requestId)}/end`, { method: 'POST' }),
   raiseHand: (id: string, agendaItemId?: string) => apiJson<unknown>(`${m(id)}/speakers`, { method: 'POST', body: agendaItemId ? { agendaItemId } : {} }),
+  reorderSpeakers: (id: string, requestIds: string[]) => apiJson<void>(`${m(id)}/speakers/order`, { method: 'PUT', body: { requestIds } }),
   lowerHand: (id: string) => apiJson<void>(`${m(id)}/speakers/mine`, { method: 'DELETE' }),
   polls: (id: string, signal?: AbortSignal) => apiJson<PollView[]>(`${m(id)}/polls`, { signal }),
   createPoll: (id: string, body: NewPoll) => apiJson<PollView>(`${m(id)}/polls`, { method: 'POST', body }),
@@ -147,6 +149,11 @@ export const api = {
   opinions: (id: string, signal?: AbortSignal) => apiJson<Opinion[]>(`${m(id)}/opinions`, { signal }),
   submitOpinion: (id: string, content: string, agendaItemId?: string) =>
     apiJson<unknown>(`${m(id)}/opinions`, { method: 'POST', body: agendaItemId ? { content, agendaItemId } : { content } }),
+  // Proxy voting, for bodies whose legal profile and rules allow it (libs/voting proxies)
+  proxies: (id: string, signal?: AbortSignal) => apiJson<ProxyView[]>(`${m(id)}/proxies`, { signal }),
+  registerProxy: (id: string, body: { representedDelegateId: string; actingDelegateId: string; note?: string; documentRef?: string }) =>
+    apiJson<ProxyView>(`${m(id)}/proxies`, { method: 'POST', body }),
+  revokeProxy: (id: string, proxyId: string) => apiJson<ProxyView>(`${m(id)}/proxies/${encodeURIComponent(proxyId)}`, { method: 'DELETE' }),
   kiosks: (id: string, signal?: AbortSignal) => apiJson<Kiosk[]>(`${m(id)}/kiosks`, { signal }),
   createKiosk: (id: string, name: string) => apiJson<CreatedKiosk>(`${m(id)}/kiosks`, { method: 'POST', body: { name } }),
   revokeKiosk: (id: string, kioskId: string) => apiJson<void>(`${m(id)}/kiosks/${encodeURIComponent(kioskId)}`, { method: 'DELETE' }),
@@ -183,6 +190,10 @@ export const api = {
   bodies: (signal?: AbortSignal) => apiJson<Body[]>('/bodies', { signal }),
   createBody: (body: BodyInput) => apiJson<BodyDetail>('/bodies', { method: 'POST', body }),
   updateBody: (id: string, body: BodyInput) => apiJson<BodyDetail>(`/bodies/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  body: (id: string, signal?: AbortSignal) => apiJson<BodyDetail>(`/bodies/${encodeURIComponent(id)}`, { signal }),
+  addBodyMember: (id: string, delegateId: string, position: string | null) =>
+    apiJson<BodyDetail>(`/bodies/${encodeURIComponent(id)}/members`, { method: 'POST', body: position ? { delegateId, position } : { delegateId } }),
+  removeBodyMember: (id: string, delegateId: string) => apiJson<void>(`/bodies/${encodeURIComponent(id)}/members/${encodeURIComponent(delegateId)}`, { method: 'DELETE' }),
   faceConsent: (id: string, signal?: AbortSignal) => apiJson<ConsentStatus>(`${d(id)}/face/consent`, { signal }),
   recordPaperConsent: (id: string, noticeVersion: string, paperReference: string) =>
     apiJson<ConsentStatus>(`${d(id)}/face/consent`, { method: 'POST', body: { noticeVersion, paperReference } }),

@@ -1,13 +1,15 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/endpoints.js';
-import type { Body, BodyInput, BodyKind } from '#contracts';
+import type { Body, BodyInput, BodyKind, BodyMember } from '#contracts';
 import { useMe } from '../auth/auth.js';
 import { ActionFeedback } from '../components/action-feedback.js';
 import { DataTable } from '../components/data-table.js';
+import { ConfirmBox } from '../components/confirm-box.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { useAction } from '../components/use-action.js';
 import { useAsync } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
+import { compareNames } from '../i18n/names.js';
 
 /** Bodies (HĐND / UBND and their committees): everyone on staff reads the list, the admin creates and edits. */
 export default function BodiesScreen() {
@@ -16,6 +18,7 @@ export default function BodiesScreen() {
   const me = useMe();
   const { state, reload } = useAsync((signal) => api.bodies(signal), []);
   const [editing, setEditing] = useState<Body | null>(null);
+  const [showing, setShowing] = useState<Body | null>(null);
   const admin = me.role === 'admin';
 
   return (
@@ -42,20 +45,26 @@ export default function BodiesScreen() {
               { header: t('bodies.tie'), cell: (b) => <span title={b.profile.tie.basis}>{words(b.profile.tie)}</span> },
               { header: t('bodies.proxy'), cell: (b) => (b.allowProxyVoting ? t('delegates.yes') : t('delegates.no')) },
               { header: t('bodies.members'), cell: (b) => b.memberCount },
-              admin
-                ? {
-                    header: t('bodies.actions'),
-                    cell: (b) => (
+              {
+                header: t('bodies.actions'),
+                cell: (b) => (
+                  <div className="button-row body-actions">
+                    <button type="button" className="btn" aria-label={t('bodies.membersFor', { name: b.name })} aria-expanded={showing?.id === b.id} onClick={() => setShowing(showing?.id === b.id ? null : b)}>
+                      {t('bodies.showMembers')}
+                    </button>
+                    {admin ? (
                       <button type="button" className="btn" aria-label={t('bodies.editFor', { name: b.name })} onClick={() => setEditing(b)}>
                         {t('bodies.edit')}
                       </button>
-                    ),
-                  }
-                : null,
+                    ) : null}
+                  </div>
+                ),
+              },
             ]}
           />
         </div>
       ) : null}
+      {showing ? <BodyMembers key={showing.id} body={showing} admin={admin} onChanged={reload} onClose={() => setShowing(null)} /> : null}
     </section>
   );
 }
@@ -139,6 +148,115 @@ function BodyForm({ body, onSaved, onSettled, onCancel }: { body: Body | null; o
           ) : null}
         </div>
       </form>
+    </section>
+  );
+}
+
+/** A body's members: everyone on staff reads them; the admin adds a delegate from the registry and removes one (confirmed). */
+function BodyMembers({ body, admin, onChanged, onClose }: { body: Body; admin: boolean; onChanged(): void; onClose(): void }) {
+  const { t } = useI18n();
+  const detail = useAsync((signal) => api.body(body.id, signal), [body.id]);
+  // one page of 500 covers a People's Committee's delegates (as on the units screen)
+  const registry = useAsync((signal) => (admin ? api.delegates({ limit: 500, offset: 0 }, signal).then((p) => p.items) : Promise.resolve([])), [admin]);
+  const action = useAction();
+  const [adding, setAdding] = useState('');
+  const [position, setPosition] = useState('');
+  const [removing, setRemoving] = useState<BodyMember | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const head = `body-members-${body.id}`;
+  // the panel opens below the table: take the reader there
+  useEffect(() => heading.current?.focus(), []);
+
+  const write = async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
+    const ok = await action.run(work, { done });
+    detail.reload();
+    onChanged();
+    return ok;
+  };
+
+  const members = detail.state.status === 'done' ? [...detail.state.data.members].sort((a, b) => compareNames(a.fullName, b.fullName)) : [];
+  const memberIds = new Set(members.map((m) => m.delegateId));
+  const candidates = registry.state.status === 'done' ? registry.state.data.filter((d) => d.active && !memberIds.has(d.id)).sort((a, b) => compareNames(a.fullName, b.fullName)) : [];
+
+  return (
+    <section className="panel" aria-labelledby={head} data-testid="body-members">
+      <div className="page-head">
+        <h2 id={head} ref={heading} tabIndex={-1}>
+          {t('bodies.membersTitle', { name: body.name })}
+        </h2>
+        <button type="button" className="btn btn-small" onClick={onClose}>
+          {t('bodies.closeMembers')}
+        </button>
+      </div>
+      {detail.state.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
+      {detail.state.status === 'error' ? <ErrorMessage error={detail.state.error} onRetry={detail.reload} /> : null}
+      {detail.state.status === 'done' && members.length === 0 ? <p className="empty">{t('bodies.noMembers')}</p> : null}
+      <ul className="member-list">
+        {members.map((p) => (
+          <li key={p.delegateId} data-testid={`body-member-${p.delegateId}`}>
+            <span>
+              {p.fullName}
+              {p.position ? <span className="muted"> · {p.position}</span> : p.title ? <span className="muted"> · {p.title}</span> : null}
+              {!p.hasVotingRight ? <span className="muted"> · {t('bodies.noVote')}</span> : null}
+              {!p.active ? <span className="muted"> · {t('bodies.inactive')}</span> : null}
+            </span>
+            {admin ? (
+              <button type="button" className="btn btn-small" disabled={action.busy} aria-label={t('bodies.removeMemberFor', { name: p.fullName, body: body.name })} onClick={() => setRemoving(p)}>
+                {t('bodies.removeMember')}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {removing ? (
+        <ConfirmBox
+          id={`${head}-remove`}
+          text={t('bodies.confirmRemove', { name: removing.fullName, body: body.name })}
+          confirm={t('bodies.removeMember')}
+          busy={action.busy}
+          onConfirm={() => void write(() => api.removeBodyMember(body.id, removing.delegateId), t('bodies.memberRemoved', { name: removing.fullName })).then(() => setRemoving(null))}
+          onCancel={() => setRemoving(null)}
+        />
+      ) : null}
+      {admin ? (
+        <form
+          className="body-member-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const who = candidates.find((p) => p.id === adding);
+            if (!who) return;
+            void write(() => api.addBodyMember(body.id, who.id, position.trim() || null), t('bodies.memberAdded', { name: who.fullName })).then((ok) => {
+              if (!ok) return;
+              setAdding('');
+              setPosition('');
+            });
+          }}
+        >
+          <div className="field-row">
+            <div className="field field-grow">
+              <label htmlFor={`${head}-add`}>{t('bodies.addWho')}</label>
+              <select id={`${head}-add`} value={adding} onChange={(e) => setAdding(e.target.value)}>
+                <option value="">{t('units.choosePerson')}</option>
+                {candidates.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.fullName}
+                    {p.organization ? ` — ${p.organization}` : ''}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${head}-position`}>{t('bodies.position')}</label>
+              <input id={`${head}-position`} value={position} maxLength={200} onChange={(e) => setPosition(e.target.value)} />
+            </div>
+          </div>
+          {registry.state.status === 'error' ? <ErrorMessage error={registry.state.error} onRetry={registry.reload} /> : null}
+          <button type="submit" className="btn btn-primary" disabled={action.busy || !adding}>
+            {t('bodies.addMember')}
+          </button>
+        </form>
+      ) : null}
+      <ActionFeedback action={action} />
     </section>
   );
 }

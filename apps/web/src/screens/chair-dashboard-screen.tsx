@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api } from '../api/endpoints.js';
 import type { AttendanceSummary, SpeakerRequest } from '#contracts';
 import { useMe } from '../auth/auth.js';
@@ -29,6 +29,7 @@ export default function ChairDashboardScreen({ params }: ScreenProps) {
   const speakers = useAsync((signal) => api.speakers(meetingId, signal), [meetingId]);
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
+  const [focusAfterMove, setFocusAfterMove] = useState<string | null>(null);
 
   const { set: setSummary, reload: reloadSummary } = summary;
   const { set: setSpeakers, reload: reloadSpeakers } = speakers;
@@ -64,6 +65,28 @@ export default function ChairDashboardScreen({ params }: ScreenProps) {
       setActionError(err);
       reloadSpeakers();
     } finally {
+      setBusy(null);
+    }
+  };
+
+  /** Moves a waiting request one place up or down and saves the whole waiting order (the route wants every waiting id). */
+  const move = async (queue: SpeakerRequest[], requestId: string, by: -1 | 1) => {
+    const waiting = queue.filter((r) => r.status === 'waiting').map((r) => r.id);
+    const from = waiting.indexOf(requestId);
+    const to = from + by;
+    if (from < 0 || to < 0 || to >= waiting.length) return;
+    [waiting[from], waiting[to]] = [waiting[to], waiting[from]];
+    setBusy(requestId);
+    setActionError(null);
+    try {
+      await api.reorderSpeakers(meetingId, waiting);
+      // the focus follows the moved row (its other button when it reached the top or the bottom, where this one is disabled)
+      const edge = to === 0 || to === waiting.length - 1;
+      setFocusAfterMove(`${requestId}:${edge ? -by : by}`);
+    } catch (err: unknown) {
+      setActionError(err);
+    } finally {
+      reloadSpeakers();
       setBusy(null);
     }
   };
@@ -106,7 +129,10 @@ export default function ChairDashboardScreen({ params }: ScreenProps) {
                 <p className="empty">{t('dash.noSpeakers')}</p>
               ) : (
                 <ol className="speaker-list" aria-label={t('dash.speakers')}>
-                  {queue.map((r) => (
+                  {queue.map((r) => {
+                    const waiting = queue.filter((q) => q.status === 'waiting');
+                    const place = waiting.findIndex((q) => q.id === r.id);
+                    return (
                     <li key={r.id} className={r.status === 'speaking' ? 'speaker speaker-speaking' : 'speaker'}>
                       <span className="speaker-name">{r.delegateName}</span>
                       <span className={`speaker-status speaker-status-${r.status}`}>
@@ -119,13 +145,22 @@ export default function ChairDashboardScreen({ params }: ScreenProps) {
                             {t('dash.endShort')}
                           </button>
                         ) : (
-                          <button type="button" className="btn btn-primary" disabled={busy !== null} aria-label={t('dash.grant', { name: r.delegateName })} onClick={() => void act(r.id, 'grant')}>
-                            {t('dash.grantShort')}
-                          </button>
+                          <span className="speaker-actions">
+                            {waiting.length > 1 ? (
+                              <>
+                                <MoveButton label={t('dash.moveUp', { name: r.delegateName })} text="↑" disabled={busy !== null || place === 0} focus={focusAfterMove === `${r.id}:-1`} onFocused={() => setFocusAfterMove(null)} onClick={() => void move(queue, r.id, -1)} />
+                                <MoveButton label={t('dash.moveDown', { name: r.delegateName })} text="↓" disabled={busy !== null || place === waiting.length - 1} focus={focusAfterMove === `${r.id}:1`} onFocused={() => setFocusAfterMove(null)} onClick={() => void move(queue, r.id, 1)} />
+                              </>
+                            ) : null}
+                            <button type="button" className="btn btn-primary" disabled={busy !== null} aria-label={t('dash.grant', { name: r.delegateName })} onClick={() => void act(r.id, 'grant')}>
+                              {t('dash.grantShort')}
+                            </button>
+                          </span>
                         )
                       ) : null}
                     </li>
-                  ))}
+                    );
+                  })}
                 </ol>
               )
             }
@@ -133,6 +168,22 @@ export default function ChairDashboardScreen({ params }: ScreenProps) {
         </section>
       </main>
     </div>
+  );
+}
+
+/** A move up / down button that takes the focus back after the list re-renders (the moved row changed place). */
+function MoveButton({ label, text, disabled, focus, onFocused, onClick }: { label: string; text: string; disabled: boolean; focus: boolean; onFocused(): void; onClick(): void }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focus && !disabled && ref.current) {
+      ref.current.focus();
+      onFocused();
+    }
+  }, [focus, disabled, onFocused]);
+  return (
+    <button ref={ref} type="button" className="btn btn-small" disabled={disabled} aria-label={label} onClick={onClick}>
+      <span aria-hidden="true">{text}</span>
+    </button>
   );
 }
 

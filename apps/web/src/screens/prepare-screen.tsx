@@ -8,6 +8,7 @@ import { InvitationsEditor } from '../components/invitations-editor.js';
 import { LifecyclePanel } from '../components/lifecycle-panel.js';
 import { LiveBadge } from '../components/live-badge.js';
 import { PageHead } from '../components/page-head.js';
+import { ProxiesPanel } from '../components/proxies-panel.js';
 import { RoundProposalsPanel } from '../components/round-proposals-panel.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { useAsync } from '../components/use-async.js';
@@ -93,6 +94,7 @@ export default function PrepareScreen({ params }: ScreenProps) {
         <DocumentsEditor m={m} canWrite={canWrite && preparable} onChanged={reload} />
       </div>
       <InvitationsEditor m={m} canWrite={canWrite && preparable} onChanged={reload} />
+      <ProxiesPanel m={m} canWrite={canWrite} />
     </article>
   );
 }
