@@ -64,13 +64,30 @@ export default function AccountsScreen(_props: ScreenProps) {
           rows={users.state.data}
           rowKey={(u) => u.id}
           rowTestId={(u) => `user-${u.username}`}
+          className="stack-table"
           empty={t('accounts.empty')}
           labelledBy="accounts-list-title"
           columns={[
-            { header: t('accounts.username'), rowHeader: true, cell: (u) => u.username },
-            { header: t('accounts.displayName'), cell: (u) => u.displayName },
-            { header: t('accounts.role'), cell: (u) => t(`role.${u.role}`) },
-            { header: t('accounts.col.delegate'), cell: (u) => (u.delegateId ? (nameOf.get(u.delegateId) ?? '') : '') },
+            // name under the username and the delegate under the role: four columns fit a phone without scrolling
+            {
+              header: t('accounts.col.account'),
+              rowHeader: true,
+              cell: (u) => (
+                <>
+                  <span className="account-username">{u.username}</span>
+                  <span className="account-name">{u.displayName}</span>
+                </>
+              ),
+            },
+            {
+              header: t('accounts.role'),
+              cell: (u) => (
+                <>
+                  {t(`role.${u.role}`)}
+                  {u.delegateId && nameOf.has(u.delegateId) ? <span className="account-name muted">{t('accounts.linkedTo', { name: nameOf.get(u.delegateId) ?? '' })}</span> : null}
+                </>
+              ),
+            },
             { header: t('accounts.col.active'), cell: (u) => (u.active ? t('accounts.active') : t('accounts.inactive')) },
             {
               header: t('accounts.col.actions'),

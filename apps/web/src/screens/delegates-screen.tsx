@@ -39,15 +39,6 @@ export default function DelegatesScreen() {
   const { state, reload } = useAsync((signal) => api.delegates({ q: search || undefined, limit: PAGE, offset }, signal), [search, offset]);
   // the form: closed, a new delegate ('new') or the delegate being edited
   const [form, setForm] = useState<Delegate | 'new' | null>(null);
-  const [confirming, setConfirming] = useState<Delegate | null>(null);
-  const status = useAction();
-  const setActive = (d: Delegate, active: boolean) =>
-    void status
-      .run(() => (active ? api.reactivateDelegate(d.id) : api.deactivateDelegate(d.id)), {
-        done: (saved) => t(active ? 'delegates.reactivated' : 'delegates.deactivated', { name: saved.fullName }),
-        settled: reload,
-      })
-      .then(() => setConfirming(null));
 
   const onSearch = (e: FormEvent) => {
     e.preventDefault();
@@ -89,17 +80,6 @@ export default function DelegatesScreen() {
       {state.status === 'done' ? (
         <div className="panel">
           <p className="muted">{t('delegates.total', { n: state.data.total })}</p>
-          {confirming ? (
-            <ConfirmBox
-              id="delegate-active-confirm"
-              text={t(confirming.active ? 'delegates.deactivateConfirm' : 'delegates.reactivateConfirm', { name: confirming.fullName })}
-              confirm={t(confirming.active ? 'delegates.deactivate' : 'delegates.reactivate')}
-              busy={status.busy}
-              onConfirm={() => setActive(confirming, !confirming.active)}
-              onCancel={() => setConfirming(null)}
-            />
-          ) : null}
-          <ActionFeedback action={status} />
           <DataTable
             rows={state.data.items}
             rowKey={(d) => d.id}
@@ -127,19 +107,9 @@ export default function DelegatesScreen() {
                 ? {
                     header: t('delegates.col.actions'),
                     cell: (d) => (
-                      <div className="button-row">
-                        <button type="button" className="btn btn-small" aria-label={t('delegates.editFor', { name: d.fullName })} onClick={() => setForm(d)}>
-                          {t('delegates.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn-small"
-                          aria-label={t(d.active ? 'delegates.deactivateFor' : 'delegates.reactivateFor', { name: d.fullName })}
-                          onClick={() => setConfirming(d)}
-                        >
-                          {t(d.active ? 'delegates.deactivate' : 'delegates.reactivate')}
-                        </button>
-                      </div>
+                      <button type="button" className="btn btn-small" aria-label={t('delegates.editFor', { name: d.fullName })} onClick={() => setForm(d)}>
+                        {t('delegates.edit')}
+                      </button>
                     ),
                   }
                 : null,
@@ -290,6 +260,18 @@ function DelegateForm({ delegate, onSaved, onSettled, onClose }: { delegate: Del
   });
   const [voting, setVoting] = useState(delegate?.hasVotingRight ?? true);
   const [problems, setProblems] = useState<Partial<Record<DelegateField, MessageKey>>>({});
+  const status = useAction();
+  const [confirming, setConfirming] = useState(false);
+  const setActive = (active: boolean) =>
+    void status
+      .run(() => (active ? api.reactivateDelegate((delegate as Delegate).id) : api.deactivateDelegate((delegate as Delegate).id)), {
+        done: (saved) => {
+          onSaved(saved);
+          return t(active ? 'delegates.reactivated' : 'delegates.deactivated', { name: saved.fullName });
+        },
+        settled: onSettled,
+      })
+      .then(() => setConfirming(false));
 
   // the form opens above the list: the focus goes to it, so a keyboard or screen reader user lands where it appeared
   useEffect(() => heading.current?.focus(), []);
@@ -376,6 +358,28 @@ function DelegateForm({ delegate, onSaved, onSettled, onClose }: { delegate: Del
           </button>
         </div>
       </form>
+      {delegate ? (
+        <div className="account-status">
+          <p>
+            <strong>{t('delegates.col.active')}:</strong> {delegate.active ? t('delegates.active') : t('delegates.inactive')}
+          </p>
+          {confirming ? (
+            <ConfirmBox
+              id="delegate-active-confirm"
+              text={t(delegate.active ? 'delegates.deactivateConfirm' : 'delegates.reactivateConfirm', { name: delegate.fullName })}
+              confirm={t(delegate.active ? 'delegates.deactivate' : 'delegates.reactivate')}
+              busy={status.busy}
+              onConfirm={() => setActive(!delegate.active)}
+              onCancel={() => setConfirming(false)}
+            />
+          ) : (
+            <button type="button" className="btn" onClick={() => setConfirming(true)} aria-label={t(delegate.active ? 'delegates.deactivateFor' : 'delegates.reactivateFor', { name: delegate.fullName })}>
+              {t(delegate.active ? 'delegates.deactivate' : 'delegates.reactivate')}
+            </button>
+          )}
+          <ActionFeedback action={status} />
+        </div>
+      ) : null}
     </section>
   );
 }
