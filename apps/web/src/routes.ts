@@ -30,6 +30,7 @@ export const paths = {
   privacy: '/privacy', // a delegate's consent record, data export, erasure and requests; the admin's requests and processing record
   verify: '/signatures', // verify signed PDFs; admin: signers (PKCS#12, token) and trusted root certificates
   units: '/admin/units', // units that lead or cooperate on tasks and their people; admin edits, staff read
+  accounts: '/admin/users', // admin: user accounts (create, role, linked delegate, password, deactivate)
 } as const;
 
 export type RouteName = keyof typeof paths;
@@ -74,5 +75,6 @@ export const ROUTES: RouteDef[] = [
   { name: 'tasks', roles: ['admin', 'secretary', 'chair', 'delegate'], layout: 'shell', nav: 'nav.tasks', screen: lazy(() => import('./screens/tasks-screen.js')) },
   { name: 'privacy', roles: ['admin', 'delegate'], layout: 'shell', nav: 'nav.privacy', screen: lazy(() => import('./screens/privacy-screen.js')) },
   { name: 'units', roles: ['admin', 'secretary', 'chair'], layout: 'shell', nav: 'nav.units', screen: lazy(() => import('./screens/units-screen.js')) },
+  { name: 'accounts', roles: ['admin'], layout: 'shell', nav: 'nav.accounts', screen: lazy(() => import('./screens/accounts-screen.js')) },
   { name: 'verify', roles: ALL, layout: 'shell', nav: 'nav.verify', screen: lazy(() => import('./screens/signatures-screen.js')) },
 ];

@@ -12,6 +12,16 @@ export interface Delegate {
   active: boolean;
 }
 
+/** POST /api/delegates, PATCH /api/delegates/:id (libs/delegates CreateDelegateDto, UpdateDelegateDto). */
+export interface DelegateInput {
+  fullName: string;
+  title: string | null;
+  organization: string | null;
+  email: string | null;
+  phone: string | null;
+  hasVotingRight: boolean;
+}
+
 export interface DelegatePage {
   items: Delegate[];
   total: number;

@@ -77,7 +77,27 @@ export interface UserSummary {
   username: string;
   displayName: string;
   role: Role;
+  /** The registry record a delegate's or chair's login votes as. */
+  delegateId: string | null;
   active: boolean;
+}
+
+/** POST /api/users (libs/core CreateUserDto). */
+export interface UserCreateInput {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  delegateId?: string;
+}
+
+/** PATCH /api/users/:id (libs/core UpdateUserDto): a new password, a deactivation or a new role or link ends the account's sessions. */
+export interface UserUpdateInput {
+  displayName?: string;
+  password?: string;
+  role?: Role;
+  delegateId?: string | null;
+  active?: boolean;
 }
 
 /** GET /api/meetings/:id/minutes/document and /api/polls/:id/count-report/document: null before registration (wrapped: a bare null is no JSON body). */

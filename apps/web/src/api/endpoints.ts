@@ -31,6 +31,7 @@ import type {
   BiometricNotice,
   PrivacyRequest,
   Delegate,
+  DelegateInput,
   DelegatePage,
   FaceEnrolmentStatus,
   ImportResult,
@@ -45,6 +46,8 @@ import type {
   SignerView,
   TrustedRootView,
   UserSummary,
+  UserCreateInput,
+  UserUpdateInput,
   VerifyReport,
   MyTasks,
   NewTask,
@@ -105,6 +108,10 @@ export const api = {
     if (q.q) params.set('q', q.q);
     return apiJson<DelegatePage | Delegate[]>(`/delegates?${params.toString()}`, { signal }).then((r): DelegatePage => (Array.isArray(r) ? { items: r, total: r.length } : r));
   },
+  createDelegate: (body: DelegateInput) => apiJson<Delegate>('/delegates', { method: 'POST', body }),
+  updateDelegate: (id: string, body: Partial<DelegateInput>) => apiJson<Delegate>(d(id), { method: 'PATCH', body }),
+  deactivateDelegate: (id: string) => apiJson<Delegate>(`${d(id)}/deactivate`, { method: 'POST' }),
+  reactivateDelegate: (id: string) => apiJson<Delegate>(`${d(id)}/reactivate`, { method: 'POST' }),
   importDelegates: (file: File, partial: boolean) => {
     const form = new FormData();
     form.append('file', file);
@@ -259,6 +266,8 @@ export const api = {
   },
   removeTrustedRoot: (id: string) => apiJson<void>(`/signatures/trusted-roots/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   users: (signal?: AbortSignal) => apiJson<UserSummary[]>('/users', { signal }),
+  createUser: (body: UserCreateInput) => apiJson<UserSummary>('/users', { method: 'POST', body }),
+  updateUser: (id: string, body: UserUpdateInput) => apiJson<UserSummary>(`/users/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
   roundSummaryPdf: (roundId: string) => apiFile(`/opinion-rounds/${encodeURIComponent(roundId)}/exports/summary.pdf`),
   conclusions: (id: string, signal?: AbortSignal) => apiJson<ConclusionView[]>(`${m(id)}/conclusions`, { signal }),
   createConclusion: (id: string, body: { agendaItemId: string | null; text: string }) => apiJson<ConclusionView>(`${m(id)}/conclusions`, { method: 'POST', body }),

@@ -1,10 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.js';
 import { api } from '../api/endpoints.js';
-import type { ImportResult, ImportRowError } from '#contracts';
+import type { Delegate, DelegateInput, ImportResult, ImportRowError } from '#contracts';
 import { useMe } from '../auth/auth.js';
+import { ActionFeedback } from '../components/action-feedback.js';
+import { ConfirmBox } from '../components/confirm-box.js';
 import { DataTable } from '../components/data-table.js';
 import { ErrorMessage } from '../components/error-message.js';
+import { serverFields } from '../components/server-fields.js';
+import { useAction } from '../components/use-action.js';
 import { useAsync } from '../components/use-async.js';
 import { useI18n } from '../i18n/i18n.js';
 import { buildPath } from '../router/match.js';
@@ -31,7 +35,10 @@ export default function DelegatesScreen() {
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
   const biometrics = me.role === 'admin' || me.role === 'secretary';
+  const admin = me.role === 'admin';
   const { state, reload } = useAsync((signal) => api.delegates({ q: search || undefined, limit: PAGE, offset }, signal), [search, offset]);
+  // the form: closed, a new delegate ('new') or the delegate being edited
+  const [form, setForm] = useState<Delegate | 'new' | null>(null);
 
   const onSearch = (e: FormEvent) => {
     e.preventDefault();
@@ -52,8 +59,22 @@ export default function DelegatesScreen() {
             {t('delegates.searchButton')}
           </button>
         </form>
+        {admin ? (
+          <button type="button" className="btn btn-primary" aria-expanded={form === 'new'} onClick={() => setForm(form === 'new' ? null : 'new')}>
+            {t('delegates.add')}
+          </button>
+        ) : null}
       </div>
-      {me.role === 'admin' ? <ImportPanel onImported={reload} /> : null}
+      {admin && form ? (
+        <DelegateForm
+          key={form === 'new' ? 'new' : form.id}
+          delegate={form === 'new' ? null : form}
+          onSaved={(saved) => setForm(form === 'new' ? 'new' : saved)}
+          onSettled={reload}
+          onClose={() => setForm(null)}
+        />
+      ) : null}
+      {admin ? <ImportPanel onImported={reload} /> : null}
       {state.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
       {state.status === 'error' ? <ErrorMessage error={state.error} onRetry={reload} /> : null}
       {state.status === 'done' ? (
@@ -79,6 +100,16 @@ export default function DelegatesScreen() {
                       <Link to={buildPath(paths.biometrics, { delegateId: d.id })} aria-label={t('bio.linkFor', { name: d.fullName })}>
                         {t('bio.link')}
                       </Link>
+                    ),
+                  }
+                : null,
+              admin
+                ? {
+                    header: t('delegates.col.actions'),
+                    cell: (d) => (
+                      <button type="button" className="btn btn-small" aria-label={t('delegates.editFor', { name: d.fullName })} onClick={() => setForm(d)}>
+                        {t('delegates.edit')}
+                      </button>
                     ),
                   }
                 : null,
@@ -188,6 +219,165 @@ function ImportPanel({ onImported }: { onImported(): void }) {
               ))}
             </tbody>
           </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+type DelegateField = 'fullName' | 'title' | 'organization' | 'email' | 'phone';
+const DELEGATE_FIELDS: DelegateField[] = ['fullName', 'title', 'organization', 'email', 'phone'];
+/** libs/delegates delegate-rules: column sizes and the Vietnamese phone pattern (after dropping spaces, dots, dashes). */
+const LIMITS = { fullName: 200, title: 200, organization: 300, email: 254, phone: 64 } as const;
+const PHONE = /^(?:\+84|0)(?:[35789]\d{8}|2\d{9})$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const FIELD_MESSAGE: Record<DelegateField, MessageKey> = {
+  fullName: 'delegates.nameRequired',
+  title: 'delegates.titleInvalid',
+  organization: 'delegates.organizationInvalid',
+  email: 'delegates.emailInvalid',
+  phone: 'delegates.phoneInvalid',
+};
+const FIELD_LABEL: Record<DelegateField, MessageKey> = {
+  fullName: 'delegates.col.name',
+  title: 'delegates.col.title',
+  organization: 'delegates.col.organization',
+  email: 'delegates.col.email',
+  phone: 'delegates.col.phone',
+};
+
+/** Adds one delegate, or edits `delegate` when given; remounted (key) when the delegate being edited changes. */
+function DelegateForm({ delegate, onSaved, onSettled, onClose }: { delegate: Delegate | null; onSaved(saved: Delegate): void; onSettled(): void; onClose(): void }) {
+  const { t } = useI18n();
+  const action = useAction();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [values, setValues] = useState<Record<DelegateField, string>>({
+    fullName: delegate?.fullName ?? '',
+    title: delegate?.title ?? '',
+    organization: delegate?.organization ?? '',
+    email: delegate?.email ?? '',
+    phone: delegate?.phone ?? '',
+  });
+  const [voting, setVoting] = useState(delegate?.hasVotingRight ?? true);
+  const [problems, setProblems] = useState<Partial<Record<DelegateField, MessageKey>>>({});
+  const status = useAction();
+  const [confirming, setConfirming] = useState(false);
+  const setActive = (active: boolean) =>
+    void status
+      .run(() => (active ? api.reactivateDelegate((delegate as Delegate).id) : api.deactivateDelegate((delegate as Delegate).id)), {
+        done: (saved) => {
+          onSaved(saved);
+          return t(active ? 'delegates.reactivated' : 'delegates.deactivated', { name: saved.fullName });
+        },
+        settled: onSettled,
+      })
+      .then(() => setConfirming(false));
+
+  // the form opens above the list: the focus goes to it, so a keyboard or screen reader user lands where it appeared
+  useEffect(() => heading.current?.focus(), []);
+
+  const check = (): boolean => {
+    const p: Partial<Record<DelegateField, MessageKey>> = {};
+    for (const f of DELEGATE_FIELDS) if (values[f].trim().length > LIMITS[f]) p[f] = FIELD_MESSAGE[f];
+    if (!values.fullName.trim()) p.fullName = 'delegates.nameRequired';
+    if (values.email.trim() && !EMAIL.test(values.email.trim())) p.email = 'delegates.emailInvalid';
+    if (values.phone.trim() && !PHONE.test(values.phone.trim().replace(/[\s.\-()]/g, ''))) p.phone = 'delegates.phoneInvalid';
+    setProblems(p);
+    const first = DELEGATE_FIELDS.find((f) => p[f]);
+    if (first) document.getElementById(`delegate-${first}`)?.focus();
+    return !first;
+  };
+
+  const input = (): DelegateInput => ({
+    fullName: values.fullName.trim(),
+    title: values.title.trim() || null,
+    organization: values.organization.trim() || null,
+    email: values.email.trim() || null,
+    phone: values.phone.trim() || null,
+    hasVotingRight: voting,
+  });
+
+  const onSubmit = action.submit(() => (delegate ? api.updateDelegate(delegate.id, input()) : api.createDelegate(input())), {
+    check,
+    done: (saved) => {
+      onSaved(saved);
+      if (!delegate) {
+        setValues({ fullName: '', title: '', organization: '', email: '', phone: '' });
+        setVoting(true);
+      }
+      return t(delegate ? 'delegates.updated' : 'delegates.created', { name: saved.fullName });
+    },
+    settled: onSettled,
+  });
+
+  const fromServer = serverFields(action.error);
+  const duplicate = action.error instanceof ApiError && action.error.code === 'DUPLICATE';
+  const problem = (f: DelegateField): MessageKey | undefined => problems[f] ?? (fromServer.has(f) ? (f === 'email' && duplicate ? 'delegates.emailTaken' : FIELD_MESSAGE[f]) : undefined);
+
+  return (
+    <section className="panel" aria-labelledby="delegate-form-title">
+      <h2 id="delegate-form-title" ref={heading} tabIndex={-1}>
+        {delegate ? t('delegates.editTitle', { name: delegate.fullName }) : t('delegates.add')}
+      </h2>
+      <form className="delegate-form" noValidate onSubmit={onSubmit}>
+        <div className="field-row">
+          {DELEGATE_FIELDS.map((f) => {
+            const key = problem(f);
+            return (
+              <div key={f} className="field field-grow">
+                <label htmlFor={`delegate-${f}`}>{t(FIELD_LABEL[f])}</label>
+                <input
+                  id={`delegate-${f}`}
+                  type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
+                  value={values[f]}
+                  maxLength={LIMITS[f]}
+                  onChange={(e) => setValues({ ...values, [f]: e.target.value })}
+                  aria-invalid={key ? true : undefined}
+                  aria-describedby={key ? `delegate-${f}-error` : undefined}
+                />
+                {key ? (
+                  <p className="field-error" id={`delegate-${f}-error`}>
+                    {t(key)}
+                  </p>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+        <div className="field field-check">
+          <input id="delegate-voting" type="checkbox" checked={voting} onChange={(e) => setVoting(e.target.checked)} />
+          <label htmlFor="delegate-voting">{t('delegates.votingRight')}</label>
+        </div>
+        <ActionFeedback action={action} />
+        <div className="button-row">
+          <button type="submit" className="btn btn-primary" disabled={action.busy}>
+            {delegate ? t('delegates.save') : t('delegates.create')}
+          </button>
+          <button type="button" className="btn" onClick={onClose}>
+            {t('delegates.close')}
+          </button>
+        </div>
+      </form>
+      {delegate ? (
+        <div className="account-status">
+          <p>
+            <strong>{t('delegates.col.active')}:</strong> {delegate.active ? t('delegates.active') : t('delegates.inactive')}
+          </p>
+          {confirming ? (
+            <ConfirmBox
+              id="delegate-active-confirm"
+              text={t(delegate.active ? 'delegates.deactivateConfirm' : 'delegates.reactivateConfirm', { name: delegate.fullName })}
+              confirm={t(delegate.active ? 'delegates.deactivate' : 'delegates.reactivate')}
+              busy={status.busy}
+              onConfirm={() => setActive(!delegate.active)}
+              onCancel={() => setConfirming(false)}
+            />
+          ) : (
+            <button type="button" className="btn" onClick={() => setConfirming(true)} aria-label={t(delegate.active ? 'delegates.deactivateFor' : 'delegates.reactivateFor', { name: delegate.fullName })}>
+              {t(delegate.active ? 'delegates.deactivate' : 'delegates.reactivate')}
+            </button>
+          )}
+          <ActionFeedback action={status} />
         </div>
       ) : null}
     </section>

@@ -48,6 +48,7 @@ export interface ContractViews {
   CurrentMinutes: C.CurrentMinutes;
   DecisionTypeView: C.DecisionTypeView;
   Delegate: C.Delegate;
+  DelegateInput: C.DelegateInput;
   DelegatePage: C.DelegatePage;
   DesignateCommittee: C.DesignateCommittee;
   DismissProposal: C.DismissProposal;
@@ -148,7 +149,9 @@ export interface ContractViews {
   UnitRef: C.UnitRef;
   UnitTaskCounts: C.UnitTaskCounts;
   UnrecognisedFace: C.UnrecognisedFace;
+  UserCreateInput: C.UserCreateInput;
   UserSummary: C.UserSummary;
+  UserUpdateInput: C.UserUpdateInput;
   VerifyReport: C.VerifyReport;
   WsErrorBody: C.WsErrorBody;
   WsErrorEvent: C.WsErrorEvent;
@@ -201,6 +204,7 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractViews, object> = {
   CurrentMinutes: {"type":"object","properties":{"minutes":{"allOf":[{"$ref":"#/components/schemas/MinutesView"}],"nullable":true}},"required":["minutes"],"description":"GET /api/meetings/:id/minutes/current: null while the meeting has none (a normal state, not a 404 in the browser's console)."},
   DecisionTypeView: {"type":"object","properties":{"code":{"type":"string"},"label":{"type":"object","properties":{"vi":{"type":"string"},"en":{"type":"string"}},"required":["vi","en"]},"pollKinds":{"type":"array","items":{"$ref":"#/components/schemas/PollKind"}},"secret":{"type":"boolean","description":"The law requires a secret ballot: the poll form locks the mode."},"rule":{"type":"object","properties":{"vi":{"type":"string"},"en":{"type":"string"}},"required":["vi","en"]},"basis":{"type":"string"},"toVerify":{"type":"boolean","description":"The text could not be checked against the current law: shown as \"to verify\"."}},"required":["code","label","pollKinds","secret","rule","basis","toVerify"],"description":"A decision type of a legal profile (libs/legal), as the poll form offers it: the rule in words and its source."},
   Delegate: {"type":"object","properties":{"id":{"type":"string"},"fullName":{"type":"string"},"title":{"type":"string","nullable":true},"organization":{"type":"string","nullable":true},"email":{"type":"string","nullable":true},"phone":{"type":"string","nullable":true},"hasVotingRight":{"type":"boolean"},"active":{"type":"boolean"}},"required":["id","fullName","title","organization","email","phone","hasVotingRight","active"],"description":"libs/delegates views."},
+  DelegateInput: {"type":"object","properties":{"fullName":{"type":"string"},"title":{"type":"string","nullable":true},"organization":{"type":"string","nullable":true},"email":{"type":"string","nullable":true},"phone":{"type":"string","nullable":true},"hasVotingRight":{"type":"boolean"}},"required":["fullName","title","organization","email","phone","hasVotingRight"],"description":"POST /api/delegates, PATCH /api/delegates/:id (libs/delegates CreateDelegateDto, UpdateDelegateDto)."},
   DelegatePage: {"type":"object","properties":{"items":{"type":"array","items":{"$ref":"#/components/schemas/Delegate"}},"total":{"type":"number"}},"required":["items","total"]},
   DesignateCommittee: {"type":"object","properties":{"headDelegateId":{"type":"string"},"memberDelegateIds":{"type":"array","items":{"type":"string"}},"custody":{"type":"string","enum":["server","committee"]},"threshold":{"type":"number"}},"required":["headDelegateId","memberDelegateIds"],"description":"PUT /api/polls/:id/committee body: head first, members invited to the meeting; custody is chosen on a draft."},
   DismissProposal: {"type":"object","properties":{"reason":{"type":"string"}},"required":["reason"],"description":"POST /api/meetings/:id/round-proposals/:proposalId/dismiss body."},
@@ -301,7 +305,9 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractViews, object> = {
   UnitRef: {"type":"object","properties":{"id":{"type":"string"},"code":{"type":"string"},"name":{"type":"string"}},"required":["id","code","name"]},
   UnitTaskCounts: {"type":"object","properties":{"unit":{"$ref":"#/components/schemas/UnitRef"},"open":{"type":"number"},"inProgress":{"type":"number"},"done":{"type":"number"},"overdue":{"type":"number"},"total":{"type":"number"}},"required":["unit","open","inProgress","done","overdue","total"]},
   UnrecognisedFace: {"type":"object","properties":{"meetingId":{"type":"string"},"kioskId":{"type":"string","nullable":true},"kioskName":{"type":"string","nullable":true},"at":{"type":"string"},"count":{"type":"number","description":"Unrecognised faces in the frame."}},"required":["meetingId","kioskId","kioskName","at","count"],"description":"Socket `checkin:unrecognised`, staff room only: how many and when, no image, box or identity (Law 91/2025/QH15)."},
-  UserSummary: {"type":"object","properties":{"id":{"type":"string"},"username":{"type":"string"},"displayName":{"type":"string"},"role":{"$ref":"#/components/schemas/Role"},"active":{"type":"boolean"}},"required":["id","username","displayName","role","active"]},
+  UserCreateInput: {"type":"object","properties":{"username":{"type":"string"},"displayName":{"type":"string"},"password":{"type":"string"},"role":{"$ref":"#/components/schemas/Role"},"delegateId":{"type":"string"}},"required":["username","displayName","password","role"],"description":"POST /api/users (libs/core CreateUserDto)."},
+  UserSummary: {"type":"object","properties":{"id":{"type":"string"},"username":{"type":"string"},"displayName":{"type":"string"},"role":{"$ref":"#/components/schemas/Role"},"delegateId":{"type":"string","nullable":true,"description":"The registry record a delegate's or chair's login votes as."},"active":{"type":"boolean"}},"required":["id","username","displayName","role","delegateId","active"]},
+  UserUpdateInput: {"type":"object","properties":{"displayName":{"type":"string"},"password":{"type":"string"},"role":{"type":"string","enum":["admin","secretary","chair","delegate","observer"]},"delegateId":{"type":"string","nullable":true},"active":{"type":"boolean"}},"description":"PATCH /api/users/:id (libs/core UpdateUserDto): a new password, a deactivation or a new role or link ends the account's sessions."},
   VerifyReport: {"type":"object","properties":{"sha256":{"type":"string"},"bytes":{"type":"number"},"signatures":{"type":"array","items":{"$ref":"#/components/schemas/SignatureReport"}},"unsignedChangesAtEnd":{"type":"boolean"},"registered":{"type":"object","properties":{"id":{"type":"string"},"numberText":{"type":"string"},"title":{"type":"string"},"matchesCurrent":{"type":"boolean"}},"required":["id","numberText","title","matchesCurrent"],"nullable":true}},"required":["sha256","bytes","signatures","unsignedChangesAtEnd","registered"]},
   WsErrorBody: {"type":"object","properties":{"code":{"type":"string"},"message":{"type":"string"},"details":{}},"required":["code","message"],"description":"The socket.io contract. Main namespace `/`: authenticate with `auth: { token: <access token> }`, then `meeting:join` to follow a meeting. Server -> client events go to rooms: `meeting:<id>` (everyone who joined), `meeting:<id>:staff` (admin, secretary, chair), `delegate:<id>`, `user:<id>`."},
   WsErrorEvent: {"type":"object","properties":{"event":{"type":"string"},"code":{"type":"string"},"message":{"type":"string"},"details":{}},"required":["event","code","message"],"description":"The `error` event: what failed, and for which client event."},
