@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,4 +117,23 @@ export async function openSignedIn(opts: {
   await signInThroughForm(page, opts.baseUrl, opts.username, opts.password);
   await page.waitForURL(/\/meetings/);
   return page;
+}
+
+/** One part of the page (by test id) at each viewport, saved for a human to look at; fails naming what scrolls sideways. */
+export async function partShots(page: Page, testId: string, name: string, dir: string, viewports: { width: number; height: number }[]): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  for (const v of viewports) {
+    await page.setViewportSize(v);
+    const part = page.getByTestId(testId);
+    await part.scrollIntoViewIfNeeded();
+    await part.screenshot({ path: join(dir, `${name}-${v.width}x${v.height}.png`) });
+    const offenders = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap, .table-scroll'))
+        .slice(0, 5)
+        .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`),
+    );
+    expect({ name, viewport: v.width, overflow: await horizontalOverflow(page), offenders }).toEqual({ name, viewport: v.width, overflow: 0, offenders: [] });
+  }
+  await page.setViewportSize(viewports[0]);
 }

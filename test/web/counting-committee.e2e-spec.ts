@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DemoSeeder } from '../../apps/api/src/seed/demo.seeder.js';
 import { DEMO_MEETING, DEMO_MEMBERS } from '../../apps/api/src/seed/demo.data.js';
@@ -8,7 +8,7 @@ import { createCa, createIdentity, p12Of } from '../factories/pki.factory.js';
 import { pdfText } from '../utils/documents.js';
 import { HttpClient } from '../utils/http.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
-import { describeInBrowser, horizontalOverflow, openSignedIn, seriousA11yViolations, type ConsoleProblem, type Page, type Session } from './browser.js';
+import { describeInBrowser, openSignedIn, partShots, seriousA11yViolations, type ConsoleProblem, type Page, type Session } from './browser.js';
 
 /**
  * Secret ballots' counting committee in real Chromium against the real server on PostgreSQL: the secretary designates
@@ -61,25 +61,7 @@ maybe('secret poll: counting committee, count report, receipts and committee cus
     return http.withToken(res.body.accessToken);
   }
 
-  /** The element at each of the three viewports, saved for a human to look at; the page never scrolls sideways. */
-  async function shots(page: Page, testId: string, name: string): Promise<void> {
-    mkdirSync(SHOTS, { recursive: true });
-    for (const v of VIEWPORTS) {
-      await page.setViewportSize(v);
-      const panel = page.getByTestId(testId);
-      await panel.scrollIntoViewIfNeeded();
-      await panel.screenshot({ path: join(SHOTS, `${name}-${v.width}x${v.height}.png`) });
-      // what sticks out, named, so a failure says where to look
-      const offenders = await page.evaluate(() =>
-        [...document.querySelectorAll('body *')]
-          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap'))
-          .slice(0, 5)
-          .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`),
-      );
-      expect({ name, viewport: v.width, overflow: await horizontalOverflow(page), offenders }).toEqual({ name, viewport: v.width, overflow: 0, offenders: [] });
-    }
-    await page.setViewportSize(VIEWPORTS[0]);
-  }
+  const shots = (page: Page, testId: string, name: string): Promise<void> => partShots(page, testId, name, SHOTS, VIEWPORTS);
 
   async function download(page: Page, button: RegExp): Promise<{ name: string; bytes: Buffer }> {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);

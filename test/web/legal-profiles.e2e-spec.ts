@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Role } from '#core';
 import { DemoSeeder } from '../../apps/api/src/seed/demo.seeder.js';
@@ -8,7 +7,7 @@ import { DEMO_BODY, DEMO_COUNCIL, DEMO_COUNCIL_SESSION, DEMO_MEETING } from '../
 import { clientAs } from '../factories/user.factory.js';
 import { HttpClient } from '../utils/http.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
-import { describeInBrowser, horizontalOverflow, openSignedIn, seriousA11yViolations, type ConsoleProblem, type Page, type Session } from './browser.js';
+import { describeInBrowser, horizontalOverflow, openSignedIn, partShots, seriousA11yViolations, type ConsoleProblem, type Page, type Session } from './browser.js';
 
 /**
  * Legal profiles in real Chromium: in the People's Council session the secretary creates polls by decision type and
@@ -61,24 +60,7 @@ maybe('legal profiles: decision types, a confidence rating on tablets, a failed 
     return http.withToken(res.body.accessToken);
   }
 
-  /** The part of the page at each viewport, saved for a human to look at; the page never scrolls sideways. */
-  async function shots(page: Page, testId: string, name: string): Promise<void> {
-    mkdirSync(SHOTS, { recursive: true });
-    for (const v of VIEWPORTS) {
-      await page.setViewportSize(v);
-      const part = page.getByTestId(testId);
-      await part.scrollIntoViewIfNeeded();
-      await part.screenshot({ path: join(SHOTS, `${name}-${v.width}x${v.height}.png`) });
-      const offenders = await page.evaluate(() =>
-        [...document.querySelectorAll('body *')]
-          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap, .table-scroll'))
-          .slice(0, 5)
-          .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`),
-      );
-      expect({ name, viewport: v.width, overflow: await horizontalOverflow(page), offenders }).toEqual({ name, viewport: v.width, overflow: 0, offenders: [] });
-    }
-    await page.setViewportSize(VIEWPORTS[0]);
-  }
+  const shots = (page: Page, testId: string, name: string): Promise<void> => partShots(page, testId, name, SHOTS, VIEWPORTS);
 
   beforeAll(async () => {
     t = await startTestApp();
