@@ -296,6 +296,51 @@ maybe('legal profiles: decision types, a confidence rating on tablets, a failed 
     expect(overridden.rule.threshold).toEqual({ kind: 'at_least', num: 2, den: 3 });
   }, 120_000);
 
+  it('an election by decision type: secret, one seat; three delegates choose on their tablets and the one with more than half of ALL delegates is elected', async () => {
+    const ELECTION = 'Bầu Phó Chủ tịch HĐND Thành phố';
+    await staff.goto(`${t.url}/meetings/${councilId}/console`);
+    const form = staff.getByRole('form', { name: 'Tạo nội dung biểu quyết' });
+    await form.getByLabel('Loại quyết định (theo hồ sơ pháp lý của cơ quan)').selectOption('council_election');
+    expect(await form.getByLabel('Loại biểu quyết').inputValue()).toBe('election');
+    expect(await form.getByLabel('Hình thức bỏ phiếu').inputValue()).toBe('secret');
+    await form.getByLabel('Tiêu đề biểu quyết').fill(ELECTION);
+    await form.getByLabel('Số người cần bầu').fill('1');
+    await form.getByLabel('Các phương án (mỗi dòng một phương án)').fill('Lê Minh Anh\nPhạm Quốc Bình');
+    await form.getByRole('button', { name: 'Tạo biểu quyết' }).click();
+    await staff.getByText(`Đã tạo biểu quyết “${ELECTION}”.`).waitFor();
+    const election = (await secretary.get<PollView[]>(`/api/meetings/${councilId}/polls`)).body.find((p) => p.title === ELECTION)!;
+    expect(election).toMatchObject({ kind: 'election', status: 'draft' });
+    await staff.getByRole('button', { name: `Mở biểu quyết: ${ELECTION}` }).click();
+    await staff.getByText(`Đã mở biểu quyết “${ELECTION}”.`).waitFor();
+
+    for (const [username, viewport] of [['delegate1', { width: 1024, height: 768 }], ['delegate2', { width: 390, height: 844 }], ['delegate3', { width: 1280, height: 800 }]] as const) {
+      const tablet = await openSignedIn({ baseUrl: t.url, username, password, sessions, problems, viewport });
+      await tablet.goto(`${t.url}/meetings/${councilId}/tablet`);
+      const ballot = tablet.getByRole('article', { name: ELECTION });
+      await ballot.getByRole('radio', { name: 'Lê Minh Anh' }).check();
+      await ballot.getByRole('button', { name: 'Tiếp tục' }).click();
+      await ballot.getByRole('button', { name: 'Xác nhận gửi phiếu' }).click();
+      expect(await ballot.getByTestId('receipt').textContent()).toMatch(/^[0-9A-F]{16}$/);
+      expect(await horizontalOverflow(tablet)).toBe(0);
+    }
+    // 27 more over HTTP: 13 for Anh (16 of 30 in all: more than half of ALL delegates), 14 for Bình
+    const [anh, binh] = election.options.map((o) => o.id);
+    const casts = await Promise.all(voters.map((v, i) => v.post(`/api/polls/${election.id}/ballots`, { ballotId: randomUUID(), choices: [i < 13 ? anh : binh] })));
+    expect(casts.map((c) => c.status)).toEqual(voters.map(() => 200));
+    await staff.reload();
+    const row = staff.getByTestId(`poll-row-${election.id}`);
+    await row.getByRole('button', { name: `Kết thúc biểu quyết: ${ELECTION}` }).click();
+    await row.getByRole('alertdialog').getByRole('button', { name: 'Kết thúc biểu quyết' }).click();
+    await staff.getByText(`Đã kết thúc biểu quyết “${ELECTION}”.`).waitFor();
+    const result = row.getByRole('region', { name: ELECTION });
+    await result.getByTestId('poll-outcome').getByText('Đã bầu đủ số người cần bầu').waitFor();
+    const closed = (await secretary.get<PollView & { result: { cast: number; choice: { winners: string[] } } }>(`/api/polls/${election.id}`)).body;
+    expect(closed.result.cast).toBe(30);
+    expect(closed.result.choice.winners).toEqual([anh]);
+    expect(nfc(await result.textContent())).toContain('Lê Minh Anh');
+    await partShots(staff, `poll-row-${election.id}`, 'election-result', SHOTS, VIEWPORTS);
+  }, 240_000);
+
   it('no console errors or uncaught page errors', () => {
     expect(problems).toEqual([]);
   });
