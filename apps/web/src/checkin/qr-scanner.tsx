@@ -5,6 +5,7 @@ import type { CheckInResult } from '#contracts';
 import { useErrorText } from '../components/error-message.js';
 import { useI18n } from '../i18n/i18n.js';
 import { cleanCode, scanErrorKey, scanSize, shouldSubmit } from './qr-logic.js';
+import { openCamera } from './camera.js';
 
 /** A few decodes a second: enough to catch a held-up phone, light on a tablet's CPU. */
 const SCAN_INTERVAL_MS = 250;
@@ -98,20 +99,12 @@ export function QrScanner({
       }
       try {
         // the back camera on a phone or tablet held towards the delegate's screen; a laptop has only one anyway
-        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: kiosk ? 'user' : 'environment', width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false });
+        stream = await openCamera(() => videoRef.current, kiosk ? 'user' : 'environment', () => stopped);
       } catch {
         if (!stopped) setCamera('failed');
         return;
       }
-      if (stopped) {
-        stream.getTracks().forEach((tr) => tr.stop());
-        return;
-      }
-      const video = videoRef.current;
-      if (video) {
-        video.srcObject = stream;
-        await video.play().catch(() => undefined);
-      }
+      if (!stream) return;
       setCamera('on');
       scan();
     };

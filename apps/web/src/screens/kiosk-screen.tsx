@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../components/shell.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { ApiErrorBody, CheckInResult, FrameResult } from '#contracts';
 import type { ScreenProps } from '../routes.js';
+import { openCamera } from '../checkin/camera.js';
 
 type View =
   | { kind: 'starting' }
@@ -323,20 +324,12 @@ function KioskCamera({ meetingId, token, onTokenRefused }: { meetingId: string; 
         return;
       }
       try {
-        stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 1280 }, height: { ideal: 720 }, facingMode: 'user' }, audio: false });
+        stream = await openCamera(() => videoRef.current, 'user', () => stopped);
       } catch (err: unknown) {
         setView({ kind: 'camera', reason: err instanceof DOMException ? err.name : 'unknown' });
         return;
       }
-      if (stopped) {
-        stream.getTracks().forEach((tr) => tr.stop());
-        return;
-      }
-      const video = videoRef.current;
-      if (video) {
-        video.srcObject = stream;
-        await video.play().catch(() => undefined);
-      }
+      if (!stream) return;
       setView({ kind: 'idle' });
       next(0);
     };
